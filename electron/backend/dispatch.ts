@@ -1,0 +1,42 @@
+// The single entry point for every call, whichever transport carried it: look the call up in the
+// contract, validate the input before anything else, run the handler, turn failures into data.
+import { z } from 'zod';
+import { isCallName } from '../../shared/api/call-names';
+import { contract } from '../../shared/api/contract';
+import type { ApiError, FieldIssue, Result } from '../../shared/api/result';
+import { AppError } from './app-error';
+import { isMessageKey, zh } from './messages';
+import type { HandlerTable } from './handlers';
+import type { ServiceContext } from '../services/context';
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), key: isMessageKey(issue.message) ? issue.message : 'error.invalid' }));
+}
+
+export function validationError(issues: FieldIssue[]): ApiError {
+  const first = issues[0];
+  const detail = first ? `（${first.path || '输入'}：${zh(first.key)}）` : '';
+  return { code: 'VALIDATION', message: zh('error.validation') + detail, issues };
+}
+
+export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isCallName(name) || contract[name].where !== 'worker') {
+    return { ok: false, error: { code: 'UNSUPPORTED', message: zh('error.unsupported') } };
+  }
+  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: validationError(issuesOf(parsed.error)) };
+  try {
+    const handler = table[name as keyof HandlerTable] as (input: unknown, ctx: ServiceContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    if (isSqliteBusy(error)) return { ok: false, error: { code: 'CONFLICT', message: '数据库正忙，请稍后重试' } };
+    console.error(`[review-desk] ${name} failed:`, error);
+    return { ok: false, error: { code: 'INTERNAL', message: zh('error.internal') } };
+  }
+}
+
+function isSqliteBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'SQLITE_BUSY';
+}

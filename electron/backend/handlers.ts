@@ -1,0 +1,56 @@
+// The handler table: one function per worker call of the contract. Inputs arrive already validated and
+// parsed by dispatch(); handlers may be sync or async and throw AppError for expected failures.
+import fs from 'node:fs';
+import type { CallName, } from '../../shared/api/call-names';
+import type { CallOutput, Contract } from '../../shared/api/contract';
+import type { z } from 'zod';
+import type { ServiceContext } from '../services/context';
+import { SETTING_USER, getSetting, setSetting } from '../services/context';
+import { createDossierRepo } from '../services/dossiers/dossier-repo';
+import { createDossier, mustGetDossier, setDossierArchived, updateDossier, DOSSIER_ENTITY } from '../services/dossiers/dossier-service';
+import { listChanges } from '../services/history/change-log';
+import { commitImport, previewImport } from '../services/dossiers/dossier-import';
+import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
+import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
+
+type WorkerCall = { [K in CallName]: Contract[K]['where'] extends 'worker' ? K : never }[CallName];
+type Handler<K extends CallName> = (input: z.output<Contract[K]['input']>, ctx: ServiceContext) => CallOutput<K> | Promise<CallOutput<K>>;
+export type HandlerTable = { [K in WorkerCall]: Handler<K> };
+
+export const handlers: HandlerTable = {
+  'session.get': (_input, ctx) => session(ctx),
+  'session.setUser': ({ name }, ctx) => {
+    setSetting(ctx.db, SETTING_USER, name);
+    return session(ctx);
+  },
+
+  'dossiers.list': (query, ctx) => createDossierRepo(ctx.db).list(query),
+  'dossiers.get': ({ id }, ctx) => ({ dossier: mustGetDossier(ctx, id), attachments: listAttachments(ctx, id) }),
+  'dossiers.create': (data, ctx) => createDossier(ctx, data),
+  'dossiers.update': ({ id, version, data }, ctx) => updateDossier(ctx, id, version, data),
+  'dossiers.setArchived': ({ id, archived }, ctx) => setDossierArchived(ctx, id, archived),
+  'dossiers.history': ({ id }, ctx) => {
+    mustGetDossier(ctx, id);
+    return listChanges(ctx.db, DOSSIER_ENTITY, id);
+  },
+  'dossiers.importPreview': (input, ctx) => previewImport(ctx, input),
+  'dossiers.importCommit': (input, ctx) => commitImport(ctx, input),
+  'dossiers.exportXlsx': ({ status }, ctx) => exportDossiersXlsx(ctx, status),
+
+  'attachments.add': (input, ctx) => addAttachment(ctx, input),
+  'attachments.remove': ({ id }, ctx) => ({ id: setAttachmentRemoved(ctx, id, true).id }),
+  'attachments.restore': ({ id }, ctx) => setAttachmentRemoved(ctx, id, false),
+  'attachments.read': ({ id }, ctx) => {
+    const file = readAttachment(ctx, id);
+    return { fileName: file.fileName, mime: file.mime, dataBase64: fs.readFileSync(file.path).toString('base64') };
+  },
+};
+
+function session(ctx: ServiceContext): CallOutput<'session.get'> {
+  return {
+    userName: getSetting(ctx.db, SETTING_USER),
+    dataDir: ctx.dataDir,
+    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    transport: ctx.transport,
+  };
+}

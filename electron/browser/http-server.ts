@@ -1,0 +1,120 @@
+// Browser mode's transport: the built renderer and the API over HTTP, on 127.0.0.1 only.
+// Guards, in order: Host (defeats DNS rebinding), Origin (no other site may call us), the per-launch
+// token (no other local program or page may call us), JSON content type and size. A request failing any
+// of them gets a 4xx and never reaches the data worker.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { isCallName } from '../../shared/api/call-names';
+import { MAX_UPLOAD_BYTES } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+
+export const TOKEN_HEADER = 'x-review-desk-token';
+const MAX_BODY_BYTES = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 64 * 1024;
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+export interface BrowserServerOptions {
+  staticDir: string;
+  token: string;
+  invoke: (name: string, input: unknown) => Promise<Result<unknown>>;
+}
+
+export function createBrowserServer(options: BrowserServerOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error) => {
+      console.error('[review-desk] request failed:', error);
+      if (!res.headersSent) send(res, 500, { error: '内部错误' });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const port = (server.address() as { port: number } | null)?.port;
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, { error: 'Host 不被允许' });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, { error: '来源（Origin）不被允许' });
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: '不支持的请求方法' });
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { error: '只接受 POST' });
+    if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) return send(res, 401, { error: '缺少或错误的访问令牌' });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: '只接受 JSON' });
+    if (!isCallName(name)) return send(res, 404, { error: `没有名为 ${name} 的调用` });
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, { error: '请求过大' });
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(res, 400, { error: 'JSON 格式错误' });
+    }
+    send(res, 200, await options.invoke(name, input));
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const root = path.resolve(options.staticDir);
+    const file = path.resolve(root, '.' + decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, { error: '找不到' });
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': ext === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  return server;
+}
+
+function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(json);
+}
+
+export const newToken = (): string => crypto.randomBytes(24).toString('base64url');

@@ -1,0 +1,5 @@
+import { m001Initial } from './001-initial';
+import type { Migration } from './types';
+
+/** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
+export const migrations: readonly Migration[] = [m001Initial];

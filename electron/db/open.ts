@@ -1,0 +1,78 @@
+// The only module that opens the database. One writer connection per process, owned by the data worker.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations as allMigrations } from './migrations/index';
+import type { Migration } from './migrations/types';
+import { AppError } from '../backend/app-error';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Where pre-migration backups go; defaults to `<db dir>/backups`. */
+  backupDir?: string;
+  migrations?: readonly Migration[];
+  now?: () => Date;
+}
+
+export interface OpenedDb {
+  db: Db;
+  /** Schema version before migrating (0 for a new file). */
+  fromVersion: number;
+  version: number;
+  backupPath: string | null;
+}
+
+/** The database was written by a newer Review Desk; opening it here could corrupt it. */
+export class DbFromFutureError extends AppError {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super('CONFLICT', `数据库文件来自更新版本的评审台（数据版本 ${found}，本程序只支持到 ${supported}）。为避免损坏数据，已拒绝打开。请升级评审台后再打开。`);
+  }
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDb> {
+  const migrations = options.migrations ?? allMigrations;
+  const latest = migrations.at(-1)?.version ?? 0;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // better-sqlite3 leaves WAL at NORMAL; committee decisions must survive a power cut, so FULL.
+    db.pragma('synchronous = FULL');
+
+    const fromVersion = db.pragma('user_version', { simple: true }) as number;
+    if (fromVersion > latest) throw new DbFromFutureError(fromVersion, latest);
+
+    let backupPath: string | null = null;
+    if (fromVersion > 0 && fromVersion < latest) {
+      const dir = options.backupDir ?? path.join(path.dirname(file), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+      backupPath = path.join(dir, `${path.basename(file, '.sqlite')}-v${fromVersion}-${stamp}.sqlite`);
+      await db.backup(backupPath);
+    }
+    migrate(db, migrations, fromVersion);
+    return { db, fromVersion, version: latest, backupPath };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Applies every pending migration in one transaction: either all of them land or none does. */
+function migrate(db: Db, migrations: readonly Migration[], fromVersion: number): void {
+  const pending = migrations.filter((m) => m.version > fromVersion);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}

@@ -1,0 +1,155 @@
+// Rows ⇄ domain objects for the dossiers table. Bound parameters only; money converted at this edge.
+import type { Db } from '../../db/open';
+import { type Contact, type DossierData, type Dossier, type DossierSummary, type Capability, type TaxpayerType } from '../../../shared/dossiers/schema';
+
+interface DossierRow {
+  id: number;
+  credit_code: string;
+  legal_name: string;
+  legal_representative: string;
+  province: string;
+  city: string;
+  registered_capital_yuan: number;
+  established_on: string;
+  taxpayer_type: TaxpayerType;
+  real_name_verified: number;
+  is_shop_account: number;
+  deposit_paid_fen: number;
+  capabilities: string;
+  price_quote_fen: number | null;
+  contacts: string;
+  introduction: string;
+  notes: string;
+  version: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toData(row: DossierRow): DossierData {
+  return {
+    legalName: row.legal_name,
+    creditCode: row.credit_code,
+    legalRepresentative: row.legal_representative,
+    province: row.province,
+    city: row.city,
+    registeredCapitalWan: row.registered_capital_yuan / 10_000,
+    establishedOn: row.established_on,
+    taxpayerType: row.taxpayer_type,
+    realNameVerified: row.real_name_verified === 1,
+    isShopAccount: row.is_shop_account === 1,
+    depositPaidYuan: row.deposit_paid_fen / 100,
+    capabilities: JSON.parse(row.capabilities) as Capability[],
+    priceQuoteYuan: row.price_quote_fen == null ? null : row.price_quote_fen / 100,
+    contacts: JSON.parse(row.contacts) as Contact[],
+    introduction: row.introduction,
+    notes: row.notes,
+  };
+}
+
+function toDossier(row: DossierRow): Dossier {
+  return { ...toData(row), id: row.id, version: row.version, archivedAt: row.archived_at, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** Lower-cased haystack for substring search: names, code, people, places, contact details. */
+export function searchText(d: DossierData): string {
+  const parts = [d.legalName, d.creditCode, d.legalRepresentative, d.province, d.city, ...d.contacts.flatMap((c) => [c.name, c.phone, c.email])];
+  return parts.join('\u0001').toLowerCase();
+}
+
+function params(d: DossierData) {
+  return {
+    credit_code: d.creditCode,
+    legal_name: d.legalName,
+    legal_representative: d.legalRepresentative,
+    province: d.province,
+    city: d.city,
+    registered_capital_yuan: Math.round(d.registeredCapitalWan * 10_000),
+    established_on: d.establishedOn,
+    taxpayer_type: d.taxpayerType,
+    real_name_verified: d.realNameVerified ? 1 : 0,
+    is_shop_account: d.isShopAccount ? 1 : 0,
+    deposit_paid_fen: Math.round(d.depositPaidYuan * 100),
+    capabilities: JSON.stringify(d.capabilities),
+    price_quote_fen: d.priceQuoteYuan == null ? null : Math.round(d.priceQuoteYuan * 100),
+    contacts: JSON.stringify(d.contacts),
+    introduction: d.introduction,
+    notes: d.notes,
+    search_text: searchText(d),
+  };
+}
+
+const COLUMNS = [
+  'credit_code', 'legal_name', 'legal_representative', 'province', 'city', 'registered_capital_yuan', 'established_on',
+  'taxpayer_type', 'real_name_verified', 'is_shop_account', 'deposit_paid_fen', 'capabilities', 'price_quote_fen',
+  'contacts', 'introduction', 'notes', 'search_text',
+] as const satisfies readonly (keyof ReturnType<typeof params>)[];
+
+export function createDossierRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO dossiers (${COLUMNS.join(', ')}, created_at, updated_at)
+     VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE dossiers SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, version = version + 1, updated_at = @now WHERE id = @id`,
+  );
+  const byId = db.prepare('SELECT * FROM dossiers WHERE id = ?');
+  const byCode = db.prepare('SELECT * FROM dossiers WHERE credit_code = ?');
+  const setArchived = db.prepare('UPDATE dossiers SET archived_at = @archivedAt, version = version + 1, updated_at = @now WHERE id = @id');
+
+  return {
+    insert(data: DossierData, now: string): number {
+      return Number(insert.run({ ...params(data), now }).lastInsertRowid);
+    },
+    update(id: number, data: DossierData, now: string): void {
+      update.run({ ...params(data), now, id });
+    },
+    setArchived(id: number, archivedAt: string | null, now: string): void {
+      setArchived.run({ id, archivedAt, now });
+    },
+    get(id: number): Dossier | null {
+      const row = byId.get(id) as DossierRow | undefined;
+      return row ? toDossier(row) : null;
+    },
+    getByCreditCode(code: string): Dossier | null {
+      const row = byCode.get(code) as DossierRow | undefined;
+      return row ? toDossier(row) : null;
+    },
+    list(query: { search: string; status: 'active' | 'archived' | 'all'; offset: number; limit: number }): { items: DossierSummary[]; total: number } {
+      const where: string[] = [];
+      const args: string[] = [];
+      if (query.status === 'active') where.push('archived_at IS NULL');
+      if (query.status === 'archived') where.push('archived_at IS NOT NULL');
+      // Every whitespace-separated term must occur somewhere (substring match; works for 2-character Chinese words).
+      for (const term of query.search.toLowerCase().split(/\s+/).filter(Boolean)) {
+        where.push("search_text LIKE ? ESCAPE '\\'");
+        args.push(`%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
+      const rows = db
+        .prepare(
+          `SELECT id, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type,
+                  json_array_length(capabilities) AS capability_count, archived_at, updated_at
+           FROM dossiers ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...args, query.limit, query.offset) as (Pick<DossierRow, 'id' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          legalName: r.legal_name,
+          creditCode: r.credit_code,
+          province: r.province,
+          city: r.city,
+          registeredCapitalWan: r.registered_capital_yuan / 10_000,
+          taxpayerType: r.taxpayer_type,
+          capabilityCount: r.capability_count,
+          archivedAt: r.archived_at,
+          updatedAt: r.updated_at,
+        })),
+      };
+    },
+  };
+}
+export type DossierRepo = ReturnType<typeof createDossierRepo>;

@@ -1,0 +1,67 @@
+// The append-only change log. Every write through the service layer calls recordChange inside the same
+// transaction as the change itself, so history and data can never disagree.
+import type { Db } from '../../db/open';
+import type { Change } from '../../../shared/history/schema';
+
+export interface ChangeEntry {
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: number | null;
+  action: Change['action'];
+  before: unknown;
+  after: unknown;
+}
+
+export function recordChange(db: Db, entry: ChangeEntry): void {
+  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    entry.at,
+    entry.actor,
+    entry.entity,
+    entry.entityId,
+    entry.action,
+    entry.before == null ? null : JSON.stringify(entry.before),
+    entry.after == null ? null : JSON.stringify(entry.after),
+  );
+}
+
+interface ChangeRow {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: number | null;
+  action: Change['action'];
+  before: string | null;
+  after: string | null;
+}
+
+/** History of one record, newest first. */
+export function listChanges(db: Db, entity: string, entityId: number): Change[] {
+  const rows = db
+    .prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1000')
+    .all(entity, entityId) as ChangeRow[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before == null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after == null ? null : (JSON.parse(r.after) as unknown),
+  }));
+}
+
+/** Only the fields that differ, as {before, after} halves; null when nothing changed. */
+export function diffFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } | null {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return Object.keys(a).length === 0 ? null : { before: b, after: a };
+}

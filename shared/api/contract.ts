@@ -1,0 +1,65 @@
+// The one API contract: every call's name, input schema and output schema. The preload surface, the
+// backend handler table, the HTTP transport and the renderer client are all derived from this map.
+import { z } from 'zod';
+import type { CallName } from './call-names';
+import { attachmentKinds, attachmentSchema, dossierInputSchema, dossierListQuerySchema, dossierSchema, dossierSummarySchema } from '../dossiers/schema';
+import { changeSchema } from '../history/schema';
+import { importPreviewSchema, importResultSchema } from '../dossiers/import-schema';
+import { id, msg } from '../common/validation';
+
+/**
+ * `worker` calls run in the data worker (the database lives there). `host` calls are answered by the
+ * process that owns the transport (Electron main or the browser-mode server): progress of running jobs,
+ * and `electron` calls that need the desktop shell and do not exist in browser mode.
+ */
+type Where = 'worker' | 'host' | 'electron';
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'worker' as const });
+const hostCall = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'host' as const });
+const electronCall = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'electron' as const });
+
+const empty = z.object({}).strict();
+const byId = z.object({ id }).strict();
+/** Files travel as base64 inside JSON: simple, the same on both transports; sizes are capped by MAX_UPLOAD_BYTES. */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+const base64 = z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4, msg('error.fileTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('error.base64'));
+const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+export const sessionSchema = z.object({
+  userName: z.string().nullable(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  transport: z.enum(['electron', 'browser']),
+});
+
+export const dossierDetailSchema = z.object({ dossier: dossierSchema, attachments: z.array(attachmentSchema) });
+export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
+export const contract = {
+  'session.get': call(empty, sessionSchema),
+  'session.setUser': call(z.object({ name: z.string(msg('error.required')).trim().min(1, msg('error.required')).max(40, msg('error.tooLong')) }).strict(), sessionSchema),
+
+  'dossiers.list': call(dossierListQuerySchema, z.object({ items: z.array(dossierSummarySchema), total: z.number().int() })),
+  'dossiers.get': call(byId, dossierDetailSchema),
+  'dossiers.create': call(dossierInputSchema, dossierSchema),
+  'dossiers.update': call(z.object({ id, version: z.number().int().positive(), data: dossierInputSchema }).strict(), dossierSchema),
+  'dossiers.setArchived': call(z.object({ id, archived: z.boolean() }).strict(), dossierSchema),
+  'dossiers.history': call(byId, z.array(changeSchema)),
+  'dossiers.importPreview': call(z.object({ fileName: z.string().min(1).max(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),
+  'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional() }).strict(), importResultSchema),
+  'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active') }).strict(), fileSchema),
+
+  'attachments.add': call(z.object({ dossierId: id, kind: z.enum(attachmentKinds), fileName: z.string().trim().min(1).max(255), dataBase64: base64 }).strict(), attachmentSchema),
+  'attachments.remove': call(byId, z.object({ id })),
+  'attachments.restore': call(byId, attachmentSchema),
+  'attachments.read': call(byId, fileSchema),
+
+  'jobs.progress': hostCall(z.object({ jobId }).strict(), z.object({ done: z.number(), total: z.number() }).nullable()),
+  'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
+
+export type Contract = typeof contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;
+// Compile-time proof that call-names.ts lists exactly the contract's calls.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const callNamesMatchContract: Exact<keyof Contract, CallName> = true;

@@ -1,0 +1,100 @@
+// The applicant dossier (申请机构档案), DOMAIN.md §2. One schema serves the form (react-hook-form), the
+// import, and the API boundary, so a value accepted in one place is accepted everywhere.
+import { z } from 'zod';
+import { creditCodeProblem, normalizeCreditCode } from './credit-code';
+import { amount, id, isoDate, msg, optionalText, requiredText } from '../common/validation';
+
+/** The six capabilities seed 003 requires (BD拓展、运营、陪跑、培训、投流、货品整合分发), in the seed's order. */
+export const CAPABILITIES = ['bd', 'operation', 'coaching', 'training', 'traffic', 'sourcing'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const TAXPAYER_TYPES = ['general', 'small'] as const; // 一般纳税人 / 小规模纳税人
+export type TaxpayerType = (typeof TAXPAYER_TYPES)[number];
+
+export const creditCodeSchema = z
+  .string(msg('error.required'))
+  .transform(normalizeCreditCode)
+  .superRefine((code, ctx) => {
+    if (code.length === 0) return void ctx.addIssue({ code: 'custom', message: 'error.required' });
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: `error.creditCode.${problem}` });
+  });
+
+// Mainland mobile (1 + 10 digits) or landline with area code, e.g. 0571-88886666 or 0571-88886666-123.
+const PHONE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
+// Deliberately simple: one @, a dot in the domain, no spaces. Full RFC 5322 helps nobody here.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const contactSchema = z.object({
+  name: requiredText(40),
+  phone: optionalText(30).refine((p) => p === '' || PHONE.test(p.replace(/\s/g, '')), msg('error.phone')),
+  email: optionalText(120).refine((e) => e === '' || EMAIL.test(e), msg('error.email')),
+}).refine((c) => c.phone !== '' || c.email !== '', { message: 'error.contactReach', path: ['phone'] });
+export type Contact = z.output<typeof contactSchema>;
+
+export const dossierInputSchema = z.object({
+  legalName: requiredText(100),
+  creditCode: creditCodeSchema,
+  legalRepresentative: requiredText(40),
+  province: requiredText(20),
+  city: requiredText(30),
+  registeredCapitalWan: amount(4, 100_000_000),
+  establishedOn: isoDate,
+  taxpayerType: z.enum(TAXPAYER_TYPES, msg('error.choose')),
+  realNameVerified: z.boolean(),
+  isShopAccount: z.boolean(),
+  depositPaidYuan: amount(2, 1_000_000_000),
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).transform((list) => CAPABILITIES.filter((c) => list.includes(c))),
+  priceQuoteYuan: amount(2, 1_000_000_000).nullable(),
+  contacts: z.array(contactSchema).max(10, msg('error.tooMany')),
+  introduction: optionalText(5000),
+  notes: optionalText(5000),
+});
+/** What a form or an import row supplies. */
+export type DossierInput = z.input<typeof dossierInputSchema>;
+/** The same after validation and normalisation. */
+export type DossierData = z.output<typeof dossierInputSchema>;
+
+export const attachmentKinds = ['licence', 'certificate', 'other'] as const;
+export const attachmentSchema = z.object({
+  id,
+  dossierId: id,
+  kind: z.enum(attachmentKinds),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type Attachment = z.output<typeof attachmentSchema>;
+
+export const dossierSchema = dossierInputSchema.safeExtend({
+  id,
+  version: z.number().int().positive(),
+  archivedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Dossier = z.output<typeof dossierSchema>;
+
+export const dossierSummarySchema = z.object({
+  id,
+  legalName: z.string(),
+  creditCode: z.string(),
+  province: z.string(),
+  city: z.string(),
+  registeredCapitalWan: z.number(),
+  taxpayerType: z.enum(TAXPAYER_TYPES),
+  capabilityCount: z.number().int(),
+  archivedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type DossierSummary = z.output<typeof dossierSummarySchema>;
+
+export const dossierListQuerySchema = z.object({
+  search: z.string().trim().max(100).default(''),
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
