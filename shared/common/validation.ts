@@ -14,7 +14,7 @@ export const requiredText = (max: number) =>
 /** Non-negative amount with at most `decimals` fraction digits (money in 元, capital in 万元). */
 export const amount = (decimals: number, max: number) =>
   z
-    .number(msg('error.number'))
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'error.required' : 'error.number') })
     .finite(msg('error.number'))
     .min(0, msg('error.negative'))
     .max(max, msg('error.tooLarge'))
@@ -22,7 +22,8 @@ export const amount = (decimals: number, max: number) =>
 
 /** Calendar date as YYYY-MM-DD that really exists (no 2月30日). */
 export const isoDate = z
-  .string(msg('error.date'))
+  .string(msg('error.required'))
+  .min(1, msg('error.required'))
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg('error.date'))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { hasBrowserToken, isElectron } from '../api/transport';
+import { useLocale, useT } from '../i18n/i18n';
+import { useSession } from './session';
+import { navigate, useRoute } from './router';
+import { Toasts } from '../components/Toasts';
+import { WelcomeDialog } from '../features/session/WelcomeDialog';
+import { DossierListPage } from '../features/dossiers/DossierListPage';
+import { DossierPage } from '../features/dossiers/DossierPage';
+import { NewDossierPage } from '../features/dossiers/NewDossierPage';
+import { ImportPage } from '../features/dossiers/ImportPage';
+import { errorText } from '../lib/errors';
+
+export function App() {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  const { session, set } = useSession();
+  const [startError, setStartError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState(false);
+  const route = useRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    if (!isElectron() && !hasBrowserToken()) return setStartError(t('error.noToken'));
+    void api['session.get']({}).then((r) => (r.ok ? set(r.value) : setStartError(errorText(r.error))));
+  }, []);
+
+  if (startError) return <div className="fatal" role="alert">{startError}</div>;
+  if (!session) return <div className="fatal">{t('common.loading')}</div>;
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav className="nav">
+          <button type="button" className={route.page.startsWith('dossier') || route.page === 'import' ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'dossiers' })}>
+            {t('nav.dossiers')}
+          </button>
+        </nav>
+        <div className="topbar-right">
+          {session.transport === 'browser' && <span className="badge" title={session.dataDir}>{t('mode.browser')}</span>}
+          {session.userName && (
+            <span className="user">
+              {t('user.current', { name: session.userName })}{' '}
+              <button type="button" className="link" onClick={() => setRenaming(true)}>{t('user.change')}</button>
+            </span>
+          )}
+          <button type="button" className="link" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
+            {t('nav.language')}
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        {route.page === 'dossiers' && <DossierListPage />}
+        {route.page === 'dossier-new' && <NewDossierPage />}
+        {route.page === 'dossier' && <DossierPage key={route.id} id={route.id} />}
+        {route.page === 'import' && <ImportPage />}
+      </main>
+      {(!session.userName || renaming) && <WelcomeDialog current={session.userName} onDone={() => setRenaming(false)} />}
+      <Toasts />
+    </div>
+  );
+}

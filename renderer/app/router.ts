@@ -1,0 +1,50 @@
+// Hash routes: they work the same from file:// (Electron) and from 127.0.0.1 (browser mode).
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'dossiers' }
+  | { page: 'dossier-new' }
+  | { page: 'dossier'; id: number }
+  | { page: 'import' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/dossiers/new') return { page: 'dossier-new' };
+  if (path === '/import') return { page: 'import' };
+  const m = /^\/dossiers\/(\d+)$/.exec(path);
+  if (m) return { page: 'dossier', id: Number(m[1]) };
+  return { page: 'dossiers' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'dossiers':
+      return '#/dossiers';
+    case 'dossier-new':
+      return '#/dossiers/new';
+    case 'dossier':
+      return `#/dossiers/${route.id}`;
+    case 'import':
+      return '#/import';
+  }
+}
+
+/** Set by a page with unsaved changes; navigation asks before discarding them. */
+let leaveGuard: (() => boolean) | null = null;
+export const setLeaveGuard = (guard: (() => boolean) | null) => void (leaveGuard = guard);
+
+export function navigate(route: Route): void {
+  if (leaveGuard && !leaveGuard()) return;
+  leaveGuard = null;
+  window.location.hash = hrefOf(route);
+}
+
+const subscribe = (notify: () => void) => {
+  window.addEventListener('hashchange', notify);
+  return () => window.removeEventListener('hashchange', notify);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

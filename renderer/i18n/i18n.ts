@@ -1,0 +1,31 @@
+// zh-CN first, English second. Strings live in resources/locales; the chosen locale is remembered.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import zhCN from '../../resources/locales/zh-CN.json';
+import en from '../../resources/locales/en.json';
+
+export type MessageKey = keyof typeof zhCN;
+const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;
+export type Locale = keyof typeof catalogs;
+export type Params = Record<string, string | number>;
+
+export const useLocale = create<{ locale: Locale; setLocale: (locale: Locale) => void }>()(
+  persist((set) => ({ locale: 'zh-CN', setLocale: (locale) => set({ locale }) }), { name: 'review-desk-locale' }),
+);
+
+export const isMessageKey = (key: string): key is MessageKey => key in zhCN;
+
+export function translate(key: MessageKey, params: Params = {}, locale: Locale = useLocale.getState().locale): string {
+  const template: string = catalogs[locale][key] ?? zhCN[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Translate a key that came from data (a zod issue message); unknown keys fall back to a generic text. */
+export function translateLoose(key: string, locale?: Locale): string {
+  return translate(isMessageKey(key) ? key : 'error.invalid', {}, locale);
+}
+
+export function useT(): (key: MessageKey, params?: Params) => string {
+  const locale = useLocale((s) => s.locale);
+  return (key, params) => translate(key, params, locale);
+}
