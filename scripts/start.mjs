@@ -15,8 +15,10 @@ function electronBinary() {
   // done in a child with a time limit so a hanging download cannot block the fallback.
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 120_000, cwd: process.cwd() });
   if (probe.status === 0 && probe.stdout) return { path: probe.stdout, why: '' };
-  const reason = (probe.stderr || probe.error?.message || '').trim().split('\n').filter(Boolean).at(-1) ?? '未知原因';
-  return { path: null, why: reason };
+  const lines = `${probe.stdout ?? ''}\n${probe.stderr || probe.error?.message || ''}`.split('\n').map((l) => l.trim());
+  const firstError = lines.find((l) => /^\w*Error: /.test(l)) ?? '未知原因';
+  const downloading = lines.some((l) => l.startsWith('Downloading Electron'));
+  return { path: null, why: downloading ? `程序文件未安装，且无法下载：${firstError}` : firstError };
 }
 
 const electron = electronBinary();
