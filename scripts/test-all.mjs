@@ -9,8 +9,9 @@ const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-test-'));
 const stages = [
   { name: '代码检查 lint', cmd: ['eslint', '.'] },
   { name: '类型检查 typecheck', cmd: ['tsc', '-b'] },
-  { name: '单元与集成测试 unit + integration', cmd: ['vitest', 'run', '--project', 'unit'], report: 'unit.json' },
+  // Built before the tests: integration tests start the real data-worker bundle.
   { name: '构建 build', cmd: ['node', 'scripts/build.mjs'] },
+  { name: '单元与集成测试 unit + integration', cmd: ['vitest', 'run', '--project', 'unit'], report: 'unit.json' },
   { name: '端到端测试 end-to-end (Chromium)', cmd: ['vitest', 'run', '--project', 'e2e'], report: 'e2e.json', needsBrowser: true },
 ];
 

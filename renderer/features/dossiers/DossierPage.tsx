@@ -5,7 +5,7 @@ import { navigate } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorText, toastError } from '../../lib/errors';
-import { formatDay } from '../../lib/format';
+import { formatDay, formatWan, formatYuan } from '../../lib/format';
 import { ConfirmDialog } from '../../components/Modal';
 import { dataOf } from './dossier-data';
 import { DossierForm } from './DossierForm';
@@ -58,6 +58,14 @@ export function DossierPage({ id }: { id: number }) {
           )}
         </div>
       </div>
+      <p className="facts" data-testid="dossier-facts">
+        <span className="mono">{dossier.creditCode}</span>
+        <span>{dossier.province} {dossier.city}</span>
+        <span>{t('dossier.fact.capital', { value: formatWan(dossier.registeredCapitalWan, locale) })}</span>
+        <span>{t('dossier.fact.established', { value: formatDay(dossier.establishedOn, locale) })}</span>
+        <span>{t('dossier.fact.deposit', { value: formatYuan(dossier.depositPaidYuan, locale) })}</span>
+        <span>{t('dossier.fact.price', { value: formatYuan(dossier.priceQuoteYuan, locale) })}</span>
+      </p>
       {dossier.archivedAt && <div className="banner">{t('dossier.archivedBanner', { date: formatDay(dossier.archivedAt.slice(0, 10), locale) })}</div>}
       <div className="two-columns">
         <DossierForm

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Change } from '../../../shared/history/schema';
-import { isMessageKey, useLocale, useT } from '../../i18n/i18n';
+import { isMessageKey, useLocale, useT, type MessageKey } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format';
 
+type Translate = ReturnType<typeof useT>;
+
 // Values in history are stored as the domain holds them; show them the way people read them.
-function show(value: unknown, yes: string, no: string): string {
+function show(field: string, value: unknown, t: Translate): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? yes : no;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v ? Object.values(v).filter(Boolean).join(' ') : String(v))).join('，') || '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (field === 'taxpayerType' && (value === 'general' || value === 'small')) return t(`taxpayer.${value}`);
+  if (field === 'capabilities' && Array.isArray(value)) return value.map((c) => (isMessageKey(`capability.${c}`) ? t(`capability.${c}` as MessageKey) : String(c))).join('、') || '—';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v ? Object.values(v).filter(Boolean).join(' ') : String(v))).join('；') || '—';
   return String(value);
 }
 
@@ -46,7 +50,7 @@ export function HistoryPanel({ dossierId, refreshKey }: { dossierId: number; ref
               {fields.length > 0 && (
                 <ul className="history-fields">
                   {fields.map((f) => (
-                    <li key={f}>{t('history.field', { field: fieldLabel(f), before: show(before[f], t('common.yes'), t('common.no')), after: show(after[f], t('common.yes'), t('common.no')) })}</li>
+                    <li key={f}>{t('history.field', { field: fieldLabel(f), before: show(f, before[f], t), after: show(f, after[f], t) })}</li>
                   ))}
                 </ul>
               )}
