@@ -94,7 +94,7 @@ export function DossierListPage() {
           ))}
         </div>
       </div>
-      {data && data.items.length === 0 ? (
+      {!data ? null : data.items.length === 0 ? (
         <p className="empty">{search ? t('dossier.list.noMatch', { search }) : t('dossier.list.empty')}</p>
       ) : (
         <table className="table dossier-table">
@@ -110,7 +110,7 @@ export function DossierListPage() {
             </tr>
           </thead>
           <tbody>
-            {data?.items.map((d) => (
+            {data.items.map((d) => (
               <tr key={d.id} className={d.archivedAt ? 'archived' : ''}>
                 <td>
                   <a href={`#/dossiers/${d.id}`}>{d.legalName}</a>
