@@ -73,7 +73,13 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
     const root = path.resolve(options.staticDir);
-    const file = path.resolve(root, '.' + decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(res, 400, { error: '请求地址无效' }); // a malformed %-escape is the client's error, not a 500
+    }
+    const file = path.resolve(root, '.' + decoded);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, { error: '找不到' });
     const ext = path.extname(file);
     res.writeHead(200, {

@@ -39,14 +39,16 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // better-sqlite3 leaves WAL at NORMAL; committee decisions must survive a power cut, so FULL.
-    db.pragma('synchronous = FULL');
-
+    // Checked before anything writes: switching to WAL rewrites the file header, and a file we refuse to
+    // open must be left exactly as the newer version wrote it.
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
     if (fromVersion > latest) throw new DbFromFutureError(fromVersion, latest);
+
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // better-sqlite3 leaves WAL at NORMAL; committee decisions must survive a power cut, so FULL.
+    db.pragma('synchronous = FULL');
 
     let backupPath: string | null = null;
     if (fromVersion > 0 && fromVersion < latest) {

@@ -11,6 +11,16 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number) =>
   z.string(msg('error.required')).trim().min(1, msg('error.required')).max(max, msg('error.tooLong'));
 
+/**
+ * Whether `v` has at most `decimals` fraction digits, forgiving the last-bit noise of float arithmetic
+ * (0.1 + 0.2) but not a real extra digit. The tolerance grows with the magnitude: a fixed one, after scaling
+ * by 10^decimals and 10^6, went past 2^53 for large amounts and rejected exact ones such as 555555555.55 元.
+ */
+function hasAtMostDecimals(v: number, decimals: number): boolean {
+  const scaled = v * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) <= Math.max(1e-6, Math.abs(scaled) * 1e-14);
+}
+
 /** Non-negative amount with at most `decimals` fraction digits (money in 元, capital in 万元). */
 export const amount = (decimals: number, max: number) =>
   z
@@ -18,7 +28,7 @@ export const amount = (decimals: number, max: number) =>
     .finite(msg('error.number'))
     .min(0, msg('error.negative'))
     .max(max, msg('error.tooLarge'))
-    .refine((v) => Number.isInteger(Math.round(v * 10 ** decimals * 1e6) / 1e6), msg(`error.decimals${decimals}`));
+    .refine((v) => hasAtMostDecimals(v, decimals), msg(`error.decimals${decimals}`));
 
 /** Calendar date as YYYY-MM-DD that really exists (no 2月30日). */
 export const isoDate = z

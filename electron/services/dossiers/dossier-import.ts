@@ -11,7 +11,7 @@ import { DOSSIER_ENTITY, dataOf } from './dossier-service';
 import { diffFields, recordChange } from '../history/change-log';
 import { readTable, UnreadableFileError, type Table } from '../spreadsheet/read-table';
 import { DOSSIER_COLUMNS, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
-import { dossierInputSchema, type DossierData } from '../../../shared/dossiers/schema';
+import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
 import type { ImportIssue, ImportPreview } from '../../../shared/dossiers/import-schema';
 
 const PREVIEW_TTL_MS = 30 * 60 * 1000;
@@ -98,7 +98,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
       return;
     }
     const existing = repo.getByCreditCode(parsed.data.creditCode);
-    const action = !existing ? 'create' : diffFields(dataOf(existing), parsed.data) ? 'update' : 'unchanged';
+    const action = !existing ? 'create' : diffFields(dataOf(existing), withLaterContacts(parsed.data, existing)) ? 'update' : 'unchanged';
     valid.push({ row: rowNumber, data: parsed.data, action });
   });
   ctx.progress(jobId, table.rows.length, table.rows.length);
@@ -109,6 +109,16 @@ function columnHeaderForPath(path: readonly PropertyKey[], headerOf: Map<string,
   const [first, , field] = path.map(String);
   const key = first === 'contacts' ? `contact.${field ?? 'name'}` : first === 'capabilities' ? 'capability.bd' : (first ?? '');
   return headerOf.get(key) ?? DOSSIER_COLUMNS.find((c) => c.key === key)?.header ?? '';
+}
+
+/**
+ * The sheet has columns for one contact only; further contacts are added on the dossier page
+ * (docs/dossier-import.md). So the row's contact replaces the first one and the others are kept: importing
+ * an edited export must not silently delete contacts 2..n. A row with no contact at all still clears them.
+ */
+function withLaterContacts(data: DossierData, existing: Dossier): DossierData {
+  if (data.contacts.length === 0 || existing.contacts.length < 2) return data;
+  return { ...data, contacts: [data.contacts[0]!, ...existing.contacts.slice(1)] };
 }
 
 function dropExpired(now: number): void {
@@ -133,12 +143,13 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
         counts.created++;
         return;
       }
-      const diff = diffFields(dataOf(existing), data);
+      const merged = withLaterContacts(data, existing);
+      const diff = diffFields(dataOf(existing), merged);
       if (!diff) {
         counts.unchanged++;
         return;
       }
-      repo.update(existing.id, data, at);
+      repo.update(existing.id, merged, at);
       recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: existing.id, action: 'import', before: diff.before, after: { ...diff.after, file: preview.fileName } });
       counts.updated++;
     });

@@ -56,7 +56,8 @@ describe('data worker', () => {
       const started = Date.now();
       const progress = await worker.invoke('jobs.progress', { jobId });
       expect(Date.now() - started).toBeLessThan(200);
-      if (progress.ok && progress.value && progress.value.done > 0 && progress.value.done < progress.value.total) sawProgress = true;
+      const value = progress.ok ? (progress.value as { done: number; total: number } | null) : null; // invoke() is untyped
+      if (value && value.done > 0 && value.done < value.total) sawProgress = true;
       await new Promise((r) => setTimeout(r, 20));
     }
     const result = await preview;
