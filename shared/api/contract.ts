@@ -38,10 +38,10 @@ export const contract = {
   'session.get': call(empty, sessionSchema),
   'session.setUser': call(z.object({ name: z.string(msg('error.required')).trim().min(1, msg('error.required')).max(40, msg('error.tooLong')) }).strict(), sessionSchema),
 
-  'dossiers.list': call(dossierListQuerySchema, z.object({ items: z.array(dossierSummarySchema), total: z.number().int() })),
+  'dossiers.list': call(dossierListQuerySchema.strict(), z.object({ items: z.array(dossierSummarySchema), total: z.number().int() })),
   'dossiers.get': call(byId, dossierDetailSchema),
-  'dossiers.create': call(dossierInputSchema, dossierSchema),
-  'dossiers.update': call(z.object({ id, version: z.number().int().positive(), data: dossierInputSchema }).strict(), dossierSchema),
+  'dossiers.create': call(dossierInputSchema.strict(), dossierSchema),
+  'dossiers.update': call(z.object({ id, version: z.number().int().positive(), data: dossierInputSchema.strict() }).strict(), dossierSchema),
   'dossiers.setArchived': call(z.object({ id, archived: z.boolean() }).strict(), dossierSchema),
   'dossiers.history': call(byId, z.array(changeSchema)),
   'dossiers.importPreview': call(z.object({ fileName: z.string().min(1).max(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),

@@ -182,7 +182,7 @@ export const DOSSIER_COLUMNS: readonly DossierColumn[] = [
     apply: (cell, into) => {
       const value = cellText(cell);
       if (value === '') return null;
-      const type = TAXPAYER_WORDS[value.toLowerCase()];
+      const type = Object.hasOwn(TAXPAYER_WORDS, value.toLowerCase()) ? TAXPAYER_WORDS[value.toLowerCase()] : undefined;
       if (!type) return 'error.taxpayerType';
       into.taxpayerType = type;
       return null;

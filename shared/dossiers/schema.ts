@@ -20,14 +20,20 @@ export const creditCodeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `error.creditCode.${problem}` });
   });
 
-// Mainland mobile (1 + 10 digits) or landline with area code, e.g. 0571-88886666 or 0571-88886666-123.
-const PHONE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
+// Mainland mobile (1 + 10 digits, as 13800138000 or 138-0013-8000) or landline with area code
+// (0571-88886666, 0571-88886666-123, and the international +86 571 88886666 that drops the leading 0).
+const MOBILE = /^(?:\+?86-?)?1[3-9]\d-?\d{4}-?\d{4}$/;
+const LANDLINE = /^(?:\+?86-?0?|0)\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
+const isPhone = (raw: string): boolean => {
+  const p = raw.replace(/[\s()（）]/g, (c) => (c === ' ' || c === '\u3000' ? '-' : '')).replace(/-+/g, '-');
+  return MOBILE.test(p) || LANDLINE.test(p);
+};
 // Deliberately simple: one @, a dot in the domain, no spaces. Full RFC 5322 helps nobody here.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const contactSchema = z.object({
   name: requiredText(40),
-  phone: optionalText(30).refine((p) => p === '' || PHONE.test(p.replace(/\s/g, '')), msg('error.phone')),
+  phone: optionalText(30).refine((p) => p === '' || isPhone(p), msg('error.phone')),
   email: optionalText(120).refine((e) => e === '' || EMAIL.test(e), msg('error.email')),
 }).refine((c) => c.phone !== '' || c.email !== '', { message: 'error.contactReach', path: ['phone'] });
 export type Contact = z.output<typeof contactSchema>;
@@ -44,7 +50,7 @@ export const dossierInputSchema = z.object({
   realNameVerified: z.boolean(),
   isShopAccount: z.boolean(),
   depositPaidYuan: amount(2, 1_000_000_000),
-  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length).transform((list) => CAPABILITIES.filter((c) => list.includes(c))),
+  capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length * 4).transform((list) => CAPABILITIES.filter((c) => list.includes(c))),
   priceQuoteYuan: amount(2, 1_000_000_000).nullable(),
   contacts: z.array(contactSchema).max(10, msg('error.tooMany')),
   introduction: optionalText(5000),

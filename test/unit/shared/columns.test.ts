@@ -135,6 +135,9 @@ describe('applying cells to a draft', () => {
     expect(column('taxpayerType').apply('General', draft)).toBeNull();
     expect(draft.taxpayerType).toBe('general');
     expect(column('taxpayerType').apply('个体户', draft)).toBe('error.taxpayerType');
+    // Words are looked up as own keys only: Object.prototype's names are not taxpayer types.
+    expect(column('taxpayerType').apply('constructor', draft)).toBe('error.taxpayerType');
+    expect(column('taxpayerType').apply('toString', draft)).toBe('error.taxpayerType');
   });
 
   it('fills the first contact field by field', () => {

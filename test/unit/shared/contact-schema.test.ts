@@ -23,6 +23,10 @@ describe('contact phone', () => {
     '0571-8888666', // 7-digit local number
     '0571-88886666-123', // extension
     '+86 0571-88886666',
+    '+86 571 88886666', // international form drops the trunk 0
+    '138-0013-8000', // dashes as some people group a mobile number
+    '(0571)88886666',
+    '（0571）88886666',
   ])('accepts %j', (phone) => {
     expect(problems(contact({ phone }))).toEqual({});
   });

@@ -26,6 +26,8 @@ describe('contract', () => {
     ['attachments.remove', { id: 1 }],
     ['jobs.progress', { jobId: 'job-12345678' }],
     ['session.setUser', { name: '赵组长' }],
+    ['dossiers.list', { search: '杭州' }],
+    ['dossiers.create', dossierInput()],
   ] as const)('%s is strict: the valid input passes, an unknown key is refused', (name, input) => {
     expect(accepts(name, input)).toBe(true);
     expect(issues(name, { ...input, sneaky: 1 })).toEqual([expect.objectContaining({ code: 'unrecognized_keys' })]);
