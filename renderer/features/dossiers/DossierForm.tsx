@@ -47,7 +47,11 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
 
   const submit = handleSubmit(async (data) => {
     const error = await onSubmit(data);
-    if (!error) return reset(data as DossierInput);
+    if (!error) {
+      // Saved: the page may navigate right away, before the dirty-state effect below runs again.
+      setLeaveGuard(null);
+      return reset(data as DossierInput);
+    }
     for (const issue of error.issues ?? []) setError(issue.path as Path<DossierInput>, { message: issue.key });
   });
 
