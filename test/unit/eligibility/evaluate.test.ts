@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateEligibility, sameCity, type ApplicantFacts, type EligibilityContext } from '../../../shared/eligibility/evaluate';
 import { SEED_003_RULES, SEED_004_RULES, ruleSetSchema, shopFactsSchema, type Rule } from '../../../shared/eligibility/rules';
 import { addDays, addYears } from '../../../shared/common/dates';
+import { readmissionAfter } from '../../../shared/eligibility/readmission';
 
 const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => ({
   creditCode: '91330100716105852F',
@@ -122,5 +123,17 @@ describe('rule sets and dates', () => {
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-11-23', -365)).toBe('2025-11-23');
+  });
+});
+
+describe('re-admission after leaving (DOMAIN §5, seed 003 第一条(三))', () => {
+  it.each([
+    ['failedAssessment', '2026-01-15', { kind: 'date', until: '2026-07-14' }], // 180 days later
+    ['voluntaryExit', '2026-12-20', { kind: 'date', until: '2027-06-18' }], // across the year end
+    ['illegal', '2026-01-15', { kind: 'never' }],
+    ['requirementsNotMet', '2026-01-15', { kind: 'whenRequirementsMet' }],
+    ['agencyRules', '2026-01-15', { kind: 'chairSets' }],
+  ] as const)('%s from %s → %j', (reason, effective, expected) => {
+    expect(readmissionAfter(reason, effective)).toEqual(expected);
   });
 });
