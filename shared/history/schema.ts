@@ -2,7 +2,7 @@
 // in `seq` order, so the shape stays flat and deterministic (JSON snapshots of before/after).
 import { z } from 'zod';
 
-export const changeActions = ['create', 'update', 'archive', 'restore', 'import', 'attach', 'detach', 'migrate'] as const;
+export const changeActions = ['create', 'update', 'archive', 'restore', 'import', 'attach', 'detach', 'migrate', 'delete', 'score', 'submit', 'amend', 'recuse', 'override', 'finalize', 'reopen'] as const;
 
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
@@ -10,6 +10,7 @@ export const changeSchema = z.object({
   actor: z.string(),
   entity: z.string(),
   entityId: z.number().int().nullable(),
+  entityKey: z.string().nullable(),
   action: z.enum(changeActions),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),

@@ -8,17 +8,20 @@ export interface ChangeEntry {
   actor: string;
   entity: string;
   entityId: number | null;
+  /** Text id (uuid) of records that have one, e.g. a round; entityId is then null. */
+  entityKey?: string;
   action: Change['action'];
   before: unknown;
   after: unknown;
 }
 
 export function recordChange(db: Db, entry: ChangeEntry): void {
-  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     entry.at,
     entry.actor,
     entry.entity,
     entry.entityId,
+    entry.entityKey ?? null,
     entry.action,
     entry.before == null ? null : JSON.stringify(entry.before),
     entry.after == null ? null : JSON.stringify(entry.after),
@@ -31,22 +34,23 @@ interface ChangeRow {
   actor: string;
   entity: string;
   entity_id: number | null;
+  entity_key: string | null;
   action: Change['action'];
   before: string | null;
   after: string | null;
 }
 
-/** History of one record, newest first. */
-export function listChanges(db: Db, entity: string, entityId: number): Change[] {
-  const rows = db
-    .prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1000')
-    .all(entity, entityId) as ChangeRow[];
+/** History of one record (by integer id or text key), newest first. */
+export function listChanges(db: Db, entity: string, id: number | string, limit = 1000): Change[] {
+  const column = typeof id === 'number' ? 'entity_id' : 'entity_key';
+  const rows = db.prepare(`SELECT * FROM change_log WHERE entity = ? AND ${column} = ? ORDER BY seq DESC LIMIT ?`).all(entity, id, limit) as ChangeRow[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,
     actor: r.actor,
     entity: r.entity,
     entityId: r.entity_id,
+    entityKey: r.entity_key,
     action: r.action,
     before: r.before == null ? null : (JSON.parse(r.before) as unknown),
     after: r.after == null ? null : (JSON.parse(r.after) as unknown),

@@ -7,6 +7,7 @@ import { startDataWorker, type DataWorker } from '../../../electron/backend/work
 import { DOSSIER_COLUMNS } from '../../../shared/dossiers/columns';
 import { creditCodeCheckChar } from '../../../shared/dossiers/credit-code';
 import { tempDir } from '../../support/service-context';
+import { migrations } from '../../../electron/db/migrations/index';
 import { dossierInput } from '../../support/dossiers';
 
 const WORKER = path.resolve('dist/electron/data-worker.cjs');
@@ -35,7 +36,7 @@ function bigCsv(rows: number): string {
 describe('data worker', () => {
   it('serves calls through dispatch: validation as data, writes recorded', async () => {
     const worker = await start();
-    expect(await worker.invoke('session.get', {})).toMatchObject({ ok: true, value: { userName: null, schemaVersion: 1, transport: 'browser' } });
+    expect(await worker.invoke('session.get', {})).toMatchObject({ ok: true, value: { userName: null, schemaVersion: migrations.at(-1)!.version, transport: 'browser' } });
     expect(await worker.invoke('dossiers.create', dossierInput())).toMatchObject({ ok: false, error: { code: 'NO_USER' } });
     await worker.invoke('session.setUser', { name: '王评审' });
     expect(await worker.invoke('dossiers.create', dossierInput())).toMatchObject({ ok: true, value: { id: 1 } });
