@@ -6,7 +6,7 @@ import { contract } from '../../shared/api/contract';
 import type { ApiError, FieldIssue, Result } from '../../shared/api/result';
 import { AppError } from './app-error';
 import { isMessageKey, zh } from './messages';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-types';
 import type { ServiceContext } from '../services/context';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {

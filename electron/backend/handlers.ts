@@ -1,9 +1,10 @@
-// The handler table: one function per worker call of the contract. Inputs arrive already validated and
-// parsed by dispatch(); handlers may be sync or async and throw AppError for expected failures.
+// The handler table: one function per worker call of the contract (dossiers here, rounds in
+// handlers-rounds.ts). Inputs arrive already validated and parsed by dispatch(); handlers may be sync or
+// async and throw AppError for expected failures.
 import fs from 'node:fs';
-import type { CallName, } from '../../shared/api/call-names';
-import type { CallOutput, Contract } from '../../shared/api/contract';
-import type { z } from 'zod';
+import type { CallOutput } from '../../shared/api/contract';
+import type { CoreHandlerTable, HandlerTable } from './handler-types';
+import { roundsHandlers } from './handlers-rounds';
 import type { ServiceContext } from '../services/context';
 import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
@@ -13,11 +14,7 @@ import { commitImport, previewImport } from '../services/dossiers/dossier-import
 import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
 
-type WorkerCall = { [K in CallName]: Contract[K]['where'] extends 'worker' ? K : never }[CallName];
-type Handler<K extends CallName> = (input: z.output<Contract[K]['input']>, ctx: ServiceContext) => CallOutput<K> | Promise<CallOutput<K>>;
-export type HandlerTable = { [K in WorkerCall]: Handler<K> };
-
-export const handlers: HandlerTable = {
+const coreHandlers: CoreHandlerTable = {
   'session.get': (_input, ctx) => session(ctx),
   'session.setUser': ({ name }, ctx) => {
     setSetting(ctx.db, SETTING_USER, name);
@@ -45,6 +42,8 @@ export const handlers: HandlerTable = {
     return { fileName: file.fileName, mime: file.mime, dataBase64: fs.readFileSync(file.path).toString('base64') };
   },
 };
+
+export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers };
 
 function session(ctx: ServiceContext): CallOutput<'session.get'> {
   return {

@@ -6,16 +6,8 @@ import { attachmentKinds, attachmentSchema, dossierInputSchema, dossierListQuery
 import { changeSchema } from '../history/schema';
 import { importPreviewSchema, importResultSchema } from '../dossiers/import-schema';
 import { id, msg } from '../common/validation';
-
-/**
- * `worker` calls run in the data worker (the database lives there). `host` calls are answered by the
- * process that owns the transport (Electron main or the browser-mode server): progress of running jobs,
- * and `electron` calls that need the desktop shell and do not exist in browser mode.
- */
-type Where = 'worker' | 'host' | 'electron';
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'worker' as const });
-const hostCall = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'host' as const });
-const electronCall = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output, where: 'electron' as const });
+import { call, electronCall, hostCall, type Where } from './call';
+import { roundsContract } from './contract-rounds';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -55,6 +47,7 @@ export const contract = {
 
   'jobs.progress': hostCall(z.object({ jobId }).strict(), z.object({ done: z.number(), total: z.number() }).nullable()),
   'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
+  ...roundsContract,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;

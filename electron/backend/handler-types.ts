@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { CallName } from '../../shared/api/call-names';
+import type { CallOutput, Contract } from '../../shared/api/contract';
+import type { roundsContract } from '../../shared/api/contract-rounds';
+import type { ServiceContext } from '../services/context';
+
+type WorkerCall = { [K in CallName]: Contract[K]['where'] extends 'worker' ? K : never }[CallName];
+type Handler<K extends CallName> = (input: z.output<Contract[K]['input']>, ctx: ServiceContext) => CallOutput<K> | Promise<CallOutput<K>>;
+/** One handler per worker call of the contract; the compiler checks none is missing. */
+export type HandlerTable = { [K in WorkerCall]: Handler<K> };
+export type RoundsHandlerTable = Pick<HandlerTable, keyof typeof roundsContract & WorkerCall>;
+export type CoreHandlerTable = Omit<HandlerTable, keyof typeof roundsContract>;

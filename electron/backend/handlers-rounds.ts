@@ -1,0 +1,74 @@
+// Handlers of the rounds part of the contract (shared/api/contract-rounds.ts).
+import type { RoundsHandlerTable } from './handler-types';
+import { addRegion, createProgram, createRound, getRound, listRounds, removeRegion, updateProgram, updateRegion, updateRound, ROUND_ENTITY } from '../services/rounds/setup-service';
+import { listPrograms } from '../services/rounds/round-repo';
+import { addApplication, listApplications, setApplicationWithdrawn, updateApplication } from '../services/rounds/application-service';
+import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
+import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
+import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
+import { finalizeRound, regionAnalysis, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
+import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
+import { listChanges } from '../services/history/change-log';
+import { resolveRankingOptions } from '../../shared/ranking/schema';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const roundsHandlers: RoundsHandlerTable = {
+  'programs.list': (_input, ctx) => listPrograms(ctx.db),
+  'programs.create': (data, ctx) => createProgram(ctx, data),
+  'programs.update': ({ id, data }, ctx) => updateProgram(ctx, id, data),
+
+  'rounds.list': (_input, ctx) => listRounds(ctx),
+  'rounds.get': ({ id }, ctx) => getRound(ctx.db, id),
+  'rounds.create': ({ programId, name, referenceDate, options }, ctx) => createRound(ctx, { programId, name, referenceDate, options: resolveRankingOptions(options) }),
+  'rounds.update': ({ id, version, name, referenceDate, options }, ctx) => updateRound(ctx, id, version, { name, referenceDate, options: resolveRankingOptions(options) }),
+  'rounds.history': ({ id }, ctx) => {
+    getRound(ctx.db, id);
+    return listChanges(ctx.db, ROUND_ENTITY, id);
+  },
+  'rounds.finalize': ({ roundId }, ctx) => finalizeRound(ctx, roundId),
+  'rounds.reopen': ({ roundId, reason }, ctx) => (reopenRound(ctx, roundId, reason), {}),
+
+  'regions.add': ({ roundId, data }, ctx) => addRegion(ctx, roundId, data),
+  'regions.update': ({ roundId, regionId, data }, ctx) => updateRegion(ctx, roundId, regionId, data),
+  'regions.remove': ({ roundId, regionId }, ctx) => (removeRegion(ctx, roundId, regionId), {}),
+
+  'applications.list': ({ roundId }, ctx) => {
+    getRound(ctx.db, roundId);
+    return listApplications(ctx, roundId);
+  },
+  'applications.add': ({ roundId, data }, ctx) => addApplication(ctx, roundId, data),
+  'applications.update': ({ id, data }, ctx) => updateApplication(ctx, id, data),
+  'applications.setWithdrawn': ({ id, withdrawn }, ctx) => setApplicationWithdrawn(ctx, id, withdrawn),
+
+  'members.list': ({ roundId }, ctx) => listMembers(ctx, roundId),
+  'members.add': ({ roundId, data }, ctx) => addMember(ctx, roundId, data),
+  'members.update': ({ id, data }, ctx) => updateMember(ctx, id, data),
+  'members.remove': ({ id }, ctx) => (removeMember(ctx, id), {}),
+  'recusals.list': ({ roundId }, ctx) => listRecusals(ctx, roundId),
+  'recusals.declare': (data, ctx) => declareRecusal(ctx, data),
+  'recusals.withdraw': (data, ctx) => (withdrawRecusal(ctx, data), {}),
+
+  'scores.sheet': ({ memberId }, ctx) => getSheet(ctx, memberId),
+  'scores.set': (entry, ctx) => setScore(ctx, entry),
+  'scores.submit': ({ memberId }, ctx) => submitSheet(ctx, memberId),
+  'scores.amend': (entry, ctx) => amendScore(ctx, entry),
+  'scores.reveal': ({ roundId, viewerMemberId }, ctx) => revealSheets(ctx, roundId, viewerMemberId),
+
+  'screening.list': ({ roundId }, ctx) => screenRound(ctx, roundId),
+  'screening.override': (data, ctx) => overrideEligibility(ctx, data),
+  'bans.list': (_input, ctx) => listBans(ctx),
+  'bans.add': (data, ctx) => addBan(ctx, data),
+  'bans.lift': ({ id, reason }, ctx) => (liftBan(ctx, id, reason), {}),
+
+  'ranking.results': ({ roundId, viewerMemberId }, ctx) => roundResults(ctx, roundId, viewerMemberId),
+  'ranking.analysis': ({ roundId, regionId, viewerMemberId }, ctx) => regionAnalysis(ctx, roundId, regionId, viewerMemberId),
+  'ranking.committeeOrder': ({ roundId, regionId, applicationIds, reason }, ctx) => (setCommitteeOrder(ctx, roundId, regionId, applicationIds, reason), {}),
+  'ranking.export': async ({ roundId, viewerMemberId, format }, ctx) => {
+    const results = roundResults(ctx, roundId, viewerMemberId);
+    const base = `${results.roundName}-入选名单-${(results.finalized?.at ?? results.computedAt).slice(0, 10)}`;
+    if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv;charset=utf-8', dataBase64: Buffer.from(selectionCsv(results)).toString('base64') };
+    if (format === 'json') return { fileName: `${base}.json`, mime: 'application/json', dataBase64: Buffer.from(JSON.stringify(results, null, 2)).toString('base64') };
+    return { fileName: `${base}.xlsx`, mime: XLSX_MIME, dataBase64: (await selectionXlsx(results)).toString('base64') };
+  },
+};

@@ -1,0 +1,117 @@
+// Applications (申请): a dossier entering a round for one or more regions, in order of preference.
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { ServiceContext } from '../context';
+import { write } from '../write';
+import { AppError } from '../../backend/app-error';
+import { zh } from '../../backend/messages';
+import { assertRoundOpen, touchRound } from './round-repo';
+import { ROUND_ENTITY } from './setup-service';
+import { mustGetDossier } from '../dossiers/dossier-service';
+import { shopFactsSchema } from '../../../shared/eligibility/rules';
+import type { applicationInputSchema } from '../../../shared/rounds/schema';
+import type { Application } from '../../../shared/rounds/views';
+
+type ApplicationData = z.output<typeof applicationInputSchema>;
+
+interface ApplicationRow {
+  id: string;
+  round_id: string;
+  dossier_id: number;
+  legal_name: string;
+  credit_code: string;
+  city: string;
+  price_quote_fen: number | null;
+  strength_statement: string;
+  shop_facts: string;
+  withdrawn_at: string | null;
+  region_ids: string | null;
+}
+
+const SELECT = `
+  SELECT a.id, a.round_id, a.dossier_id, d.legal_name, d.credit_code, d.city, a.price_quote_fen, a.strength_statement, a.shop_facts, a.withdrawn_at,
+         (SELECT json_group_array(region_id) FROM (SELECT region_id FROM application_regions WHERE application_id = a.id ORDER BY preference)) AS region_ids
+  FROM applications a JOIN dossiers d ON d.id = a.dossier_id`;
+
+const toApplication = (r: ApplicationRow): Application => ({
+  id: r.id,
+  dossierId: r.dossier_id,
+  legalName: r.legal_name,
+  creditCode: r.credit_code,
+  city: r.city,
+  priceQuoteYuan: r.price_quote_fen == null ? null : r.price_quote_fen / 100,
+  strengthStatement: r.strength_statement,
+  shopFacts: shopFactsSchema.parse(JSON.parse(r.shop_facts)),
+  regionIds: JSON.parse(r.region_ids ?? '[]') as string[],
+  withdrawnAt: r.withdrawn_at,
+});
+
+/** Applications of a round in a stable order (by applicant name, then id). */
+export function listApplications(ctx: ServiceContext, roundId: string, includeWithdrawn = true): Application[] {
+  const rows = ctx.db.prepare(`${SELECT} WHERE a.round_id = ? ${includeWithdrawn ? '' : 'AND a.withdrawn_at IS NULL'} ORDER BY d.legal_name, a.id`).all(roundId) as ApplicationRow[];
+  return rows.map(toApplication);
+}
+
+export function getApplication(ctx: ServiceContext, id: string): Application & { roundId: string } {
+  const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
+  return { ...toApplication(row), roundId: row.round_id };
+}
+
+function setRegions(ctx: ServiceContext, roundId: string, applicationId: string, regionIds: readonly string[]): void {
+  const known = new Set((ctx.db.prepare('SELECT id FROM round_regions WHERE round_id = ?').all(roundId) as { id: string }[]).map((r) => r.id));
+  const unknown = regionIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+  ctx.db.prepare('DELETE FROM application_regions WHERE application_id = ?').run(applicationId);
+  const insert = ctx.db.prepare('INSERT INTO application_regions (application_id, region_id, preference) VALUES (?, ?, ?)');
+  regionIds.forEach((regionId, index) => insert.run(applicationId, regionId, index + 1));
+  // Overrides for regions no longer applied for would be stale decisions: drop them.
+  ctx.db.prepare(`DELETE FROM eligibility_overrides WHERE application_id = ? AND region_id NOT IN (SELECT region_id FROM application_regions WHERE application_id = ?)`).run(applicationId, applicationId);
+}
+
+export function addApplication(ctx: ServiceContext, roundId: string, data: ApplicationData): Application {
+  return write(ctx, (w) => {
+    assertRoundOpen(ctx.db, roundId);
+    const dossier = mustGetDossier(ctx, data.dossierId);
+    if (dossier.archivedAt) throw new AppError('CONFLICT', zh('error.dossierArchived'));
+    if (ctx.db.prepare('SELECT 1 FROM applications WHERE round_id = ? AND dossier_id = ?').get(roundId, data.dossierId)) {
+      throw new AppError('CONFLICT', zh('error.alreadyApplied', { name: dossier.legalName }));
+    }
+    const id = crypto.randomUUID();
+    ctx.db
+      .prepare('INSERT INTO applications (id, round_id, dossier_id, price_quote_fen, strength_statement, shop_facts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, roundId, data.dossierId, toFen(data.priceQuoteYuan), data.strengthStatement, JSON.stringify(data.shopFacts), w.at);
+    setRegions(ctx, roundId, id, data.regionIds);
+    touchRound(ctx.db, roundId, w.at);
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'create', before: null, after: { application: { id, creditCode: dossier.creditCode, ...data } } });
+    return getApplication(ctx, id);
+  });
+}
+
+export function updateApplication(ctx: ServiceContext, id: string, data: Omit<ApplicationData, 'dossierId'>): Application {
+  return write(ctx, (w) => {
+    const before = getApplication(ctx, id);
+    assertRoundOpen(ctx.db, before.roundId);
+    ctx.db.prepare('UPDATE applications SET price_quote_fen = ?, strength_statement = ?, shop_facts = ? WHERE id = ?').run(toFen(data.priceQuoteYuan), data.strengthStatement, JSON.stringify(data.shopFacts), id);
+    setRegions(ctx, before.roundId, id, data.regionIds);
+    touchRound(ctx.db, before.roundId, w.at);
+    const { roundId: _r, ...snapshot } = before;
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: before.roundId, action: 'update', before: { application: snapshot }, after: { application: { id, ...data } } });
+    return getApplication(ctx, id);
+  });
+}
+
+/** Withdrawn applications keep their scores but are left out of screening, scoring and ranking. */
+export function setApplicationWithdrawn(ctx: ServiceContext, id: string, withdrawn: boolean): Application {
+  return write(ctx, (w) => {
+    const before = getApplication(ctx, id);
+    assertRoundOpen(ctx.db, before.roundId);
+    if ((before.withdrawnAt !== null) === withdrawn) return before;
+    ctx.db.prepare('UPDATE applications SET withdrawn_at = ? WHERE id = ?').run(withdrawn ? w.at : null, id);
+    touchRound(ctx.db, before.roundId, w.at);
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: before.roundId, action: withdrawn ? 'archive' : 'restore', before: { application: { id, withdrawnAt: before.withdrawnAt } }, after: { application: { id, withdrawnAt: withdrawn ? w.at : null } } });
+    return getApplication(ctx, id);
+  });
+}
+
+const toFen = (yuan: number | null) => (yuan == null ? null : Math.round(yuan * 100));

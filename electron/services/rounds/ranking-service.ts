@@ -1,0 +1,167 @@
+// Ranking a round: gathers the stored inputs (applications after screening, scores, recusals, regions),
+// runs the pure ranking core (shared/ranking), and freezes the result when the chair finalizes.
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../context';
+import { isoNow } from '../context';
+import { write } from '../write';
+import { AppError } from '../../backend/app-error';
+import { zh } from '../../backend/messages';
+import { assertRoundOpen, getRound, touchRound } from './round-repo';
+import { ROUND_ENTITY } from './setup-service';
+import { listApplications } from './application-service';
+import { screenRound } from './screening-service';
+import { rankRound } from '../../../shared/ranking/rank-round';
+import { allocate } from '../../../shared/ranking/allocate';
+import { explain } from '../../../shared/ranking/explain';
+import { analyseRegion } from '../../../shared/ranking/analysis';
+import type { RoundInput } from '../../../shared/ranking/types';
+import type { RoundResults } from '../../../shared/rounds/results-view';
+
+interface Gathered {
+  input: RoundInput;
+  labels: RoundResults['labels'];
+  /** (application, region) pairs screened out; they are listed as ineligible in that region. */
+  ineligible: { applicationId: string; regionId: string }[];
+  sheets: { memberId: string; submitted: boolean }[];
+}
+
+function gather(ctx: ServiceContext, roundId: string): Gathered {
+  const round = getRound(ctx.db, roundId);
+  const screening = screenRound(ctx, roundId);
+  const eligibleOf = new Map(screening.map((s) => [`${s.applicationId}|${s.regionId}`, s.eligible]));
+  const applications = listApplications(ctx, roundId, false);
+  const ineligible: Gathered['ineligible'] = [];
+
+  const inputApplications = applications.map((a) => {
+    const choices = a.regionIds.map((regionId, i) => ({ regionId, preference: i + 1 }));
+    const eligibleChoices = choices.filter((c) => eligibleOf.get(`${a.id}|${c.regionId}`));
+    // The core takes one eligibility flag per application. Screening is per region (same-city rule), so a
+    // partly eligible application competes only where it passed; the rest is reported as ineligible there.
+    if (eligibleChoices.length === 0) return { applicationId: a.id, applicantId: String(a.dossierId), priceQuote: a.priceQuoteYuan, eligible: false, regions: choices };
+    for (const c of choices) if (!eligibleChoices.includes(c)) ineligible.push({ applicationId: a.id, regionId: c.regionId });
+    return { applicationId: a.id, applicantId: String(a.dossierId), priceQuote: a.priceQuoteYuan, eligible: true, regions: eligibleChoices };
+  });
+
+  const active = new Set(applications.map((a) => a.id));
+  const scores = (
+    ctx.db
+      .prepare('SELECT s.application_id AS applicationId, h.member_id AS memberId, s.criterion, s.value FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ? ORDER BY h.member_id, s.application_id, s.criterion')
+      .all(roundId) as RoundInput['scores'][number][]
+  ).filter((s) => active.has(s.applicationId));
+  const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter((r) =>
+    active.has(r.applicationId),
+  );
+  const members = ctx.db.prepare('SELECT m.id, m.name, m.role, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as { id: string; name: string; role: string; submitted_at: string | null }[];
+
+  return {
+    input: { applications: inputApplications, regions: round.regions.map((r) => ({ regionId: r.id, quota: r.quota, waitlistLength: r.waitlistLength })), scores, recusals },
+    labels: {
+      applications: Object.fromEntries(applications.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode, priceQuoteYuan: a.priceQuoteYuan }])),
+      regions: Object.fromEntries(round.regions.map((r) => [r.id, { name: r.name, city: r.city }])),
+      members: Object.fromEntries(members.map((m) => [m.id, { name: m.name, role: m.role }])),
+    },
+    ineligible,
+    sheets: members.map((m) => ({ memberId: m.id, submitted: m.submitted_at !== null })),
+  };
+}
+
+function compute(ctx: ServiceContext, roundId: string): RoundResults {
+  const round = getRound(ctx.db, roundId);
+  const g = gather(ctx, roundId);
+  const ranking = rankRound(g.input, round.options);
+  const allocation = allocate(ranking);
+  return {
+    roundId,
+    roundName: round.name,
+    referenceDate: round.referenceDate,
+    computedAt: isoNow(ctx),
+    options: round.options,
+    ranking,
+    allocation,
+    explanations: explain(ranking, allocation),
+    ineligible: g.ineligible,
+    labels: g.labels,
+    sheets: g.sheets,
+    finalized: null,
+  };
+}
+
+interface FinalizationRow {
+  id: string;
+  finalized_at: string;
+  finalized_by: string;
+  snapshot: string;
+}
+
+function currentFinalization(ctx: ServiceContext, roundId: string): FinalizationRow | undefined {
+  return ctx.db.prepare('SELECT * FROM finalizations WHERE round_id = ? AND reopened_at IS NULL ORDER BY finalized_at DESC LIMIT 1').get(roundId) as FinalizationRow | undefined;
+}
+
+/**
+ * The ranking as the viewer may see it: the frozen snapshot of a finalized round, or a fresh computation
+ * for a member who has submitted their own sheet (before that, others' scores stay hidden).
+ */
+export function roundResults(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): RoundResults {
+  const round = getRound(ctx.db, roundId);
+  if (round.status === 'finalized') {
+    const f = currentFinalization(ctx, roundId);
+    if (f) return { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by } };
+  }
+  assertMaySee(ctx, roundId, viewerMemberId);
+  return compute(ctx, roundId);
+}
+
+function assertMaySee(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): void {
+  const viewer = viewerMemberId ? (ctx.db.prepare('SELECT s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.id = ? AND m.round_id = ?').get(viewerMemberId, roundId) as { submitted_at: string | null } | undefined) : undefined;
+  if (!viewer) throw new AppError('CONFLICT', zh('error.chooseMember'));
+  if (!viewer.submitted_at) throw new AppError('CONFLICT', zh('error.submitFirst'));
+}
+
+export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null) {
+  const round = getRound(ctx.db, roundId);
+  if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
+  const g = gather(ctx, roundId);
+  const ranking = rankRound(g.input, round.options);
+  return analyseRegion(g.input, ranking, regionId);
+}
+
+/** The committee's decision on a still-tied group, recorded in the round's options. */
+export function setCommitteeOrder(ctx: ServiceContext, roundId: string, regionId: string, applicationIds: string[], reason: string) {
+  write(ctx, (w) => {
+    const round = assertRoundOpen(ctx.db, roundId);
+    if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+    const options = { ...round.options, committeeOrder: { ...round.options.committeeOrder, [regionId]: applicationIds } };
+    ctx.db.prepare('UPDATE rounds SET options = ? WHERE id = ?').run(JSON.stringify(options), roundId);
+    touchRound(ctx.db, roundId, w.at);
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'update', before: { committeeOrder: { [regionId]: round.options.committeeOrder[regionId] ?? [] } }, after: { committeeOrder: { [regionId]: applicationIds }, reason } });
+  });
+}
+
+/** Freezes the results: every sheet submitted, no seat waiting for the committee. */
+export function finalizeRound(ctx: ServiceContext, roundId: string): RoundResults {
+  return write(ctx, (w) => {
+    assertRoundOpen(ctx.db, roundId);
+    const results = compute(ctx, roundId);
+    const unsubmitted = results.sheets.filter((s) => !s.submitted).length;
+    if (results.sheets.length === 0) throw new AppError('CONFLICT', zh('error.noMembers'));
+    if (unsubmitted > 0) throw new AppError('CONFLICT', zh('error.sheetsOutstanding', { count: unsubmitted }));
+    if (results.allocation.pendingCommittee) throw new AppError('CONFLICT', zh('error.tieAtCutoff'));
+    const id = crypto.randomUUID();
+    const frozen = { ...results, computedAt: w.at };
+    ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, snapshot) VALUES (?, ?, ?, ?, ?)').run(id, roundId, w.at, w.actor, JSON.stringify({ results: frozen }));
+    ctx.db.prepare("UPDATE rounds SET status = 'finalized', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'finalize', before: null, after: { finalizationId: id, admitted: results.allocation.regions.reduce((n, r) => n + r.admitted.length, 0) } });
+    return { ...frozen, finalized: { at: w.at, by: w.actor } };
+  });
+}
+
+export function reopenRound(ctx: ServiceContext, roundId: string, reason: string): void {
+  write(ctx, (w) => {
+    const round = getRound(ctx.db, roundId);
+    if (round.status !== 'finalized') throw new AppError('CONFLICT', zh('error.roundNotFinalized'));
+    const f = currentFinalization(ctx, roundId);
+    if (f) ctx.db.prepare('UPDATE finalizations SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE id = ?').run(w.at, w.actor, reason, f.id);
+    ctx.db.prepare("UPDATE rounds SET status = 'open', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'reopen', before: { finalizationId: f?.id ?? null }, after: { reason } });
+  });
+}

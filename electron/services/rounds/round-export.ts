@@ -1,0 +1,61 @@
+// The ranked selection list (入选名单) as files: XLSX (a summary sheet plus one sheet per region), CSV
+// (UTF-8 with BOM so Excel reads the Chinese; formula-like cells neutralised) and JSON for scripts.
+import ExcelJS from 'exceljs';
+import type { RoundResults } from '../../../shared/rounds/results-view';
+import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
+
+const STATUS_ZH: Record<SelectionRow['status'], string> = {
+  admitted: '入选',
+  waitlist: '候补',
+  notAdmitted: '未入选',
+  belowMinimum: '未达最低分',
+  ineligible: '资格审查未通过',
+  tiedAtCutoff: '并列待定',
+  incomplete: '评分不完整',
+};
+
+const HEADERS = ['区域', '名次', '机构名称', '统一社会信用代码', '综合得分', '结果', '候补顺位', '志愿顺序', '服务报价（元）'];
+
+function rowCells(r: SelectionRow): (string | number | null)[] {
+  return [r.regionName, r.rank, r.legalName, r.creditCode, r.total, STATUS_ZH[r.status], r.waitlistPosition, r.preference, r.priceQuoteYuan];
+}
+
+/** A cell starting with = + - @ (or a tab/CR) would run as a formula in Excel: prefix it with an apostrophe. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function selectionCsv(results: RoundResults): string {
+  const lines = [HEADERS, ...selectionRows(results).map(rowCells)].map((cells) => cells.map(csvField).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
+  const rows = selectionRows(results);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Review Desk 评审台';
+  const summary = workbook.addWorksheet('汇总');
+  summary.addRow([`${results.roundName} 入选名单`]).font = { bold: true, size: 14 };
+  summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${results.finalized.by}` : '未定稿（结果可能变化）']);
+  summary.addRow([]);
+  summary.addRow(['区域', '名额', '入选', '候补', '分数线']).font = { bold: true };
+  for (const region of results.allocation.regions) {
+    summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]);
+  }
+  summary.columns.forEach((c) => (c.width = 18));
+  for (const region of results.allocation.regions) {
+    const name = (results.labels.regions[region.regionId]?.name ?? region.regionId).replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(HEADERS).font = { bold: true };
+    for (const r of rows.filter((x) => x.regionId === region.regionId)) sheet.addRow(rowCells(r).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+    sheet.getColumn(4).numFmt = '@';
+    sheet.columns.forEach((c, i) => (c.width = i === 2 ? 36 : 16));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

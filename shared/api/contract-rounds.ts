@@ -1,0 +1,74 @@
+// The rounds part of the API contract: set-up, applications, committee, scoring, screening, ranking.
+import { z } from 'zod';
+import { msg, isoDate, requiredText } from '../common/validation';
+import { roundRankingOptionsSchema } from '../ranking/schema';
+import {
+  applicationInputSchema,
+  eligibilityOverrideSchema,
+  memberInputSchema,
+  programInputSchema,
+  readmissionBanInputSchema,
+  recusalInputSchema,
+  regionInputSchema,
+  scoreAmendmentSchema,
+  scoreEntrySchema,
+  uuid,
+} from '../rounds/schema';
+import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScreeningRow } from '../rounds/views';
+import type { RoundResults } from '../rounds/results-view';
+import type { RegionAnalysis } from '../ranking/analysis';
+import { changeSchema } from '../history/schema';
+import { call } from './call';
+
+const done = z.object({});
+const roundData = z.object({ name: requiredText(100), referenceDate: isoDate, options: roundRankingOptionsSchema });
+const reason = requiredText(500);
+const file = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
+export const roundsContract = {
+  'programs.list': call(z.object({}).strict(), view<Program[]>()),
+  'programs.create': call(programInputSchema.strict(), view<Program>()),
+  'programs.update': call(z.object({ id: uuid, data: programInputSchema.strict() }).strict(), view<Program>()),
+
+  'rounds.list': call(z.object({}).strict(), view<RoundSummary[]>()),
+  'rounds.get': call(z.object({ id: uuid }).strict(), view<Round>()),
+  'rounds.create': call(roundData.extend({ programId: uuid }).strict(), view<Round>()),
+  'rounds.update': call(roundData.extend({ id: uuid, version: z.number().int().positive() }).strict(), view<Round>()),
+  'rounds.history': call(z.object({ id: uuid }).strict(), z.array(changeSchema)),
+  'rounds.finalize': call(z.object({ roundId: uuid }).strict(), view<RoundResults>()),
+  'rounds.reopen': call(z.object({ roundId: uuid, reason }).strict(), done),
+
+  'regions.add': call(z.object({ roundId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
+  'regions.update': call(z.object({ roundId: uuid, regionId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
+  'regions.remove': call(z.object({ roundId: uuid, regionId: uuid }).strict(), done),
+
+  'applications.list': call(z.object({ roundId: uuid }).strict(), view<Application[]>()),
+  'applications.add': call(z.object({ roundId: uuid, data: applicationInputSchema.strict() }).strict(), view<Application>()),
+  'applications.update': call(z.object({ id: uuid, data: applicationInputSchema.omit({ dossierId: true }).strict() }).strict(), view<Application>()),
+  'applications.setWithdrawn': call(z.object({ id: uuid, withdrawn: z.boolean() }).strict(), view<Application>()),
+
+  'members.list': call(z.object({ roundId: uuid }).strict(), view<Member[]>()),
+  'members.add': call(z.object({ roundId: uuid, data: memberInputSchema.strict() }).strict(), view<Member>()),
+  'members.update': call(z.object({ id: uuid, data: memberInputSchema.strict() }).strict(), view<Member>()),
+  'members.remove': call(z.object({ id: uuid }).strict(), done),
+  'recusals.list': call(z.object({ roundId: uuid }).strict(), view<Recusal[]>()),
+  'recusals.declare': call(recusalInputSchema.strict(), view<Recusal>()),
+  'recusals.withdraw': call(z.object({ applicationId: uuid, memberId: uuid }).strict(), done),
+
+  'scores.sheet': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
+  'scores.set': call(scoreEntrySchema.strict(), view<ScoreCell | null>()),
+  'scores.submit': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
+  'scores.amend': call(scoreAmendmentSchema.strict(), view<ScoreCell>()),
+  'scores.reveal': call(z.object({ roundId: uuid, viewerMemberId: uuid }).strict(), view<ScoreSheet[]>()),
+
+  'screening.list': call(z.object({ roundId: uuid }).strict(), view<ScreeningRow[]>()),
+  'screening.override': call(eligibilityOverrideSchema.extend({ eligible: z.boolean().nullable() }).strict(), view<ScreeningRow>()),
+  'bans.list': call(z.object({}).strict(), view<ReadmissionBan[]>()),
+  'bans.add': call(readmissionBanInputSchema.strict(), view<ReadmissionBan>()),
+  'bans.lift': call(z.object({ id: uuid, reason }).strict(), done),
+
+  'ranking.results': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResults>()),
+  'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
+  'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')), reason }).strict(), done),
+  'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
+} as const;

@@ -1,0 +1,24 @@
+// The ranking of a round as the backend returns it: the core's structured results plus the labels the
+// renderer needs to word them (names, regions, members). Frozen as-is when the round is finalized.
+import type { RankingOptions } from '../ranking/types';
+import type { RoundAllocation, RoundRanking } from '../ranking/results';
+import type { Explanation } from '../ranking/explain';
+
+export interface RoundResults {
+  roundId: string;
+  roundName: string;
+  referenceDate: string;
+  computedAt: string;
+  options: RankingOptions;
+  ranking: RoundRanking;
+  allocation: RoundAllocation;
+  explanations: Explanation[];
+  ineligible: { applicationId: string; regionId: string }[];
+  labels: {
+    applications: Record<string, { legalName: string; creditCode: string; priceQuoteYuan: number | null }>;
+    regions: Record<string, { name: string; city: string }>;
+    members: Record<string, { name: string; role: string }>;
+  };
+  sheets: { memberId: string; submitted: boolean }[];
+  finalized: { at: string; by: string } | null;
+}

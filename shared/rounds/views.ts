@@ -1,0 +1,123 @@
+// What the backend returns about rounds: plain objects, typed here and shared by services and renderer.
+import { z } from 'zod';
+import type { RankingOptions } from '../ranking/types';
+import type { Rule, ShopFacts } from '../eligibility/rules';
+import type { RuleResult } from '../eligibility/evaluate';
+import type { BanReason } from '../eligibility/readmission';
+
+export interface Program {
+  id: string;
+  platform: string;
+  name: string;
+  rules: Rule[];
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  city: string;
+  quota: number;
+  waitlistLength: number;
+}
+
+export interface RoundSummary {
+  id: string;
+  name: string;
+  programName: string;
+  platform: string;
+  referenceDate: string;
+  status: 'open' | 'finalized';
+  regionCount: number;
+  applicationCount: number;
+  memberCount: number;
+  updatedAt: string;
+}
+
+export interface Round {
+  id: string;
+  programId: string;
+  name: string;
+  referenceDate: string;
+  status: 'open' | 'finalized';
+  options: RankingOptions;
+  version: number;
+  regions: Region[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Application {
+  id: string;
+  dossierId: number;
+  legalName: string;
+  creditCode: string;
+  city: string;
+  priceQuoteYuan: number | null;
+  strengthStatement: string;
+  shopFacts: ShopFacts;
+  /** In the applicant's order of preference. */
+  regionIds: string[];
+  withdrawnAt: string | null;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  role: 'chair' | 'member';
+  sheetId: string;
+  submittedAt: string | null;
+  /** Filled cells / cells to fill (applications not recused × scored criteria). */
+  filled: number;
+  required: number;
+}
+
+export interface Recusal {
+  applicationId: string;
+  memberId: string;
+  reason: string;
+  declaredAt: string;
+}
+
+export interface ScoreCell {
+  applicationId: string;
+  criterion: string;
+  value: number;
+  comment: string;
+}
+
+export interface ScoreSheet {
+  sheetId: string;
+  memberId: string;
+  memberName: string;
+  submittedAt: string | null;
+  /** The criteria members score by hand (price is left out in lowestPrice mode). */
+  criteria: string[];
+  scale: { min: number; max: number };
+  /** Applications this member scores: not withdrawn, not recused, in a stable order. */
+  applicationIds: string[];
+  recusedApplicationIds: string[];
+  cells: ScoreCell[];
+}
+
+export interface ScreeningRow {
+  applicationId: string;
+  regionId: string;
+  eligible: boolean;
+  /** The rules' verdict before any override. */
+  rulesEligible: boolean;
+  results: RuleResult[];
+  override: { eligible: boolean; reason: string; decidedBy: string; decidedAt: string } | null;
+}
+
+export interface ReadmissionBan {
+  id: string;
+  creditCode: string;
+  until: string | null;
+  reason: BanReason;
+  note: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Output schemas for the contract: these views are produced by our own services, so they are typed, not re-validated. */
+export const view = <T>() => z.custom<T>(() => true);
