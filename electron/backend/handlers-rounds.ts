@@ -10,6 +10,7 @@ import { finalizeRound, regionAnalysis, reopenRound, roundResults, setCommitteeO
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
 import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
+import { loadDemoRound } from '../services/demo/demo-round';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,6 +65,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'ranking.results': ({ roundId, viewerMemberId }, ctx) => roundResults(ctx, roundId, viewerMemberId),
   'ranking.analysis': ({ roundId, regionId, viewerMemberId }, ctx) => regionAnalysis(ctx, roundId, regionId, viewerMemberId),
   'ranking.committeeOrder': ({ roundId, regionId, applicationIds, reason }, ctx) => (setCommitteeOrder(ctx, roundId, regionId, applicationIds, reason), {}),
+  'demo.load': (_input, ctx) => loadDemoRound(ctx),
   'ranking.export': async ({ roundId, viewerMemberId, format }, ctx) => {
     const results = roundResults(ctx, roundId, viewerMemberId);
     const base = `${results.roundName}-入选名单-${(results.finalized?.at ?? results.computedAt).slice(0, 10)}`;

@@ -10,6 +10,9 @@ import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { DossierPage } from '../features/dossiers/DossierPage';
 import { NewDossierPage } from '../features/dossiers/NewDossierPage';
 import { ImportPage } from '../features/dossiers/ImportPage';
+import { RoundsListPage } from '../features/rounds/RoundsListPage';
+import { RoundPage } from '../features/rounds/RoundPage';
+import { RoundPrintPage } from '../features/rounds/print/RoundPrintPage';
 import { errorText } from '../lib/errors';
 
 export function App() {
@@ -43,6 +46,9 @@ export function App() {
           <button type="button" className={route.page.startsWith('dossier') || route.page === 'import' ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'dossiers' })}>
             {t('nav.dossiers')}
           </button>
+          <button type="button" className={route.page.startsWith('round') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'rounds' })}>
+            {t('nav.rounds')}
+          </button>
         </nav>
         <div className="topbar-right">
           {session.transport === 'browser' && <span className="badge" title={session.dataDir}>{t('mode.browser')}</span>}
@@ -62,6 +68,9 @@ export function App() {
         {route.page === 'dossier-new' && <NewDossierPage />}
         {route.page === 'dossier' && <DossierPage key={route.id} id={route.id} />}
         {route.page === 'import' && <ImportPage />}
+        {route.page === 'rounds' && <RoundsListPage />}
+        {route.page === 'round' && <RoundPage key={route.id} id={route.id} tab={route.tab} />}
+        {route.page === 'round-print' && <RoundPrintPage id={route.id} />}
       </main>
       {(!session.userName || renaming) && <WelcomeDialog current={session.userName} onDone={() => setRenaming(false)} />}
       <Toasts />

@@ -1,11 +1,17 @@
 // Hash routes: they work the same from file:// (Electron) and from 127.0.0.1 (browser mode).
 import { useSyncExternalStore } from 'react';
 
+export const ROUND_TABS = ['setup', 'applications', 'screening', 'committee', 'scoring', 'ranking'] as const;
+export type RoundTab = (typeof ROUND_TABS)[number];
+
 export type Route =
   | { page: 'dossiers' }
   | { page: 'dossier-new' }
   | { page: 'dossier'; id: number }
-  | { page: 'import' };
+  | { page: 'import' }
+  | { page: 'rounds' }
+  | { page: 'round'; id: string; tab: RoundTab }
+  | { page: 'round-print'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -13,6 +19,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/import') return { page: 'import' };
   const m = /^\/dossiers\/(\d+)$/.exec(path);
   if (m) return { page: 'dossier', id: Number(m[1]) };
+  if (path === '/rounds') return { page: 'rounds' };
+  const print = /^\/rounds\/([0-9a-f-]{36})\/print$/.exec(path);
+  if (print) return { page: 'round-print', id: print[1]! };
+  const round = /^\/rounds\/([0-9a-f-]{36})(?:\/(\w+))?$/.exec(path);
+  if (round) {
+    const tab = (ROUND_TABS as readonly string[]).includes(round[2] ?? '') ? (round[2] as RoundTab) : 'setup';
+    return { page: 'round', id: round[1]!, tab };
+  }
   return { page: 'dossiers' };
 }
 
@@ -26,6 +40,12 @@ export function hrefOf(route: Route): string {
       return `#/dossiers/${route.id}`;
     case 'import':
       return '#/import';
+    case 'rounds':
+      return '#/rounds';
+    case 'round':
+      return `#/rounds/${route.id}/${route.tab}`;
+    case 'round-print':
+      return `#/rounds/${route.id}/print`;
   }
 }
 

@@ -1,10 +1,18 @@
 // zh-CN first, English second. Strings live in resources/locales; the chosen locale is remembered.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import zhCN from '../../resources/locales/zh-CN.json';
-import en from '../../resources/locales/en.json';
+import zhCore from '../../resources/locales/zh-CN.json';
+import enCore from '../../resources/locales/en.json';
+// Feature strings live in one file per feature and locale, so features can grow independently.
+import zhRoundsSetup from '../../resources/locales/zh-CN/rounds-setup.json';
+import enRoundsSetup from '../../resources/locales/en/rounds-setup.json';
+import zhRoundsScoring from '../../resources/locales/zh-CN/rounds-scoring.json';
+import enRoundsScoring from '../../resources/locales/en/rounds-scoring.json';
 
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring };
 export type MessageKey = keyof typeof zhCN;
+// The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;
 export type Locale = keyof typeof catalogs;
 export type Params = Record<string, string | number>;

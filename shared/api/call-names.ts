@@ -56,6 +56,7 @@ export const callNames = [
   'ranking.analysis',
   'ranking.committeeOrder',
   'ranking.export',
+  'demo.load',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

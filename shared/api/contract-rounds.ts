@@ -70,5 +70,6 @@ export const roundsContract = {
   'ranking.results': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResults>()),
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
   'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')), reason }).strict(), done),
+  'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
 } as const;

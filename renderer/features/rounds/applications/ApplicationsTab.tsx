@@ -1,0 +1,4 @@
+// Placeholder while this tab is being built in this change; replaced before it lands.
+export function ApplicationsTab() {
+  return <p className="empty">…</p>;
+}
