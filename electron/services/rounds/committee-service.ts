@@ -9,6 +9,7 @@ import { assertRoundOpen, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
+import { scorableApplicationIds } from './screening-service';
 import type { Member, Recusal } from '../../../shared/rounds/views';
 
 interface MemberRow {
@@ -33,20 +34,15 @@ export function getMemberRoundId(ctx: ServiceContext, memberId: string): string 
 /** Members with their sheet's progress: cells filled out of the cells they have to fill. */
 export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
   const rows = ctx.db.prepare('SELECT m.*, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as MemberRow[];
-  const criteria = scoredCriteria(ctx, roundId);
-  const active = (ctx.db.prepare('SELECT count(*) AS n FROM applications WHERE round_id = ? AND withdrawn_at IS NULL').get(roundId) as { n: number }).n;
+  const criteria = new Set(scoredCriteria(ctx, roundId));
+  const scorable = scorableApplicationIds(ctx, roundId);
+  const recusedBy = ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?');
+  const cellsOf = ctx.db.prepare('SELECT application_id, criterion FROM scores WHERE sheet_id = ?');
   return rows.map((r) => {
-    const recused = (ctx.db.prepare('SELECT count(*) AS n FROM recusals c JOIN applications a ON a.id = c.application_id WHERE c.member_id = ? AND a.withdrawn_at IS NULL').get(r.id) as { n: number }).n;
-    const filled = (
-      ctx.db
-        .prepare(
-          `SELECT count(*) AS n FROM scores s JOIN applications a ON a.id = s.application_id
-           WHERE s.sheet_id = ? AND a.withdrawn_at IS NULL AND s.criterion IN (SELECT value FROM json_each(?))
-             AND NOT EXISTS (SELECT 1 FROM recusals c WHERE c.member_id = ? AND c.application_id = s.application_id)`,
-        )
-        .get(r.sheet_id, JSON.stringify(criteria), r.id) as { n: number }
-    ).n;
-    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: (active - recused) * criteria.length };
+    const recused = new Set((recusedBy.all(r.id) as { application_id: string }[]).map((x) => x.application_id));
+    const toScore = [...scorable].filter((id) => !recused.has(id));
+    const filled = (cellsOf.all(r.sheet_id) as { application_id: string; criterion: string }[]).filter((c) => criteria.has(c.criterion) && scorable.has(c.application_id) && !recused.has(c.application_id)).length;
+    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: toScore.length * criteria.size };
   });
 }
 

@@ -9,6 +9,7 @@ import { assertRoundOpen, getRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
+import { scorableApplicationIds } from './screening-service';
 import type { ScoreCell, ScoreSheet } from '../../../shared/rounds/views';
 
 interface SheetRow {
@@ -41,9 +42,11 @@ function cellsOf(ctx: ServiceContext, sheetId: string): ScoreCell[] {
 export function getSheet(ctx: ServiceContext, memberId: string): ScoreSheet {
   const sheet = sheetOf(ctx, memberId);
   const round = getRound(ctx.db, sheet.round_id);
-  const applications = ctx.db
-    .prepare('SELECT a.id FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.legal_name, a.id')
-    .all(sheet.round_id) as { id: string }[];
+  // Ineligible applications are not scored: screening comes first.
+  const scorable = scorableApplicationIds(ctx, sheet.round_id);
+  const applications = (
+    ctx.db.prepare('SELECT a.id FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.legal_name, a.id').all(sheet.round_id) as { id: string }[]
+  ).filter((a) => scorable.has(a.id));
   const recused = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').all(memberId) as { application_id: string }[]).map((r) => r.application_id));
   return {
     sheetId: sheet.sheet_id,
@@ -70,6 +73,7 @@ function checkEntry(ctx: ServiceContext, sheet: SheetRow, entry: Entry): void {
   const round = assertRoundOpen(ctx.db, sheet.round_id);
   const application = getApplication(ctx, entry.applicationId);
   if (application.roundId !== sheet.round_id || application.withdrawnAt) throw new AppError('NOT_FOUND', zh('error.notFound'));
+  if (!scorableApplicationIds(ctx, sheet.round_id).has(entry.applicationId)) throw new AppError('CONFLICT', zh('error.notScorable'));
   if (!scoredCriteria(ctx, sheet.round_id).includes(entry.criterion)) throw new AppError('VALIDATION', zh('error.notScoredCriterion'), [{ path: 'criterion', key: 'error.notScoredCriterion' }]);
   if (ctx.db.prepare('SELECT 1 FROM recusals WHERE member_id = ? AND application_id = ?').get(entry.memberId, entry.applicationId)) throw new AppError('CONFLICT', zh('error.recusedCannotScore'));
   const { min, max } = round.options.scale;

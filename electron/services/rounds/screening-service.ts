@@ -54,6 +54,11 @@ export function screenRound(ctx: ServiceContext, roundId: string): ScreeningRow[
   });
 }
 
+/** Applications that passed screening for at least one region: only these are scored (资格审查 first). */
+export function scorableApplicationIds(ctx: ServiceContext, roundId: string): Set<string> {
+  return new Set(screenRound(ctx, roundId).filter((row) => row.eligible).map((row) => row.applicationId));
+}
+
 /** The chair overrides the rules for one application and region, with a reason (or removes the override: eligible null). */
 export function overrideEligibility(ctx: ServiceContext, data: { applicationId: string; regionId: string; eligible: boolean | null; reason: string }): ScreeningRow {
   const roundId = write(ctx, (w) => {

@@ -42,11 +42,17 @@ describe('a full round', () => {
     const sheet = await ok(ctx, 'scores.sheet', { memberId: m3.id });
     expect(sheet.criteria).toEqual(['strength', 'technical', 'reputation']);
     expect(sheet.applicationIds).not.toContain(a1.id);
+    // Screened out everywhere → not on anyone's sheet, and refused if sent anyway.
+    expect(sheet.applicationIds).not.toContain(small.id);
+    expect(await dispatch(handlers, ctx, 'scores.set', { memberId: m2.id, applicationId: small.id, criterion: 'strength', value: 90, comment: '' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('资格审查') } });
     expect(await dispatch(handlers, ctx, 'scores.set', { memberId: m3.id, applicationId: a1.id, criterion: 'strength', value: 90, comment: '' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await dispatch(handlers, ctx, 'scores.set', { memberId: m2.id, applicationId: a2.id, criterion: 'strength', value: 101, comment: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'value', key: 'error.outOfScale' }] } });
 
     const values = { [a1.id]: 90, [a2.id]: 80, [a3.id]: 70, [a4.id]: 85, [small.id]: 95 };
     for (const m of [chair, m2, m3]) await scoreAll(ctx, m.id, values);
+    const progress = await ok(ctx, 'members.list', { roundId: round.id });
+    // 4 scorable applications × 3 criteria; 孙委员 is recused from one of them.
+    expect(progress.map((m) => [m.name, m.filled, m.required])).toEqual([['赵组长', 12, 12], ['钱委员', 12, 12], ['孙委员', 9, 9]]);
     // Before submitting, nobody sees the ranking or the others' scores.
     expect(await dispatch(handlers, ctx, 'ranking.results', { roundId: round.id, viewerMemberId: chair.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('提交') } });
     expect(await dispatch(handlers, ctx, 'scores.reveal', { roundId: round.id, viewerMemberId: m2.id })).toMatchObject({ ok: false });
