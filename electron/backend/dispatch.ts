@@ -9,13 +9,23 @@ import { isMessageKey, zh } from './messages';
 import type { HandlerTable } from './handler-types';
 import type { ServiceContext } from '../services/context';
 
+/**
+ * Zod issues as field issues. A rule that needs more than a generic key (e.g. the weights total) names
+ * itself in `params.rule`; its specific text is `error.rule.<rule>`, filled with the issue's params.
+ */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), key: isMessageKey(issue.message) ? issue.message : 'error.invalid' }));
+  return error.issues.map((issue) => {
+    const params = 'params' in issue ? (issue.params as Record<string, unknown> | undefined) : undefined;
+    const ruleKey = typeof params?.rule === 'string' ? `error.rule.${params.rule}` : null;
+    const key = ruleKey && isMessageKey(ruleKey) ? ruleKey : isMessageKey(issue.message) ? issue.message : 'error.invalid';
+    const values = params ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')) : undefined;
+    return { path: issue.path.map(String).join('.'), key, ...(values && Object.keys(values).length > 0 ? { params: values } : {}) };
+  });
 }
 
 export function validationError(issues: FieldIssue[]): ApiError {
   const first = issues[0];
-  const detail = first ? `（${first.path || '输入'}：${zh(first.key)}）` : '';
+  const detail = first ? `（${first.path || '输入'}：${zh(first.key, first.params)}）` : '';
   return { code: 'VALIDATION', message: zh('error.validation') + detail, issues };
 }
 

@@ -29,8 +29,8 @@ export function translate(key: MessageKey, params: Params = {}, locale: Locale =
 }
 
 /** Translate a key that came from data (a zod issue message); unknown keys fall back to a generic text. */
-export function translateLoose(key: string, locale?: Locale): string {
-  return translate(isMessageKey(key) ? key : 'error.invalid', {}, locale);
+export function translateLoose(key: string, params: Params = {}): string {
+  return translate(isMessageKey(key) ? key : 'error.invalid', params);
 }
 
 export function useT(): (key: MessageKey, params?: Params) => string {

@@ -13,7 +13,7 @@ const CODE_KEYS: Partial<Record<ErrorCode, MessageKey>> = {
 
 export function errorText(error: ApiError): string {
   if (useLocale.getState().locale === 'zh-CN') return error.message;
-  if (error.issues?.[0]) return translateLoose(error.issues[0].key);
+  if (error.issues?.[0]) return translateLoose(error.issues[0].key, error.issues[0].params);
   const key = CODE_KEYS[error.code];
   return key ? translate(key) : error.message;
 }

@@ -15,6 +15,7 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface FieldIssue {
   path: string; // dotted path, e.g. "contacts.0.phone"
   key: string; // locale key, e.g. "error.creditCode.checksum"
+  params?: Record<string, string | number>; // values for the key's {placeholders}
 }
 
 export interface ApiError {

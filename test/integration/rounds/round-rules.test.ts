@@ -36,7 +36,8 @@ describe('round rules', () => {
     const { round } = await setUpRound(ctx);
     const { version } = await ok(ctx, 'rounds.get', { id: round.id });
     const bad = await dispatch(handlers, ctx, 'rounds.update', { id: round.id, version, name: round.name, referenceDate: round.referenceDate, options: { criteria: [{ key: 'strength', weight: 60 }, { key: 'price', weight: 30 }] } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'options.criteria' }] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('当前为 90%') } });
+    expect((bad as { error: { issues: unknown[] } }).error.issues).toContainEqual({ path: 'options.criteria', key: 'error.rule.weightsTotal', params: { rule: 'weightsTotal', total: 90 } });
     expect((await ok(ctx, 'rounds.get', { id: round.id })).options.criteria.map((c) => c.weight)).toEqual([30, 30, 20, 20]);
   });
 
