@@ -7,7 +7,7 @@ const started = Date.now();
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts', 'data-worker': 'electron/backend/data-worker.ts', browser: 'electron/browser/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  esbuild({ ...common, entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts', 'data-worker': 'electron/backend/data-worker.ts', browser: 'electron/browser/main.ts', cli: 'electron/cli/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
 console.log(`构建完成 / built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

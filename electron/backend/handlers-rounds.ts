@@ -11,6 +11,7 @@ import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
 import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
+import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,6 +56,8 @@ export const roundsHandlers: RoundsHandlerTable = {
   'scores.submit': ({ memberId }, ctx) => submitSheet(ctx, memberId),
   'scores.amend': (entry, ctx) => amendScore(ctx, entry),
   'scores.reveal': ({ roundId, viewerMemberId }, ctx) => revealSheets(ctx, roundId, viewerMemberId),
+  'scores.importPreview': (input, ctx) => previewScoreImport(ctx, input),
+  'scores.importCommit': (input, ctx) => commitScoreImport(ctx, input),
 
   'screening.list': ({ roundId }, ctx) => screenRound(ctx, roundId),
   'screening.override': (data, ctx) => overrideEligibility(ctx, data),

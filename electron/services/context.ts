@@ -10,6 +10,11 @@ export interface ServiceContext {
   transport: 'electron' | 'browser';
   /** Reports progress of a long call, keyed by the caller's job id (no-op without one). */
   progress: (jobId: string | undefined, done: number, total: number) => void;
+  /**
+   * The actor for this context only (the command line's --user), recorded in history instead of the stored
+   * user name, which it does not change: a script must not rename the person using the desktop app.
+   */
+  actor?: string;
 }
 
 export const SETTING_USER = 'local_user_name';
@@ -25,7 +30,7 @@ export function setSetting(db: Db, key: string, value: string): void {
 
 /** The local user's name, recorded as the actor of every change. Writes are refused until it is set. */
 export function actorOf(ctx: ServiceContext): string {
-  const name = getSetting(ctx.db, SETTING_USER);
+  const name = ctx.actor ?? getSetting(ctx.db, SETTING_USER);
   if (!name) throw new AppError('NO_USER', zh('error.noUser'));
   return name;
 }

@@ -47,6 +47,8 @@ export const callNames = [
   'scores.submit',
   'scores.amend',
   'scores.reveal',
+  'scores.importPreview',
+  'scores.importCommit',
   'screening.list',
   'screening.override',
   'bans.list',

@@ -18,12 +18,16 @@ import { view, type Application, type Member, type Program, type ReadmissionBan,
 import type { RoundResults } from '../rounds/results-view';
 import type { RegionAnalysis } from '../ranking/analysis';
 import { changeSchema } from '../history/schema';
+import { scoreImportPreviewSchema, scoreImportResultSchema } from '../rounds/score-import';
 import { call } from './call';
 
 const done = z.object({});
 const roundData = z.object({ name: requiredText(100), referenceDate: isoDate, options: roundRankingOptionsSchema });
 const reason = requiredText(500);
 const file = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+// The same cap and check as contract.ts's uploads (MAX_UPLOAD_BYTES, 30 MB), spelled out here because
+// contract.ts imports this module: importing back from it would read the constant before it is defined.
+const upload = z.string().max(Math.ceil((30 * 1024 * 1024) / 3) * 4 + 4, msg('error.fileTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('error.base64'));
 
 export const roundsContract = {
   'programs.list': call(z.object({}).strict(), view<Program[]>()),
@@ -60,6 +64,8 @@ export const roundsContract = {
   'scores.submit': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
   'scores.amend': call(scoreAmendmentSchema.strict(), view<ScoreCell>()),
   'scores.reveal': call(z.object({ roundId: uuid, viewerMemberId: uuid }).strict(), view<ScoreSheet[]>()),
+  'scores.importPreview': call(z.object({ roundId: uuid, fileName: z.string().min(1).max(255), dataBase64: upload }).strict(), scoreImportPreviewSchema),
+  'scores.importCommit': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), scoreImportResultSchema),
 
   'screening.list': call(z.object({ roundId: uuid }).strict(), view<ScreeningRow[]>()),
   'screening.override': call(eligibilityOverrideSchema.extend({ eligible: z.boolean().nullable() }).strict(), view<ScreeningRow>()),

@@ -1,0 +1,272 @@
+// Score import (评分导入): members' scores from an XLSX/CSV file, for committees that score on paper or in
+// their own spreadsheets. Two steps like the dossier import: preview (read, check every row, write nothing)
+// and commit (all valid rows in one transaction). Format: docs/score-import.md.
+//
+// "The same rules as scores.set" is meant literally: besides the checks below, which name the column and
+// word the reason for whoever prepared the file, the preview replays every row through setScore inside a
+// transaction that is then rolled back, so any rule of the scoring service (screening, finalized round, …)
+// refuses the row in the preview exactly as it would refuse it on commit. The commit calls setScore again.
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../context';
+import { actorOf } from '../context';
+import { write } from '../write';
+import { AppError } from '../../backend/app-error';
+import { zh } from '../../backend/messages';
+import { assertRoundOpen } from './round-repo';
+import { ROUND_ENTITY } from './setup-service';
+import { listApplications } from './application-service';
+import { scoredCriteria, setScore } from './scoring-service';
+import { readTable, UnreadableFileError, type Table } from '../spreadsheet/read-table';
+import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
+import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
+import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
+import type { ImportIssue } from '../../../shared/dossiers/import-schema';
+import type { ScoreImportPreview, ScoreImportResult } from '../../../shared/rounds/score-import';
+
+const PREVIEW_TTL_MS = 30 * 60 * 1000;
+const MAX_LISTED_ISSUES = 2000;
+const MAX_COMMENT = 1000;
+
+type ColumnKey = 'member' | 'creditCode' | 'criterion' | 'value' | 'comment' | 'legalName';
+/** Headers as written in the example file, with aliases accepted on import (compared like dossier headers). */
+export const SCORE_COLUMNS: readonly { key: ColumnKey; header: string; aliases: string[]; required: boolean }[] = [
+  { key: 'member', header: '委员', aliases: ['评审委员', '委员姓名', '评委', 'member'], required: true },
+  { key: 'creditCode', header: '统一社会信用代码', aliases: ['信用代码', '社会信用代码', 'credit code', 'uscc'], required: true },
+  { key: 'criterion', header: '评分项', aliases: ['评分项目', '评审维度', 'criterion'], required: true },
+  { key: 'value', header: '分数', aliases: ['得分', '评分', 'score'], required: true },
+  { key: 'comment', header: '备注', aliases: ['评语', '意见', 'comment', 'remark'], required: false },
+  // For the people reading the file; rows are matched by credit code only (names are not unique).
+  { key: 'legalName', header: '机构名称', aliases: ['名称', '企业名称', '公司名称', 'legal name'], required: false },
+];
+
+/** The zh-CN names of the default criteria (shared/ranking/defaults.ts); other criteria go by their key. */
+export const CRITERION_LABELS: Readonly<Record<string, string>> = { strength: '公司实力', technical: '技术水平', reputation: '业内口碑', price: '服务报价' };
+
+interface Entry {
+  row: number;
+  memberId: string;
+  applicationId: string;
+  criterion: string;
+  value: number;
+  comment: string;
+}
+interface StoredPreview {
+  roundId: string;
+  fileName: string;
+  entries: Entry[];
+  createdAt: number;
+}
+// In the data worker's memory only: nothing touches the database before the user confirms.
+const previews = new Map<string, StoredPreview>();
+
+async function readScoreTable(fileName: string, dataBase64: string): Promise<Table> {
+  try {
+    return await readTable(fileName, Buffer.from(dataBase64, 'base64'));
+  } catch (error) {
+    const reason = error instanceof UnreadableFileError ? error.message : '文件已损坏或格式不受支持';
+    throw new AppError('BAD_FILE', zh('error.badFile', { reason }));
+  }
+}
+
+/** A score as typed in a cell: 85, 85.5, " 85 ". No thousands separators: "85,5" must not become 855. */
+function parseScore(cell: Cell): number | 'empty' | 'invalid' {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : 'invalid';
+  const text = cellText(cell);
+  if (text === '') return 'empty';
+  return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : 'invalid';
+}
+
+/** Everything the row checks look up, read once per preview. */
+function roundFacts(ctx: ServiceContext, roundId: string) {
+  const round = assertRoundOpen(ctx.db, roundId);
+  const members = ctx.db
+    .prepare('SELECT m.id, m.name, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort')
+    .all(roundId) as { id: string; name: string; sheet_id: string; submitted_at: string | null }[];
+  const recusals = new Set((ctx.db.prepare('SELECT c.member_id, c.application_id FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[]).map((r) => `${r.member_id}|${r.application_id}`));
+  const criteria = new Map<string, string>(); // normalised key or label → criterion key
+  for (const { key } of round.options.criteria) {
+    criteria.set(normalizeHeader(key), key);
+    if (CRITERION_LABELS[key]) criteria.set(normalizeHeader(CRITERION_LABELS[key]), key);
+  }
+  const cell = ctx.db.prepare('SELECT value, comment FROM scores WHERE sheet_id = ? AND application_id = ? AND criterion = ?');
+  return {
+    round,
+    members,
+    memberByName: new Map(members.map((m) => [m.name.trim(), m])),
+    applicationByCode: new Map(listApplications(ctx, roundId).map((a) => [a.creditCode, a])),
+    recused: (memberId: string, applicationId: string) => recusals.has(`${memberId}|${applicationId}`),
+    criteria,
+    scored: new Set(scoredCriteria(ctx, roundId)),
+    labelOf: (key: string) => CRITERION_LABELS[key] ?? key,
+    current: (sheetId: string, e: Entry) => cell.get(sheetId, e.applicationId, e.criterion) as { value: number; comment: string } | undefined,
+  };
+}
+type Facts = ReturnType<typeof roundFacts>;
+
+/** Checks one row; returns the entry or the row's issues (column as written in the file, zh-CN reason). */
+function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: number, get: (key: ColumnKey) => Cell): Entry | ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const issue = (key: ColumnKey | '', reason: string) => issues.push({ row: rowNumber, column: key ? (headerOf.get(key) ?? '') : '', reason });
+
+  const memberName = cellText(get('member'));
+  const member = facts.memberByName.get(memberName);
+  if (!memberName) issue('member', zh('error.required'));
+  else if (!member) issue('member', `本批次没有名为“${memberName}”的委员`);
+  else if (member.submitted_at) issue('member', `委员“${member.name}”的评分表已提交，导入不能修改；如需更正，请在评分表中逐项更正并填写理由`);
+
+  const code = normalizeCreditCode(cellText(get('creditCode')));
+  const problem = code ? creditCodeProblem(code) : null;
+  const application = facts.applicationByCode.get(code);
+  if (!code) issue('creditCode', zh('error.required'));
+  else if (problem) issue('creditCode', zh(`error.creditCode.${problem}`));
+  else if (!application) issue('creditCode', `本批次没有统一社会信用代码为 ${code} 的申请`);
+  else if (application.withdrawnAt) issue('creditCode', `“${application.legalName}”的申请已撤回，不再评分`);
+
+  const criterionText = cellText(get('criterion'));
+  const criterion = facts.criteria.get(normalizeHeader(criterionText));
+  if (!criterionText) issue('criterion', zh('error.required'));
+  else if (!criterion) issue('criterion', `未知的评分项“${criterionText}”，应为：${facts.round.options.criteria.map((c) => facts.labelOf(c.key)).join('、')}`);
+  else if (!facts.scored.has(criterion)) issue('criterion', `“${facts.labelOf(criterion)}”由报价自动计算（低价优先法），无需委员打分`);
+
+  const value = parseScore(get('value'));
+  const { min, max } = facts.round.options.scale;
+  if (value === 'empty') issue('value', zh('error.required'));
+  else if (value === 'invalid') issue('value', zh('error.number'));
+  else if (value < min || value > max) issue('value', zh('error.outOfScale', { min, max }));
+  else if (!hasAtMost2Decimals(value)) issue('value', zh('error.decimals2'));
+
+  const comment = cellText(get('comment'));
+  if (comment.length > MAX_COMMENT) issue('comment', `备注过长（不超过 ${MAX_COMMENT} 字）`);
+
+  if (member && application && !application.withdrawnAt && facts.recused(member.id, application.id)) {
+    issue('member', `委员“${member.name}”已对“${application.legalName}”声明回避，不能为其评分`);
+  }
+  if (issues.length > 0 || !member || !application || !criterion || typeof value !== 'number') return issues;
+  return { row: rowNumber, memberId: member.id, applicationId: application.id, criterion, value, comment };
+}
+
+export async function previewScoreImport(ctx: ServiceContext, input: { roundId: string; fileName: string; dataBase64: string }): Promise<ScoreImportPreview> {
+  actorOf(ctx); // the replay below writes (then rolls back); refuse early, as every write does
+  const table = await readScoreTable(input.fileName, input.dataBase64);
+  const facts = roundFacts(ctx, input.roundId);
+  const issues: ImportIssue[] = [];
+
+  const byHeader = new Map(SCORE_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.key] as const)));
+  const indexOf = new Map<ColumnKey, number>();
+  const headerOf = new Map<ColumnKey, string>();
+  const unknownColumns: string[] = [];
+  table.headers.forEach((h, i) => {
+    const key = byHeader.get(normalizeHeader(h));
+    if (key && !indexOf.has(key)) {
+      indexOf.set(key, i);
+      headerOf.set(key, h);
+    } else if (!key && h !== '') unknownColumns.push(h);
+  });
+  for (const c of SCORE_COLUMNS) if (!headerOf.has(c.key)) headerOf.set(c.key, c.header);
+  const missing = SCORE_COLUMNS.filter((c) => c.required && !indexOf.has(c.key));
+  for (const c of missing) issues.push({ row: 1, column: c.header, reason: `缺少必需的列“${c.header}”` });
+
+  const entries: Entry[] = [];
+  let invalid = 0;
+  if (missing.length > 0) invalid = table.rows.length;
+  else {
+    const firstRowOf = new Map<string, number>();
+    for (const { rowNumber, cells } of table.rows) {
+      const checked = checkRow(facts, headerOf, rowNumber, (key) => cells[indexOf.get(key) ?? -1] ?? null);
+      if (Array.isArray(checked)) {
+        invalid++;
+        issues.push(...checked);
+        continue;
+      }
+      const cellKey = `${checked.memberId}|${checked.applicationId}|${checked.criterion}`;
+      const earlier = firstRowOf.get(cellKey);
+      if (earlier !== undefined) {
+        invalid++;
+        issues.push({ row: rowNumber, column: headerOf.get('criterion')!, reason: `与第 ${earlier} 行重复：同一委员、同一机构、同一评分项只能有一个分数` });
+        continue;
+      }
+      firstRowOf.set(cellKey, rowNumber);
+      entries.push(checked);
+    }
+  }
+
+  const accepted = replay(ctx, entries, issues, headerOf);
+  invalid += entries.length - accepted.length;
+  const counts = { new: 0, changed: 0, unchanged: 0, invalid };
+  const sheetOf = new Map(facts.members.map((m) => [m.id, m.sheet_id]));
+  for (const e of accepted) {
+    const before = facts.current(sheetOf.get(e.memberId)!, e);
+    counts[!before ? 'new' : before.value === e.value && before.comment === e.comment ? 'unchanged' : 'changed']++;
+  }
+
+  dropExpired(ctx.now().getTime());
+  const previewId = crypto.randomUUID();
+  previews.set(previewId, { roundId: input.roundId, fileName: input.fileName, entries: accepted, createdAt: ctx.now().getTime() });
+  issues.sort((a, b) => a.row - b.row);
+  return {
+    previewId,
+    roundId: input.roundId,
+    fileName: input.fileName,
+    totalRows: table.rows.length,
+    counts,
+    members: facts.members.map((m) => ({ memberId: m.id, name: m.name, rows: accepted.filter((e) => e.memberId === m.id).length })).filter((m) => m.rows > 0),
+    issues: issues.slice(0, MAX_LISTED_ISSUES),
+    unknownColumns,
+  };
+}
+
+class Rollback extends Error {}
+
+/** What setScore takes (and logs): the row number stays out of the history. */
+const scoreEntry = ({ row: _row, ...entry }: Entry) => entry;
+
+/** Runs every entry through setScore and rolls everything back: the rows setScore refuses become issues. */
+function replay(ctx: ServiceContext, entries: Entry[], issues: ImportIssue[], headerOf: Map<ColumnKey, string>): Entry[] {
+  const accepted: Entry[] = [];
+  try {
+    ctx.db.transaction(() => {
+      for (const e of entries) {
+        try {
+          setScore(ctx, scoreEntry(e));
+          accepted.push(e);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const path = error.issues?.[0]?.path;
+          issues.push({ row: e.row, column: path === 'value' || path === 'criterion' ? headerOf.get(path)! : '', reason: error.message });
+        }
+      }
+      throw new Rollback();
+    })();
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return accepted;
+}
+
+function dropExpired(now: number): void {
+  for (const [id, p] of previews) if (now - p.createdAt > PREVIEW_TTL_MS) previews.delete(id);
+}
+
+/** Writes the previewed rows in one transaction: if any row is refused now, none is written. */
+export function commitScoreImport(ctx: ServiceContext, input: { previewId: string }): ScoreImportResult {
+  const preview = previews.get(input.previewId);
+  if (!preview || ctx.now().getTime() - preview.createdAt > PREVIEW_TTL_MS) throw new AppError('EXPIRED', zh('error.previewExpired'));
+  const result = write(ctx, (w) => {
+    const counts = { written: 0, unchanged: 0 };
+    for (const e of preview.entries) {
+      const before = ctx.db.prepare('SELECT s.value, s.comment FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.member_id = ? AND s.application_id = ? AND s.criterion = ?').get(e.memberId, e.applicationId, e.criterion) as { value: number; comment: string } | undefined;
+      try {
+        setScore(ctx, scoreEntry(e));
+      } catch (error) {
+        // The round changed since the preview (a sheet submitted, a recusal declared…): nothing is written.
+        if (error instanceof AppError) throw new AppError(error.code, `第 ${e.row} 行：${error.message}（未导入任何分数，请重新预览）`);
+        throw error;
+      }
+      counts[before && before.value === e.value && before.comment === e.comment ? 'unchanged' : 'written']++;
+    }
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: preview.roundId, action: 'import', before: null, after: { scoreImport: { file: preview.fileName, rows: preview.entries.length, ...counts } } });
+    return counts;
+  });
+  previews.delete(input.previewId);
+  return result;
+}
