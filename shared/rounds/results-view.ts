@@ -13,7 +13,10 @@ export interface RoundResults {
   ranking: RoundRanking;
   allocation: RoundAllocation;
   explanations: Explanation[];
-  ineligible: { applicationId: string; regionId: string }[];
+  /** The round's regions in the order the chair set them up (ranking and allocation are keyed by id). */
+  regionOrder: string[];
+  /** (application, region) pairs screened out; they are listed as ineligible in that region. */
+  ineligible: { applicationId: string; regionId: string; preference: number }[];
   labels: {
     applications: Record<string, { legalName: string; creditCode: string; priceQuoteYuan: number | null }>;
     regions: Record<string, { name: string; city: string }>;

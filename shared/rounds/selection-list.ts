@@ -20,7 +20,9 @@ export interface SelectionRow {
 
 export function selectionRows(results: RoundResults): SelectionRow[] {
   const label = (id: string) => results.labels.applications[id] ?? { legalName: id, creditCode: '', priceQuoteYuan: null };
-  return results.allocation.regions.flatMap((region) => {
+  const byId = new Map(results.allocation.regions.map((r) => [r.regionId, r]));
+  return results.regionOrder.flatMap((regionId) => {
+    const region = byId.get(regionId)!;
     const regionName = results.labels.regions[region.regionId]?.name ?? region.regionId;
     const entries = new Map(results.ranking.regions.find((r) => r.regionId === region.regionId)?.entries.map((e) => [e.applicationId, e]) ?? []);
     const rows: SelectionRow[] = region.placements.map((p) => {
@@ -41,7 +43,7 @@ export function selectionRows(results: RoundResults): SelectionRow[] {
     });
     const screenedOut = results.ineligible
       .filter((i) => i.regionId === region.regionId)
-      .map((i): SelectionRow => ({ regionId: region.regionId, regionName, applicationId: i.applicationId, legalName: label(i.applicationId).legalName, creditCode: label(i.applicationId).creditCode, rank: null, total: null, status: 'ineligible', waitlistPosition: null, preference: null, priceQuoteYuan: label(i.applicationId).priceQuoteYuan }));
+      .map((i): SelectionRow => ({ regionId: region.regionId, regionName, applicationId: i.applicationId, legalName: label(i.applicationId).legalName, creditCode: label(i.applicationId).creditCode, rank: null, total: null, status: 'ineligible', waitlistPosition: null, preference: i.preference, priceQuoteYuan: label(i.applicationId).priceQuoteYuan }));
     return [...rows, ...screenedOut];
   });
 }

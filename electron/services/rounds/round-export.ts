@@ -45,11 +45,12 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${results.finalized.by}` : '未定稿（结果可能变化）']);
   summary.addRow([]);
   summary.addRow(['区域', '名额', '入选', '候补', '分数线']).font = { bold: true };
-  for (const region of results.allocation.regions) {
+  const regions = results.regionOrder.map((id) => results.allocation.regions.find((r) => r.regionId === id)!);
+  for (const region of regions) {
     summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]);
   }
   summary.columns.forEach((c) => (c.width = 18));
-  for (const region of results.allocation.regions) {
+  for (const region of regions) {
     const name = (results.labels.regions[region.regionId]?.name ?? region.regionId).replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(HEADERS).font = { bold: true };

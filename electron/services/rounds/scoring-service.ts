@@ -9,7 +9,7 @@ import { assertRoundOpen, getRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
-import { scorableApplicationIds } from './screening-service';
+import { isScorable, scorableApplicationIds } from './screening-service';
 import type { ScoreCell, ScoreSheet } from '../../../shared/rounds/views';
 
 interface SheetRow {
@@ -73,7 +73,7 @@ function checkEntry(ctx: ServiceContext, sheet: SheetRow, entry: Entry): void {
   const round = assertRoundOpen(ctx.db, sheet.round_id);
   const application = getApplication(ctx, entry.applicationId);
   if (application.roundId !== sheet.round_id || application.withdrawnAt) throw new AppError('NOT_FOUND', zh('error.notFound'));
-  if (!scorableApplicationIds(ctx, sheet.round_id).has(entry.applicationId)) throw new AppError('CONFLICT', zh('error.notScorable'));
+  if (!isScorable(ctx, sheet.round_id, entry.applicationId)) throw new AppError('CONFLICT', zh('error.notScorable'));
   if (!scoredCriteria(ctx, sheet.round_id).includes(entry.criterion)) throw new AppError('VALIDATION', zh('error.notScoredCriterion'), [{ path: 'criterion', key: 'error.notScoredCriterion' }]);
   if (ctx.db.prepare('SELECT 1 FROM recusals WHERE member_id = ? AND application_id = ?').get(entry.memberId, entry.applicationId)) throw new AppError('CONFLICT', zh('error.recusedCannotScore'));
   const { min, max } = round.options.scale;

@@ -28,7 +28,8 @@ export function activeBans(ctx: ServiceContext): BanFact[] {
   return ctx.db.prepare('SELECT credit_code AS creditCode, until, reason FROM readmission_bans WHERE lifted_at IS NULL').all() as BanFact[];
 }
 
-export function screenRound(ctx: ServiceContext, roundId: string): ScreeningRow[] {
+/** Screens the round's applications, or just one of them (scoring checks one cell at a time). */
+export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicationId?: string): ScreeningRow[] {
   const round = getRound(ctx.db, roundId);
   const program = getProgram(ctx.db, round.programId);
   const repo = createDossierRepo(ctx.db);
@@ -37,7 +38,8 @@ export function screenRound(ctx: ServiceContext, roundId: string): ScreeningRow[
   const overrides = new Map(
     (ctx.db.prepare('SELECT o.* FROM eligibility_overrides o JOIN applications a ON a.id = o.application_id WHERE a.round_id = ?').all(roundId) as OverrideRow[]).map((o) => [`${o.application_id}|${o.region_id}`, o]),
   );
-  return listApplications(ctx, roundId, false).flatMap((application) => {
+  const applications = listApplications(ctx, roundId, false).filter((a) => onlyApplicationId === undefined || a.id === onlyApplicationId);
+  return applications.flatMap((application) => {
     const dossier = repo.get(application.dossierId)!;
     return application.regionIds.map((regionId): ScreeningRow => {
       const verdict = evaluateEligibility(program.rules, dossier, {
@@ -57,6 +59,10 @@ export function screenRound(ctx: ServiceContext, roundId: string): ScreeningRow[
 /** Applications that passed screening for at least one region: only these are scored (资格审查 first). */
 export function scorableApplicationIds(ctx: ServiceContext, roundId: string): Set<string> {
   return new Set(screenRound(ctx, roundId).filter((row) => row.eligible).map((row) => row.applicationId));
+}
+
+export function isScorable(ctx: ServiceContext, roundId: string, applicationId: string): boolean {
+  return screenRound(ctx, roundId, applicationId).some((row) => row.eligible);
 }
 
 /** The chair overrides the rules for one application and region, with a reason (or removes the override: eligible null). */

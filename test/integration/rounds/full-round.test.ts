@@ -67,7 +67,8 @@ describe('a full round', () => {
     expect(hz.waitlist).toEqual([a3.id]);
     const sz = results.allocation.regions.find((r) => r.regionId === shenzhen.id)!;
     expect(sz.admitted).toEqual([a4.id]);
-    expect(results.ineligible).toEqual(expect.arrayContaining([{ applicationId: a2.id, regionId: shenzhen.id }, { applicationId: a4.id, regionId: hangzhou.id }]));
+    expect(results.ineligible).toEqual(expect.arrayContaining([{ applicationId: a2.id, regionId: shenzhen.id, preference: 2 }, { applicationId: a4.id, regionId: hangzhou.id, preference: 2 }]));
+    expect(results.regionOrder).toEqual([hangzhou.id, shenzhen.id]);
     const a1Entry = results.ranking.regions.find((r) => r.regionId === hangzhou.id)!.entries.find((e) => e.applicationId === a1.id)!;
     expect(a1Entry.recusedMembers).toBe(1);
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roundRankingOptionsSchema } from '../../../shared/ranking/schema';
 import zhCN from '../../../resources/locales/zh-CN.json';
 import { creditCodeSchema, dossierInputSchema } from '../../../shared/dossiers/schema';
 import { dossierInput } from '../../support/dossiers';
@@ -36,6 +37,16 @@ function generatedKeys(): string[] {
   }
   const bad = dossierInputSchema.safeParse(dossierInput({ registeredCapitalWan: 1.23456, depositPaidYuan: 1.234 }));
   for (const issue of bad.error?.issues ?? []) keys.add(issue.message);
+  // Ranking options name the broken rule in params.rule; dispatch turns it into error.rule.<rule>.
+  const badOptions = [
+    { criteria: [{ key: 'a', weight: 50 }, { key: 'a', weight: 40 }], scale: { min: 10, max: 5 }, tieBreak: ['lowerPrice', 'lowerPrice', 'higherTechnical'] as ('lowerPrice' | 'higherTechnical')[], priceMode: 'lowestPrice' as const, minimumTotal: 200, committeeOrder: { r: ['x', 'x'] } },
+  ];
+  for (const options of badOptions) {
+    for (const issue of roundRankingOptionsSchema.safeParse(options).error?.issues ?? []) {
+      const rule = (issue as { params?: { rule?: string } }).params?.rule;
+      if (rule) keys.add(`error.rule.${rule}`);
+    }
+  }
   return [...keys];
 }
 
@@ -46,11 +57,21 @@ describe('message keys', () => {
   it('finds the keys it is meant to check (guards against a scan that silently finds nothing)', () => {
     expect(literal.size).toBeGreaterThan(20);
     expect([...literal]).toEqual(expect.arrayContaining(['error.required', 'error.phone', 'error.previewExpired', 'error.creditCode.taken']));
-    expect(generated.sort()).toEqual(['error.creditCode.charset', 'error.creditCode.checksum', 'error.creditCode.length', 'error.decimals2', 'error.decimals4']);
+    expect(generated.filter((k) => !k.startsWith('error.rule.')).sort()).toEqual(['error.creditCode.charset', 'error.creditCode.checksum', 'error.creditCode.length', 'error.decimals2', 'error.decimals4']);
+    expect(generated.filter((k) => k.startsWith('error.rule.')).sort()).toEqual([
+      'error.rule.duplicateCommitteeOrder',
+      'error.rule.duplicateCriterion',
+      'error.rule.duplicateTieBreak',
+      'error.rule.minimumOutOfScale',
+      'error.rule.priceCriterionMissing',
+      'error.rule.scaleRange',
+      'error.rule.technicalCriterionMissing',
+      'error.rule.weightsTotal',
+    ]);
   });
 
   it('sees the run-time key families in the sources', () => {
-    expect([...prefixes].sort()).toEqual(['error.creditCode.', 'error.decimals']);
+    expect([...prefixes].sort()).toEqual(['error.creditCode.', 'error.decimals', 'error.rule.']);
   });
 
   it('covers every key family built at run time by a generated example', () => {
