@@ -1,4 +1,36 @@
-// Placeholder while this tab is being built in this change; replaced before it lands.
+// 评审小组: the members (one chair at most) with their scoring progress, and conflict-of-interest
+// declarations (回避): a recused member does not score that application and is not counted in its aggregate.
+import { api } from '../../../api/client';
+import { useT } from '../../../i18n/i18n';
+import { useRoundContext } from '../round-context';
+import { useLoad } from '../common/use-load';
+import { MembersPanel } from './MembersPanel';
+import { RecusalsPanel } from './RecusalsPanel';
+import '../common/rounds-ui.css';
+import './committee.css';
+
 export function CommitteeTab() {
-  return <p className="empty">…</p>;
+  const t = useT();
+  const { round, reload: reloadRound } = useRoundContext();
+  const readOnly = round.status === 'finalized';
+  const members = useLoad(() => api['members.list']({ roundId: round.id }), [round.id]);
+  const recusals = useLoad(() => api['recusals.list']({ roundId: round.id }), [round.id]);
+  const applications = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id]);
+
+  // Recusals change what members have to fill; members change whom recusals name.
+  const changed = async () => {
+    await Promise.all([members.reload(), recusals.reload()]);
+    await reloadRound();
+  };
+
+  const error = members.error ?? recusals.error ?? applications.error;
+  if (error) return <p className="empty" role="alert">{error}</p>;
+  if (!members.data || !recusals.data || !applications.data) return <p className="empty">{t('common.loading')}</p>;
+  return (
+    <div className="committee">
+      {readOnly && <div className="banner" role="status">{t('committee.finalizedBanner')}</div>}
+      <MembersPanel roundId={round.id} members={members.data} readOnly={readOnly} onChanged={changed} />
+      <RecusalsPanel members={members.data} recusals={recusals.data} applications={applications.data} readOnly={readOnly} onChanged={changed} />
+    </div>
+  );
 }

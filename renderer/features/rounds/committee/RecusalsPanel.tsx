@@ -1,0 +1,132 @@
+// 回避: a member declares a conflict of interest with an application, with a reason. The member then does not
+// score it and is not counted in its aggregate. Withdrawing a declaration can be undone from the toast.
+import { useForm, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { api } from '../../../api/client';
+import { recusalInputSchema, uuid } from '../../../../shared/rounds/schema';
+import { msg } from '../../../../shared/common/validation';
+import type { Application, Member, Recusal } from '../../../../shared/rounds/views';
+import { toast } from '../../../app/toasts';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { errorText, toastError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { errorAt, Field, issueError } from '../common/form-utils';
+
+// Nothing chosen yet reads 请选择, not 内容无效.
+const chosen = z.string().min(1, msg('error.choose')).pipe(uuid);
+const schema = recusalInputSchema.extend({ memberId: chosen, applicationId: chosen });
+type Values = z.input<typeof schema>;
+
+interface Props {
+  members: readonly Member[];
+  recusals: readonly Recusal[];
+  applications: readonly Application[];
+  readOnly: boolean;
+  onChanged: () => Promise<void>;
+}
+
+export function RecusalsPanel({ members, recusals, applications, readOnly, onChanged }: Props) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const memberName = new Map(members.map((m) => [m.id, m.name]));
+  const applicant = new Map(applications.map((a) => [a.id, a]));
+  const active = applications.filter((a) => !a.withdrawnAt);
+  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { memberId: '', applicationId: '', reason: '' },
+  });
+
+  const declare = handleSubmit(async (data) => {
+    const result = await api['recusals.declare'](data);
+    if (!result.ok) {
+      for (const issue of result.error.issues ?? []) setError(issue.path as Path<Values>, issueError(issue));
+      if (!result.error.issues?.length) setError('root', { message: errorText(result.error) });
+      return;
+    }
+    toast('success', t('committee.recusal.declared', { member: memberName.get(data.memberId) ?? '', applicant: applicant.get(data.applicationId)?.legalName ?? '' }));
+    // The same member often declares several in a row: keep the member, clear the rest.
+    reset({ memberId: getValues('memberId'), applicationId: '', reason: '' });
+    await onChanged();
+  });
+
+  async function withdraw(r: Recusal, undoable = true) {
+    const result = await api['recusals.withdraw']({ applicationId: r.applicationId, memberId: r.memberId });
+    if (!result.ok) return toastError(result.error);
+    await onChanged();
+    const params = { member: memberName.get(r.memberId) ?? '', applicant: applicant.get(r.applicationId)?.legalName ?? '' };
+    const undo = async () => {
+      const again = await api['recusals.declare']({ applicationId: r.applicationId, memberId: r.memberId, reason: r.reason });
+      if (!again.ok) return toastError(again.error);
+      await onChanged();
+      toast('success', t('committee.recusal.declared', params));
+    };
+    toast('info', t('committee.recusal.withdrawn', params), undoable ? { label: t('common.undo'), run: () => void undo() } : undefined);
+  }
+
+  const e = (path: string) => errorAt(formState.errors, path);
+  const invalid = (path: string) => (e(path) ? true : undefined);
+  return (
+    <section className="panel committee-section" aria-labelledby="recusals-title">
+      <div className="section-head">
+        <h2 id="recusals-title">{t('committee.recusal.title')}</h2>
+        <span className="muted small">{t('committee.recusal.hint')}</span>
+      </div>
+      {recusals.length === 0 ? (
+        <p className="empty compact">{t('committee.recusal.empty')}</p>
+      ) : (
+        <table className="table compact recusals-table">
+          <thead>
+            <tr>
+              <th>{t('committee.recusal.member')}</th>
+              <th>{t('committee.recusal.application')}</th>
+              <th>{t('committee.recusal.reason')}</th>
+              <th>{t('committee.recusal.declaredAt')}</th>
+              {!readOnly && <th aria-label={t('setup.actions')} />}
+            </tr>
+          </thead>
+          <tbody>
+            {recusals.map((r) => (
+              <tr key={`${r.memberId}|${r.applicationId}`}>
+                <td>{memberName.get(r.memberId) ?? '—'}</td>
+                <td>
+                  {applicant.get(r.applicationId)?.legalName ?? '—'}
+                  {applicant.get(r.applicationId)?.withdrawnAt && <span className="tag">{t('applications.status.withdrawn')}</span>}
+                </td>
+                <td>{r.reason}</td>
+                <td className="small">{formatDateTime(r.declaredAt, locale)}</td>
+                {!readOnly && (
+                  <td className="row-actions"><button type="button" className="link danger-text" onClick={() => void withdraw(r)}>{t('committee.recusal.withdraw')}</button></td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!readOnly && members.length > 0 && active.length > 0 && (
+        <form className="recusal-form" onSubmit={declare} noValidate>
+          <Field label={t('committee.recusal.member')} error={e('memberId')}>
+            <select {...register('memberId')} aria-invalid={invalid('memberId')}>
+              <option value="">{t('committee.recusal.chooseMember')}</option>
+              {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </Field>
+          <Field label={t('committee.recusal.application')} error={e('applicationId')}>
+            <select {...register('applicationId')} aria-invalid={invalid('applicationId')}>
+              <option value="">{t('committee.recusal.chooseApplication')}</option>
+              {active.map((a) => <option key={a.id} value={a.id}>{a.legalName}</option>)}
+            </select>
+          </Field>
+          <Field label={t('committee.recusal.reason')} error={e('reason')}>
+            <input {...register('reason')} aria-invalid={invalid('reason')} maxLength={500} placeholder={t('committee.recusal.reasonPlaceholder')} />
+          </Field>
+          <div className="member-form-actions">
+            <button type="submit" className="primary" disabled={formState.isSubmitting}>{t('committee.recusal.declare')}</button>
+          </div>
+          {formState.errors.root?.message && <p className="field-error wide-error" role="alert">{formState.errors.root.message}</p>}
+        </form>
+      )}
+      {!readOnly && (members.length === 0 || active.length === 0) && <p className="hint">{t('committee.recusal.needBoth')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// 登记再准入限制: a provider that was terminated or left may apply again only from a date that depends on why
+// (DOMAIN §5). The date is proposed by shared/eligibility/readmission.ts from the effective date and stays
+// editable; 违法或重大问题 means never, 违反《机构管理规范》 leaves the date to the chair.
+import { useEffect } from 'react';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { api } from '../../../api/client';
+import { isoDate, optionalText } from '../../../../shared/common/validation';
+import { BAN_REASONS, readmissionAfter, type BanReason } from '../../../../shared/eligibility/readmission';
+import { readmissionBanInputSchema } from '../../../../shared/rounds/schema';
+import { toast } from '../../../app/toasts';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+import { errorAt, Field, issueError, today } from '../common/form-utils';
+import { banReasonLabel } from './rule-reason';
+
+const schema = z
+  .object({
+    creditCode: readmissionBanInputSchema.shape.creditCode,
+    reason: z.enum(BAN_REASONS),
+    effectiveDate: isoDate,
+    until: z.string(),
+    note: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === 'illegal') return; // never: no date
+    const checked = isoDate.safeParse(v.until);
+    if (!checked.success) ctx.addIssue({ code: 'custom', path: ['until'], message: checked.error.issues[0]!.message });
+  });
+type Values = z.input<typeof schema>;
+type Data = z.output<typeof schema>;
+
+function proposedUntil(reason: BanReason, effectiveDate: string): string | null {
+  const r = readmissionAfter(reason, effectiveDate);
+  // 不再符合准入要求: no waiting period, screening re-checks the requirements — may apply from the effective date.
+  return r.kind === 'date' ? r.until : r.kind === 'whenRequirementsMet' ? effectiveDate : null;
+}
+
+export function BanForm({ creditCodes, onAdded }: { creditCodes: readonly { code: string; name: string }[]; onAdded: () => Promise<void> }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { register, handleSubmit, formState, setError, setValue, control, reset } = useForm<Values, unknown, Data>({
+    resolver: zodResolver(schema),
+    defaultValues: { creditCode: '', reason: 'failedAssessment', effectiveDate: today(), until: proposedUntil('failedAssessment', today()) ?? '', note: '' },
+  });
+  const [reason, effectiveDate] = useWatch({ control, name: ['reason', 'effectiveDate'] });
+
+  useEffect(() => {
+    if (!isoDate.safeParse(effectiveDate).success) return;
+    const until = proposedUntil(reason, effectiveDate);
+    if (until !== null || reason === 'illegal') setValue('until', until ?? '');
+    else setValue('until', ''); // the chair sets it
+  }, [reason, effectiveDate]);
+
+  const submit = handleSubmit(async (v) => {
+    const result = await api['bans.add']({ creditCode: v.creditCode, reason: v.reason, until: v.reason === 'illegal' ? null : v.until, note: v.note });
+    if (!result.ok) {
+      for (const issue of result.error.issues ?? []) setError(issue.path as Path<Values>, issueError(issue));
+      if (!result.error.issues?.length) setError('root', { message: errorText(result.error) });
+      return;
+    }
+    toast('success', t('screening.bans.added', { code: result.value.creditCode }));
+    reset();
+    await onAdded();
+  });
+
+  const e = (path: string) => errorAt(formState.errors, path);
+  const invalid = (path: string) => (e(path) ? true : undefined);
+  return (
+    <form className="ban-form" onSubmit={submit} noValidate>
+      <h3>{t('screening.bans.addTitle')}</h3>
+      <div className="grid">
+        <Field label={t('screening.bans.creditCode')} error={e('creditCode')}>
+          <input className="mono" list="ban-credit-codes" maxLength={22} {...register('creditCode')} aria-invalid={invalid('creditCode')} />
+        </Field>
+        <Field label={t('screening.bans.reason')} error={e('reason')}>
+          <select {...register('reason')}>
+            {BAN_REASONS.map((r) => <option key={r} value={r}>{banReasonLabel(r, locale)}</option>)}
+          </select>
+        </Field>
+        <Field label={t('screening.bans.effectiveDate')} error={e('effectiveDate')} hint={t('screening.bans.effectiveDateHint')}>
+          <input type="date" {...register('effectiveDate')} aria-invalid={invalid('effectiveDate')} />
+        </Field>
+        {reason === 'illegal' ? (
+          <div className="field"><span>{t('screening.bans.until')}</span><strong className="never">{t('screening.bans.never')}</strong></div>
+        ) : (
+          <Field label={t('screening.bans.until')} error={e('until')} hint={t(`screening.bans.untilHint.${reason}`)}>
+            <input type="date" {...register('until')} aria-invalid={invalid('until')} />
+          </Field>
+        )}
+        <Field label={t('screening.bans.note')} error={e('note')} wide>
+          <input {...register('note')} maxLength={1000} />
+        </Field>
+      </div>
+      <datalist id="ban-credit-codes">{creditCodes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</datalist>
+      {formState.errors.root?.message && <p className="field-error" role="alert">{formState.errors.root.message}</p>}
+      <div className="modal-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>{t('screening.bans.add')}</button>
+      </div>
+    </form>
+  );
+}

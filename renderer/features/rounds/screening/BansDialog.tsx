@@ -1,0 +1,107 @@
+// 再准入限制: the bans in force (they apply to every round), who recorded them, and lifting one with a reason.
+import { useCallback, useState } from 'react';
+import { api } from '../../../api/client';
+import type { Application, ReadmissionBan } from '../../../../shared/rounds/views';
+import { Modal } from '../../../components/Modal';
+import { toast } from '../../../app/toasts';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+import { formatDateTime, formatDay } from '../../../lib/format';
+import { banReasonLabel } from './rule-reason';
+import { BanForm } from './BanForm';
+
+interface Props {
+  bans: readonly ReadmissionBan[];
+  applications: readonly Application[];
+  onChanged: () => Promise<void>;
+  onClose: () => void;
+}
+
+export function BansDialog({ bans, applications, onChanged, onClose }: Props) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const [lifting, setLifting] = useState<ReadmissionBan | null>(null);
+  const names = new Map(applications.map((a) => [a.creditCode, a.legalName]));
+  const stopLifting = useCallback(() => setLifting(null), []);
+
+  if (lifting) return <LiftDialog ban={lifting} onDone={onChanged} onClose={stopLifting} />;
+  return (
+    <Modal title={t('screening.bans.title')} onCancel={onClose}>
+      <div className="dialog-wide bans-dialog">
+        <p className="hint">{t('screening.bans.hint')}</p>
+        {bans.length === 0 ? (
+          <p className="empty compact">{t('screening.bans.empty')}</p>
+        ) : (
+          <div className="bans-scroll">
+            <table className="table compact bans-table">
+              <thead>
+                <tr>
+                  <th>{t('screening.bans.creditCode')}</th>
+                  <th>{t('screening.bans.reason')}</th>
+                  <th>{t('screening.bans.until')}</th>
+                  <th>{t('screening.bans.recorded')}</th>
+                  <th aria-label={t('setup.actions')} />
+                </tr>
+              </thead>
+              <tbody>
+                {bans.map((b) => (
+                  <tr key={b.id}>
+                    <td>
+                      <span className="mono">{b.creditCode}</span>
+                      {names.get(b.creditCode) && <div className="small">{names.get(b.creditCode)}</div>}
+                    </td>
+                    <td>
+                      {banReasonLabel(b.reason, locale)}
+                      {b.note && <div className="small muted">{b.note}</div>}
+                    </td>
+                    <td>{b.until ? formatDay(b.until, locale) : <strong>{t('screening.bans.never')}</strong>}</td>
+                    <td className="small">{b.createdBy}<div className="muted">{formatDateTime(b.createdAt, locale)}</div></td>
+                    <td className="row-actions"><button type="button" className="link danger-text" onClick={() => setLifting(b)}>{t('screening.bans.lift')}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <BanForm creditCodes={applications.map((a) => ({ code: a.creditCode, name: a.legalName }))} onAdded={onChanged} />
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>{t('common.close')}</button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+function LiftDialog({ ban, onDone, onClose }: { ban: ReadmissionBan; onDone: () => Promise<void>; onClose: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function lift(event: React.FormEvent) {
+    event.preventDefault();
+    if (reason.trim() === '') return setError(t('error.required'));
+    setBusy(true);
+    const result = await api['bans.lift']({ id: ban.id, reason });
+    setBusy(false);
+    if (!result.ok) return setError(errorText(result.error));
+    toast('success', t('screening.bans.lifted', { code: ban.creditCode }));
+    await onDone();
+    onClose();
+  }
+  return (
+    <Modal title={t('screening.bans.liftTitle')} onCancel={onClose}>
+      <form onSubmit={lift} noValidate>
+        <p>{t('screening.bans.liftBody', { code: ban.creditCode })}</p>
+        <label className="field">
+          <span>{t('screening.reasonLabel')}</span>
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} aria-invalid={error ? true : undefined} />
+          {error && <span className="field-error" role="alert">{error}</span>}
+        </label>
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className="danger" disabled={busy}>{t('screening.bans.lift')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
