@@ -6,7 +6,7 @@ import { addApplication, listApplications, setApplicationWithdrawn, updateApplic
 import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
 import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
 import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
-import { finalizeRound, regionAnalysis, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
+import { finalizeRound, regionAnalysis, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
 import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
@@ -67,6 +67,7 @@ export const roundsHandlers: RoundsHandlerTable = {
 
   'ranking.results': ({ roundId, viewerMemberId }, ctx) => roundResults(ctx, roundId, viewerMemberId),
   'ranking.analysis': ({ roundId, regionId, viewerMemberId }, ctx) => regionAnalysis(ctx, roundId, regionId, viewerMemberId),
+  'ranking.sensitivity': ({ roundId, regionId, viewerMemberId }, ctx) => regionSensitivity(ctx, roundId, regionId, viewerMemberId),
   'ranking.committeeOrder': ({ roundId, regionId, applicationIds, reason }, ctx) => (setCommitteeOrder(ctx, roundId, regionId, applicationIds, reason), {}),
   'demo.load': (_input, ctx) => loadDemoRound(ctx),
   'ranking.export': async ({ roundId, viewerMemberId, format }, ctx) => {

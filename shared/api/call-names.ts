@@ -58,6 +58,7 @@ export const callNames = [
   'ranking.analysis',
   'ranking.committeeOrder',
   'ranking.export',
+  'ranking.sensitivity',
   'demo.load',
 ] as const;
 export type CallName = (typeof callNames)[number];

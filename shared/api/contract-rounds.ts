@@ -17,6 +17,7 @@ import {
 import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
 import type { RegionAnalysis } from '../ranking/analysis';
+import type { RegionSensitivity } from '../ranking/sensitivity';
 import { changeSchema } from '../history/schema';
 import { scoreImportPreviewSchema, scoreImportResultSchema } from '../rounds/score-import';
 import { call } from './call';
@@ -75,6 +76,7 @@ export const roundsContract = {
 
   'ranking.results': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResults>()),
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
+  'ranking.sensitivity': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionSensitivity>()),
   'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')), reason }).strict(), done),
   'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),

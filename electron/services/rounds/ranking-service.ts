@@ -14,6 +14,7 @@ import { rankRound } from '../../../shared/ranking/rank-round';
 import { allocate } from '../../../shared/ranking/allocate';
 import { explain } from '../../../shared/ranking/explain';
 import { analyseRegion } from '../../../shared/ranking/analysis';
+import { weightSensitivity } from '../../../shared/ranking/sensitivity';
 import type { RoundInput } from '../../../shared/ranking/types';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 
@@ -123,6 +124,16 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   const g = gather(ctx, roundId);
   const ranking = rankRound(g.input, round.options);
   return analyseRegion(g.input, ranking, regionId);
+}
+
+/**
+ * Weight sensitivity of one region's admission cutoff, over the ranking the viewer sees (the frozen snapshot
+ * once finalized), so it always describes the table shown beside it.
+ */
+export function regionSensitivity(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null) {
+  const results = roundResults(ctx, roundId, viewerMemberId);
+  if (!results.ranking.regions.some((r) => r.regionId === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+  return weightSensitivity(results.ranking, regionId);
 }
 
 /** The committee's decision on a still-tied group, recorded in the round's options. */

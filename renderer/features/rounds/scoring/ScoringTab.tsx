@@ -1,4 +1,67 @@
-// Placeholder while this tab is being built in this change; replaced before it lands.
+// Step 5, 评分: the member at the keyboard picks themselves, then fills their own sheet in the grid. Every
+// member's progress is shown; nobody's scores but the current member's own are ever loaded here.
+import './scoring.css';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../../api/client';
+import type { Member } from '../../../../shared/rounds/views';
+import { navigate } from '../../../app/router';
+import { useT } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+import { useCurrentMember, useCurrentMemberId } from '../current-member';
+import { useRoundContext } from '../round-context';
+import { MemberPanel } from './MemberPanel';
+import { MemberSheet } from './MemberSheet';
+
 export function ScoringTab() {
-  return <p className="empty">…</p>;
+  const t = useT();
+  const { round } = useRoundContext();
+  const storedMemberId = useCurrentMemberId(round.id);
+  const choose = useCurrentMember((s) => s.set);
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [liveFilled, setLiveFilled] = useState<number | null>(null);
+
+  const loadMembers = useCallback(async () => {
+    const result = await api['members.list']({ roundId: round.id });
+    if (result.ok) setMembers(result.value);
+    else setError(errorText(result.error));
+  }, [round.id]);
+  useEffect(() => void loadMembers(), [loadMembers]);
+
+  const onProgress = useCallback((filled: number) => setLiveFilled(filled), []);
+
+  if (error) return <p className="empty" role="alert">{error}</p>;
+  if (!members) return <p className="empty">{t('common.loading')}</p>;
+  if (members.length === 0) {
+    return (
+      <p className="empty">
+        {t('scoring.noMembers')}{' '}
+        <button type="button" className="link" onClick={() => navigate({ page: 'round', id: round.id, tab: 'committee' })}>{t('round.tab.committee')}</button>
+      </p>
+    );
+  }
+  // A remembered member who has since been removed from the committee is nobody.
+  const currentId = members.some((m) => m.id === storedMemberId) ? storedMemberId : null;
+  const shown = members.map((m) => (m.id === currentId && liveFilled !== null && !m.submittedAt ? { ...m, filled: liveFilled } : m));
+
+  return (
+    <div className="scoring-tab">
+      <MemberPanel
+        members={shown}
+        currentId={currentId}
+        onChoose={(memberId) => {
+          setLiveFilled(null);
+          choose(round.id, memberId);
+          void loadMembers();
+        }}
+      />
+      {round.status === 'finalized' && <div className="banner">{t('scoring.finalizedBanner')}</div>}
+      {currentId ? (
+        // keyed by member: switching member throws the whole view away, drafts and all.
+        <MemberSheet key={currentId} roundId={round.id} memberId={currentId} roundOpen={round.status === 'open'} onProgress={onProgress} onSubmitted={() => void loadMembers()} />
+      ) : (
+        <p className="empty">{t('scoring.chooseFirst')}</p>
+      )}
+    </div>
+  );
 }

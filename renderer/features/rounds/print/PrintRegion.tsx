@@ -1,0 +1,42 @@
+// One region of the printed list: its quota and a table in ranking order.
+import type { RoundResults } from '../../../../shared/rounds/results-view';
+import type { SelectionRow } from '../../../../shared/rounds/selection-list';
+import { useT } from '../../../i18n/i18n';
+import { formatTotal, statusText } from '../ranking/status';
+
+export function PrintRegion({ results, regionId, rows }: { results: RoundResults; regionId: string; rows: SelectionRow[] }) {
+  const t = useT();
+  const region = results.labels.regions[regionId];
+  const allocation = results.allocation.regions.find((r) => r.regionId === regionId);
+  return (
+    <section className="print-region">
+      <h2>
+        {region?.name ?? regionId}
+        {region?.city && <span className="print-city">（{region.city}）</span>}
+        {allocation && <span className="print-quota">{t('print.quota', { quota: allocation.quota, admitted: allocation.admitted.length, cutoff: formatTotal(allocation.cutoffTotal) })}</span>}
+      </h2>
+      <table className="print-table">
+        <thead>
+          <tr>
+            <th className="num rank">{t('ranking.col.rank')}</th>
+            <th>{t('print.col.name')}</th>
+            <th className="code">{t('print.col.creditCode')}</th>
+            <th className="num total">{t('ranking.col.total')}</th>
+            <th className="result">{t('ranking.col.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.applicationId} className={r.status === 'admitted' ? 'admitted' : undefined}>
+              <td className="num rank">{r.rank ?? '—'}</td>
+              <td>{r.legalName}</td>
+              <td className="code">{r.creditCode}</td>
+              <td className="num total">{formatTotal(r.total)}</td>
+              <td className="result">{statusText(t, r.status, r.waitlistPosition)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

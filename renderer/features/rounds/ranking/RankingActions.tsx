@@ -1,0 +1,98 @@
+// The chair's actions on the ranking: export the list, print it, finalize (定稿) and reopen (重新开启).
+// Refusals come from the backend (sheets outstanding, a tie at the cutoff) and are shown as it words them.
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { navigate } from '../../../app/router';
+import { toast } from '../../../app/toasts';
+import { ConfirmDialog, Modal } from '../../../components/Modal';
+import { useT } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+import { downloadBase64 } from '../../../lib/files';
+
+interface Props {
+  roundId: string;
+  viewerMemberId: string | null;
+  finalized: boolean;
+  /** After finalize/reopen: reload the round and its results. */
+  onChanged: () => Promise<void>;
+  onRefused: (message: string | null) => void;
+}
+
+export function RankingActions({ roundId, viewerMemberId, finalized, onChanged, onRefused }: Props) {
+  const t = useT();
+  const [confirmFinalize, setConfirmFinalize] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function exportAs(format: 'xlsx' | 'csv') {
+    setBusy(true);
+    const result = await api['ranking.export']({ roundId, viewerMemberId, format });
+    setBusy(false);
+    if (!result.ok) return toast('error', errorText(result.error));
+    downloadBase64(result.value.fileName, result.value.mime, result.value.dataBase64);
+    toast('success', t('ranking.exported', { fileName: result.value.fileName }));
+  }
+
+  async function finalize() {
+    setConfirmFinalize(false);
+    setBusy(true);
+    const result = await api['rounds.finalize']({ roundId });
+    setBusy(false);
+    if (!result.ok) return onRefused(errorText(result.error));
+    onRefused(null);
+    toast('success', t('ranking.finalize.done'));
+    await onChanged();
+  }
+
+  return (
+    <div className="actions ranking-actions">
+      <button type="button" disabled={busy} onClick={() => void exportAs('xlsx')}>{t('ranking.export.xlsx')}</button>
+      <button type="button" disabled={busy} onClick={() => void exportAs('csv')}>{t('ranking.export.csv')}</button>
+      <button type="button" onClick={() => navigate({ page: 'round-print', id: roundId })}>{t('ranking.print')}</button>
+      {finalized ? (
+        <button type="button" className="danger" onClick={() => setReopening(true)}>{t('ranking.reopen.button')}</button>
+      ) : (
+        <button type="button" className="primary" disabled={busy} onClick={() => setConfirmFinalize(true)}>{t('ranking.finalize.button')}</button>
+      )}
+      {confirmFinalize && (
+        <ConfirmDialog
+          title={t('ranking.finalize.button')}
+          body={t('ranking.finalize.confirm')}
+          confirmLabel={t('ranking.finalize.button')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => void finalize()}
+          onCancel={() => setConfirmFinalize(false)}
+        />
+      )}
+      {reopening && <ReopenDialog roundId={roundId} onClose={() => setReopening(false)} onDone={onChanged} />}
+    </div>
+  );
+}
+
+function ReopenDialog({ roundId, onClose, onDone }: { roundId: string; onClose: () => void; onDone: () => Promise<void> }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function reopen() {
+    if (!reason.trim()) return setError(t('ranking.reopen.reasonRequired'));
+    const result = await api['rounds.reopen']({ roundId, reason: reason.trim() });
+    if (!result.ok) return setError(errorText(result.error));
+    toast('success', t('ranking.reopen.done'));
+    onClose();
+    await onDone();
+  }
+  return (
+    <Modal title={t('ranking.reopen.button')} onCancel={onClose} labelledBy="reopen-title">
+      <p className="small">{t('ranking.reopen.explain')}</p>
+      <label className="field">
+        <span>{t('ranking.reopen.reason')}</span>
+        <textarea rows={3} maxLength={500} value={reason} aria-invalid={error ? true : undefined} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+        <button type="button" className="danger" onClick={() => void reopen()}>{t('ranking.reopen.button')}</button>
+      </div>
+    </Modal>
+  );
+}

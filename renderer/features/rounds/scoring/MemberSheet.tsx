@@ -1,0 +1,137 @@
+// The open score sheet of the member at the keyboard: the grid, the comment and 更正 dialogs, and submit.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../../../api/client';
+import { navigate } from '../../../app/router';
+import { toast } from '../../../app/toasts';
+import { ConfirmDialog } from '../../../components/Modal';
+import { useLocale, useT } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { AmendDialog } from './AmendDialog';
+import { CommentDialog } from './CommentDialog';
+import { ScoreGrid, type ApplicationLabel } from './ScoreGrid';
+import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
+
+interface Props {
+  roundId: string;
+  memberId: string;
+  roundOpen: boolean;
+  /** Filled cells of this sheet, as typed (for the live progress bar), and a submit having happened. */
+  onProgress: (filled: number) => void;
+  onSubmitted: () => void;
+}
+
+export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmitted }: Props) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const { sheet, loadError, cells, comments, saveCell, saveComment, submit, amend } = useScoreSheet(memberId);
+  const [applications, setApplications] = useState<Record<string, ApplicationLabel> | null>(null);
+  const [commentFor, setCommentFor] = useState<string | null>(null);
+  const [amendFor, setAmendFor] = useState<string | null>(null);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // Stable, so an open dialog is not re-initialised (and its focus reset) whenever a cell save settles.
+  const closeComment = useCallback(() => setCommentFor(null), []);
+  const closeAmend = useCallback(() => setAmendFor(null), []);
+  const cancelSubmit = useCallback(() => setConfirmSubmit(false), []);
+
+  useEffect(() => {
+    void api['applications.list']({ roundId }).then((r) => {
+      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode }])));
+      else toast('error', errorText(r.error));
+    });
+  }, [roundId]);
+
+  const required = sheet ? sheet.applicationIds.length * sheet.criteria.length : 0;
+  const filled = useMemo(() => (sheet ? sheet.applicationIds.reduce((n, a) => n + sheet.criteria.filter((c) => (cells[cellKey(a, c)]?.value ?? null) !== null).length, 0) : 0), [sheet, cells]);
+  useEffect(() => void (sheet && onProgress(filled)), [sheet, filled, onProgress]);
+
+  if (loadError) return <p className="empty" role="alert">{loadError}</p>;
+  if (!sheet || !applications) return <p className="empty">{t('common.loading')}</p>;
+  const name = (id: string) => applications[id]?.legalName ?? id;
+  const submitted = sheet.submittedAt !== null;
+
+  async function doSubmit() {
+    setConfirmSubmit(false);
+    const error = await submit();
+    if (error) return setSubmitError(errorText(error));
+    setSubmitError(null);
+    toast('success', t('scoring.submit.done'));
+    onSubmitted();
+  }
+
+  return (
+    <section className="member-sheet" aria-label={t('scoring.sheet.title', { name: sheet.memberName })}>
+      <div className="sheet-header">
+        <h2>{t('scoring.sheet.title', { name: sheet.memberName })}</h2>
+        <span className="muted small">{t('scoring.sheet.scale', { min: sheet.scale.min, max: sheet.scale.max })}</span>
+      </div>
+      {submitted ? (
+        <div className="banner">
+          {t('scoring.sheet.submittedBanner', { at: formatDateTime(sheet.submittedAt!, locale) })}{' '}
+          <button type="button" className="link" onClick={() => navigate({ page: 'round', id: roundId, tab: 'ranking' })}>{t('scoring.sheet.toRanking')}</button>
+        </div>
+      ) : (
+        <p className="keys-hint small muted">{t('scoring.sheet.keys')}</p>
+      )}
+      {sheet.recusedApplicationIds.length > 0 && <p className="small muted">{t('scoring.sheet.recused', { names: sheet.recusedApplicationIds.map(name).join('、') })}</p>}
+      {sheet.applicationIds.length === 0 ? (
+        <p className="empty">{t('scoring.sheet.nothingToScore')}</p>
+      ) : (
+        <ScoreGrid
+          sheet={sheet}
+          applications={applications}
+          cells={cells}
+          comments={comments}
+          onSave={(a, c, v) => void saveCell(a, c, v)}
+          onComment={setCommentFor}
+          onAmend={(a) => (roundOpen ? setAmendFor(a) : toast('info', t('scoring.amend.roundFinalized')))}
+          afterLast={() => submitButton.current?.focus()}
+        />
+      )}
+      {!submitted && (
+        <div className="submit-bar">
+          <span className={filled === required ? 'tag tag-ok' : 'muted'}>{filled === required ? t('scoring.submit.complete') : t('scoring.submit.remaining', { count: required - filled })}</span>
+          {submitError && <span className="field-error" role="alert">{submitError}</span>}
+          <button type="button" ref={submitButton} className="primary" disabled={!roundOpen} onClick={() => setConfirmSubmit(true)}>
+            {t('scoring.submit.button')}
+          </button>
+        </div>
+      )}
+      {confirmSubmit && (
+        <ConfirmDialog
+          title={t('scoring.submit.button')}
+          body={t('scoring.submit.confirm', { name: sheet.memberName, filled, required })}
+          confirmLabel={t('scoring.submit.confirmButton')}
+          cancelLabel={t('common.cancel')}
+          onConfirm={() => void doSubmit()}
+          onCancel={cancelSubmit}
+        />
+      )}
+      {commentFor && (
+        <CommentDialog
+          applicationName={name(commentFor)}
+          initial={comments[commentFor] ?? ''}
+          readOnly={submitted}
+          onClose={closeComment}
+          onSave={(text) => {
+            const id = commentFor;
+            setCommentFor(null);
+            void saveComment(id, text).then((error) => error && toast('error', scoreErrorText(error, sheet.scale)));
+          }}
+        />
+      )}
+      {amendFor && (
+        <AmendDialog
+          applicationName={name(amendFor)}
+          criteria={sheet.criteria}
+          current={Object.fromEntries(sheet.criteria.map((c) => [c, cells[cellKey(amendFor, c)]?.value ?? null]))}
+          scale={sheet.scale}
+          onAmend={(values, reason) => amend(amendFor, values, reason)}
+          onClose={closeAmend}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// One member's score sheet as the grid edits it: cells saved one by one as they are committed (optimistic,
+// with a per-cell status), the application comments, submit and amend. Only this member's own sheet is
+// ever requested here: the others' scores stay hidden until this member submits (scores.reveal enforces it).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../../api/client';
+import type { ApiError } from '../../../../shared/api/result';
+import type { ScoreCell, ScoreSheet } from '../../../../shared/rounds/views';
+import { isMessageKey, translate } from '../../../i18n/i18n';
+import { errorText } from '../../../lib/errors';
+
+export type CellStatus = 'idle' | 'saving' | 'saved' | 'error';
+export interface CellInfo {
+  value: number | null;
+  status: CellStatus;
+  error: string | null;
+}
+
+export const cellKey = (applicationId: string, criterion: string) => `${applicationId}|${criterion}`;
+const SAVED_MARK_MS = 1500;
+
+/** A refusal in words, with the scale filled in (the backend's issue key carries no parameters). */
+export function scoreErrorText(error: ApiError, scale: { min: number; max: number }): string {
+  const key = error.issues?.[0]?.key;
+  if (key && isMessageKey(key)) return translate(key, { min: scale.min, max: scale.max });
+  return errorText(error);
+}
+
+/** An application's comment: stored with each of its cells (the backend keeps one per cell), the same text on all. */
+function commentsOf(cells: readonly ScoreCell[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of cells) if (c.comment && !out[c.applicationId]) out[c.applicationId] = c.comment;
+  return out;
+}
+
+export function useScoreSheet(memberId: string) {
+  const [sheet, setSheet] = useState<ScoreSheet | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [cells, setCellsState] = useState<Record<string, CellInfo>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const cellsRef = useRef(cells);
+  const commentsRef = useRef(comments);
+  const pending = useRef(new Set<Promise<unknown>>());
+  const sequence = useRef(new Map<string, number>());
+  const alive = useRef(true);
+
+  const setCells = useCallback((update: (current: Record<string, CellInfo>) => Record<string, CellInfo>) => {
+    cellsRef.current = update(cellsRef.current);
+    setCellsState(cellsRef.current);
+  }, []);
+  const patchCell = useCallback((key: string, patch: Partial<CellInfo>) => setCells((c) => ({ ...c, [key]: { ...(c[key] ?? { value: null, status: 'idle', error: null }), ...patch } })), [setCells]);
+
+  const adopt = useCallback(
+    (next: ScoreSheet) => {
+      setSheet(next);
+      setCells(() => Object.fromEntries(next.cells.map((c) => [cellKey(c.applicationId, c.criterion), { value: c.value, status: 'idle' as const, error: null }])));
+      commentsRef.current = commentsOf(next.cells);
+      setComments(commentsRef.current);
+    },
+    [setCells],
+  );
+
+  const load = useCallback(async () => {
+    const result = await api['scores.sheet']({ memberId });
+    if (!alive.current) return;
+    if (result.ok) adopt(result.value);
+    else setLoadError(errorText(result.error));
+  }, [memberId, adopt]);
+
+  useEffect(() => {
+    alive.current = true;
+    void load();
+    return () => void (alive.current = false);
+  }, [load]);
+
+  /** Runs a save and remembers it until it settles, so submit can wait for the last cell typed. */
+  const track = useCallback(<T,>(work: Promise<T>): Promise<T> => {
+    pending.current.add(work);
+    void work.finally(() => pending.current.delete(work));
+    return work;
+  }, []);
+
+  /** Saves one cell (value null clears it). Shown at once; the status says when the backend has it. */
+  const saveCell = useCallback(
+    async (applicationId: string, criterion: string, value: number | null) => {
+      if (!sheet) return;
+      const key = cellKey(applicationId, criterion);
+      const before = cellsRef.current[key]?.value ?? null;
+      if (before === value && cellsRef.current[key]?.status !== 'error') return;
+      const n = (sequence.current.get(key) ?? 0) + 1;
+      sequence.current.set(key, n);
+      patchCell(key, { value, status: 'saving', error: null });
+      const result = await track(api['scores.set']({ memberId, applicationId, criterion, value, comment: commentsRef.current[applicationId] ?? '' }));
+      if (!alive.current || sequence.current.get(key) !== n) return;
+      if (!result.ok) return patchCell(key, { value: before, status: 'error', error: scoreErrorText(result.error, sheet.scale) });
+      patchCell(key, { status: 'saved' });
+      setTimeout(() => alive.current && sequence.current.get(key) === n && cellsRef.current[key]?.status === 'saved' && patchCell(key, { status: 'idle' }), SAVED_MARK_MS);
+    },
+    [sheet, memberId, patchCell, track],
+  );
+
+  /** Puts the comment on every filled cell of the application; cells filled later carry it too. */
+  const saveComment = useCallback(
+    async (applicationId: string, comment: string): Promise<ApiError | null> => {
+      if (!sheet || sheet.submittedAt) return null; // a submitted sheet changes only through 更正
+      commentsRef.current = { ...commentsRef.current, [applicationId]: comment };
+      setComments(commentsRef.current);
+      for (const criterion of sheet.criteria) {
+        const value = cellsRef.current[cellKey(applicationId, criterion)]?.value ?? null;
+        if (value === null) continue;
+        const result = await track(api['scores.set']({ memberId, applicationId, criterion, value, comment }));
+        if (!result.ok) return result.error;
+      }
+      return null;
+    },
+    [sheet, memberId, track],
+  );
+
+  const submit = useCallback(async (): Promise<ApiError | null> => {
+    await Promise.allSettled([...pending.current]);
+    const result = await api['scores.submit']({ memberId });
+    if (!result.ok) return result.error;
+    if (alive.current) adopt(result.value);
+    return null;
+  }, [memberId, adopt]);
+
+  /** 更正: changes to a submitted sheet, one call per changed criterion, each with the reason. */
+  const amend = useCallback(
+    async (applicationId: string, values: Record<string, number>, reason: string): Promise<ApiError | null> => {
+      for (const [criterion, value] of Object.entries(values)) {
+        const result = await api['scores.amend']({ memberId, applicationId, criterion, value, comment: commentsRef.current[applicationId] ?? '', reason });
+        if (!result.ok) return result.error;
+        patchCell(cellKey(applicationId, criterion), { value, status: 'saved', error: null });
+      }
+      return null;
+    },
+    [memberId, patchCell],
+  );
+
+  return { sheet, loadError, cells, comments, saveCell, saveComment, submit, amend, reload: load };
+}
