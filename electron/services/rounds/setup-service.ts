@@ -58,7 +58,7 @@ export function createRound(ctx: ServiceContext, data: RoundData): Round {
 export function updateRound(ctx: ServiceContext, id: string, version: number, data: Omit<RoundData, 'programId'>): Round {
   return write(ctx, (w) => {
     const before = assertRoundOpen(ctx.db, id);
-    if (before.version !== version) throw new AppError('CONFLICT', zh('error.versionConflict'));
+    if (before.version !== version) throw new AppError('CONFLICT', zh('error.roundVersionConflict'));
     const kept = new Set(data.options.criteria.map((c) => c.key));
     const scored = ctx.db.prepare('SELECT DISTINCT s.criterion FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ?').all(id) as { criterion: string }[];
     const orphaned = scored.map((r) => r.criterion).filter((c) => !kept.has(c));
