@@ -21,8 +21,7 @@ import type { RoundResults } from '../../../shared/rounds/results-view';
 interface Gathered {
   input: RoundInput;
   labels: RoundResults['labels'];
-  /** (application, region) pairs screened out; they are listed as ineligible in that region. */
-  ineligible: { applicationId: string; regionId: string }[];
+  ineligible: RoundResults['ineligible'];
   sheets: { memberId: string; submitted: boolean }[];
 }
 
@@ -39,7 +38,7 @@ function gather(ctx: ServiceContext, roundId: string): Gathered {
     // The core takes one eligibility flag per application. Screening is per region (same-city rule), so a
     // partly eligible application competes only where it passed; the rest is reported as ineligible there.
     if (eligibleChoices.length === 0) return { applicationId: a.id, applicantId: String(a.dossierId), priceQuote: a.priceQuoteYuan, eligible: false, regions: choices };
-    for (const c of choices) if (!eligibleChoices.includes(c)) ineligible.push({ applicationId: a.id, regionId: c.regionId });
+    for (const c of choices) if (!eligibleChoices.includes(c)) ineligible.push({ applicationId: a.id, regionId: c.regionId, preference: c.preference });
     return { applicationId: a.id, applicantId: String(a.dossierId), priceQuote: a.priceQuoteYuan, eligible: true, regions: eligibleChoices };
   });
 
@@ -80,6 +79,7 @@ function compute(ctx: ServiceContext, roundId: string): RoundResults {
     ranking,
     allocation,
     explanations: explain(ranking, allocation),
+    regionOrder: round.regions.map((r) => r.id),
     ineligible: g.ineligible,
     labels: g.labels,
     sheets: g.sheets,
