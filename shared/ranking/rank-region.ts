@@ -1,6 +1,7 @@
 // One region's ranking: weighted totals, order, the tie-break chain and still-tied groups.
 import { compareIds } from './compare';
-import { divRoundHalfUpInt, fromHundredths } from './decimal';
+import { divRoundHalfUpInt, fromHundredths, toHundredths } from './decimal';
+import { isValidQuote } from './price-score';
 import type { CriterionResult, RegionEntry, RegionRanking, Standing, StillTiedGroup, TieBreakDecision } from './results';
 import type { ApplicantId, ApplicationId, CriterionKey, RankingOptions, RegionInput, TieBreakLevel } from './types';
 
@@ -71,14 +72,15 @@ interface Work {
  * equal score and price 并列). Candidates the chain cannot separate form a still-tied group: they share the
  * rank (competition ranking 1, 2, 2, 4), carry the group id and are shown in a neutral order (application id)
  * that is NOT a ranking. options.committeeOrder[region] listing every member of a group orders it ('committee').
+ * Unranked entries follow: incomplete, then ineligible, each by application id.
  */
 export function rankRegion(region: RegionInput, benchmarkQuote: number | null, candidates: readonly RegionCandidate[], options: RankingOptions): RegionRanking {
   const technicalIndex = options.criteria.findIndex((c) => c.key === options.technicalCriterion);
   const toWork = (c: RegionCandidate): Work => ({
     c,
     keys: {
-      quoteH: c.priceQuote !== null && c.priceQuote > 0 ? Math.round(c.priceQuote * 100) : null,
-      technicalH: technicalIndex < 0 ? null : toH(c.criteria[technicalIndex]?.value ?? null),
+      quoteH: isValidQuote(c.priceQuote) ? toHundredths(c.priceQuote) : null,
+      technicalH: toH(c.criteria[technicalIndex]?.value ?? null),
     },
     group: null,
     rank: null,
@@ -139,7 +141,7 @@ function sameTie(a: Work, b: Work, chain: readonly TieBreakLevel[]): boolean {
 }
 
 function toH(v: number | null): number | null {
-  return v === null ? null : Math.round(v * 100);
+  return v === null ? null : toHundredths(v);
 }
 
 const toEntry = (regionId: string) => (w: Work): RegionEntry => ({

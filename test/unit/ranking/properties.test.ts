@@ -7,6 +7,9 @@ import { deepFreeze, rng, roundArb, shuffle, shuffledRound } from './support';
 
 const RUNS = { numRuns: 300 };
 
+/** Rounds of every kind: varied scores, and rounds full of still-tied groups. */
+const anyRound = fc.oneof(roundArb(), roundArb({ ties: true }));
+
 /** The qualifying entries of a region in its priority order, with each application's preference there. */
 function pref(input: RoundInput, applicationId: string, regionId: string): number {
   return input.applications.find((a) => a.applicationId === applicationId)!.regions.find((r) => r.regionId === regionId)!.preference;
@@ -34,12 +37,12 @@ function isRankedPermutation(input: RoundInput, result: RoundEvaluation) {
 
 describe('ranking and allocation properties', () => {
   it('the ranking of each region is a permutation of its ranked applications', () => {
-    fc.assert(fc.property(roundArb(), ({ input, options }) => isRankedPermutation(input, evaluateRound(input, options))), RUNS);
+    fc.assert(fc.property(anyRound, ({ input, options }) => isRankedPermutation(input, evaluateRound(input, options))), RUNS);
   });
 
   it('no region ever exceeds its quota, with or without a cap, and the cap is respected', () => {
     fc.assert(
-      fc.property(roundArb(), ({ input, options }) => {
+      fc.property(anyRound, ({ input, options }) => {
         const { allocation } = evaluateRound(input, options);
         for (const r of allocation.regions) {
           expect(r.admitted.length + r.seatsPendingCommittee).toBeLessThanOrEqual(r.quota);
@@ -54,7 +57,7 @@ describe('ranking and allocation properties', () => {
 
   it('input order and member order never change a result', () => {
     fc.assert(
-      fc.property(roundArb({ scoreSpread: 3 }), fc.integer(), ({ input, options }, seed) => {
+      fc.property(fc.oneof(roundArb({ scoreSpread: 3 }), roundArb({ ties: true })), fc.integer(), ({ input, options }, seed) => {
         const expected = evaluateRound(input, options);
         // Every array in another order, including what the analysis lists.
         const shuffled = shuffledRound(input, seed);
@@ -100,7 +103,7 @@ describe('ranking and allocation properties', () => {
 
   it('without a cap, raising an admitted applicant’s scores never un-admits it', () => {
     fc.assert(
-      fc.property(roundArb({ cap: 'none' }), fc.integer(), fc.integer({ min: 1, max: 40 }), ({ input, options }, seed, bump) => {
+      fc.property(fc.oneof(roundArb({ cap: 'none' }), roundArb({ cap: 'none', ties: true })), fc.integer(), fc.integer({ min: 1, max: 40 }), ({ input, options }, seed, bump) => {
         const before = evaluateRound(input, options);
         const admitted = before.allocation.regions.flatMap((r) => r.admitted.map((id) => [id, r.regionId] as const));
         fc.pre(admitted.length > 0);
@@ -119,13 +122,54 @@ describe('ranking and allocation properties', () => {
 
   it('without a cap, everyone admitted ranks above everyone qualifying but not admitted', () => {
     fc.assert(
-      fc.property(roundArb({ cap: 'none' }), ({ input, options }) => {
+      fc.property(fc.oneof(roundArb({ cap: 'none' }), roundArb({ cap: 'none', ties: true })), ({ input, options }) => {
         const { ranking, allocation } = evaluateRound(input, options);
         for (const region of ranking.regions) {
           const statuses = allocation.regions.find((r) => r.regionId === region.regionId)!.placements.map((p) => p.status);
           const lastAdmitted = statuses.lastIndexOf('admitted');
           const firstOut = statuses.findIndex((s) => s === 'waitlist' || s === 'notAdmitted' || s === 'tiedAtCutoff');
           if (lastAdmitted >= 0 && firstOut >= 0) expect(lastAdmitted).toBeLessThan(firstOut);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('never splits a still-tied group silently: without a cap its members always share one status', () => {
+    fc.assert(
+      fc.property(roundArb({ cap: 'none', ties: true }), ({ input, options }) => {
+        const { ranking, allocation } = evaluateRound(input, options);
+        for (const region of ranking.regions) {
+          const placements = allocation.regions.find((r) => r.regionId === region.regionId)!.placements;
+          for (const g of region.stillTiedGroups) {
+            const members = placements.filter((p) => g.applicationIds.includes(p.applicationId));
+            expect(new Set(members.map((p) => `${p.status}#${p.waitlistPosition}`)).size).toBe(1);
+            expect(new Set(region.entries.filter((e) => e.stillTiedGroup === g.groupId).map((e) => e.rank))).toEqual(new Set([g.rank]));
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a complete committee order resolves every still-tied group', () => {
+    fc.assert(
+      fc.property(roundArb({ ties: true }), fc.integer(), ({ input, options }, seed) => {
+        const { ranking } = evaluateRound(input, options);
+        // The committee lists each region's applications in some order of its own.
+        const committeeOrder = Object.fromEntries(ranking.regions.map((r) => [r.regionId, shuffle(r.entries.map((e) => e.applicationId), rng(seed))]));
+        const ordered = evaluateRound(input, { ...options, committeeOrder });
+        expect(ordered.allocation.pendingCommittee).toBe(false);
+        for (const region of ordered.ranking.regions) {
+          expect(region.stillTiedGroups).toEqual([]);
+          const ranks = region.entries.filter((e) => e.standing === 'ranked').map((e) => e.rank);
+          expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+          // Within each former group the committee's order holds.
+          for (const g of ranking.regions.find((r) => r.regionId === region.regionId)!.stillTiedGroups) {
+            const positions = g.applicationIds.map((id) => region.entries.findIndex((e) => e.applicationId === id));
+            const byCommittee = [...g.applicationIds].sort((a, b) => committeeOrder[region.regionId]!.indexOf(a) - committeeOrder[region.regionId]!.indexOf(b));
+            expect(byCommittee.map((id) => region.entries.findIndex((e) => e.applicationId === id))).toEqual([...positions].sort((a, b) => a - b));
+          }
         }
       }),
       RUNS,

@@ -93,6 +93,8 @@ export interface GenOptions {
   /** Score values are drawn from this many distinct values: few → many ties, many → few ties. */
   scoreSpread?: number;
   cap?: 'none' | 'some' | 'any';
+  /** Each member gives one score to every criterion, from 3 values, and quotes come from 2: many still-tied groups. */
+  ties?: boolean;
 }
 
 /** A random round with options: 1–3 regions, 1–8 applications, 1–6 members. */
@@ -121,7 +123,7 @@ export function roundArb(gen: GenOptions = {}): fc.Arbitrary<{ input: RoundInput
         return {
           applicationId: `a${i}`,
           applicantId: `d${i}`,
-          priceQuote: random() < 0.1 ? null : [30_000, 38_000, 40_000, 50_000][pick(4)]!,
+          priceQuote: random() < 0.1 ? null : gen.ties ? [38_000, 40_000][pick(2)]! : [30_000, 38_000, 40_000, 50_000][pick(4)]!,
           eligible: random() < 0.9,
           regions: chosen.map((r, k) => ({ regionId: r.regionId, preference: k + 1 })),
         };
@@ -131,10 +133,11 @@ export function roundArb(gen: GenOptions = {}): fc.Arbitrary<{ input: RoundInput
       for (const a of applications) {
         for (const memberId of members) {
           if (random() < 0.1) recusals.push({ applicationId: a.applicationId, memberId });
+          const uniform = [70, 80, 90][pick(3)]!;
           for (const criterion of CRITERIA) {
             // A few gaps (with several members) and a few scores from recused members, which must be ignored.
             if (random() < 0.05) continue;
-            scores.push({ applicationId: a.applicationId, memberId, criterion, value: 60 + Math.round((40 / spread) * pick(spread + 1)) });
+            scores.push({ applicationId: a.applicationId, memberId, criterion, value: gen.ties ? uniform : 60 + Math.round((40 / spread) * pick(spread + 1)) });
           }
         }
       }
