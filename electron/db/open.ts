@@ -66,15 +66,19 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 }
 
-/** Applies every pending migration in one transaction: either all of them land or none does. */
+/**
+ * Applies every pending migration in one transaction: either all of them land or none does. IMMEDIATE, and
+ * the version is read again inside: a second process opening the same file at the same moment waits, then
+ * finds the work done instead of running it twice.
+ */
 function migrate(db: Db, migrations: readonly Migration[], fromVersion: number): void {
-  const pending = migrations.filter((m) => m.version > fromVersion);
-  if (pending.length === 0) return;
+  if (!migrations.some((m) => m.version > fromVersion)) return;
   db.transaction(() => {
-    for (const migration of pending) {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const migration of migrations.filter((m) => m.version > current)) {
       if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }
-  })();
+  }).immediate();
 }

@@ -88,7 +88,7 @@ export function addAttachment(ctx: ServiceContext, input: { dossierId: number; k
     const attachment = toAttachment(mustGetRow(ctx, id));
     recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: input.dossierId, action: 'attach', before: null, after: attachment });
     return attachment;
-  })();
+  }).immediate();
 }
 
 export function setAttachmentRemoved(ctx: ServiceContext, id: number, removed: boolean): Attachment {
@@ -109,7 +109,7 @@ export function setAttachmentRemoved(ctx: ServiceContext, id: number, removed: b
       after: removed ? null : attachment,
     });
     return attachment;
-  })();
+  }).immediate();
 }
 
 export function readAttachment(ctx: ServiceContext, id: number): { fileName: string; mime: string; path: string } {

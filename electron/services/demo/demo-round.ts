@@ -80,7 +80,7 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
     });
     setSetting(ctx.db, SETTING_DEMO_ROUND, round.id);
     return { roundId: round.id };
-  })();
+  }).immediate();
 }
 
 function applyAll(ctx: ServiceContext, roundId: string, applicants: DemoApplicant[], regionIds: Map<RegionKey, string>) {

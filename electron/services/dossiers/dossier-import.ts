@@ -154,7 +154,7 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
       counts.updated++;
     });
     return counts;
-  })();
+  }).immediate();
   previews.delete(input.previewId);
   ctx.progress(input.jobId, preview.rows.length, preview.rows.length);
   return result;

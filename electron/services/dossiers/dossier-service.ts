@@ -29,7 +29,7 @@ export function createDossier(ctx: ServiceContext, data: DossierData): Dossier {
     const id = repo.insert(data, at);
     recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'create', before: null, after: data });
     return repo.get(id)!;
-  })();
+  }).immediate();
 }
 
 /** Optimistic concurrency: `version` is what the editor loaded; a newer row means someone else saved first. */
@@ -47,7 +47,7 @@ export function updateDossier(ctx: ServiceContext, id: number, version: number, 
     repo.update(id, data, at);
     recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'update', ...diff });
     return repo.get(id)!;
-  })();
+  }).immediate();
 }
 
 export function setDossierArchived(ctx: ServiceContext, id: number, archived: boolean): Dossier {
@@ -68,7 +68,7 @@ export function setDossierArchived(ctx: ServiceContext, id: number, archived: bo
       after: { archivedAt: archived ? at : null },
     });
     return repo.get(id)!;
-  })();
+  }).immediate();
 }
 
 /** The editable fields of a stored dossier, in the same key order as the input schema. */

@@ -236,7 +236,7 @@ function replay(ctx: ServiceContext, entries: Entry[], issues: ImportIssue[], he
         }
       }
       throw new Rollback();
-    })();
+    }).immediate();
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
