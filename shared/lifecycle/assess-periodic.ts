@@ -97,10 +97,12 @@ export function assessPeriodic(ruleSet: PeriodicRuleSet, input: PeriodicAssessme
     };
   });
 
-  // Decision: the exam count is a standing number (people who passed stay passed), so the latest month in
-  // the window that has it is used; a window without any is missing.
-  const staffMonth = [...months].reverse().find((m) => month(m).staffPassedExam !== null) ?? null;
-  const staffCount = staffMonth === null ? null : month(staffMonth).staffPassedExam;
+  // Decision: the exam count is a standing number ("公司至少2人通过"), read as it stands at the end of the
+  // assessed window — the figure of its last month. An earlier month's figure is not carried forward: staff
+  // may have left since, and a missing last-month figure must stay 'missing' (the property tests check that
+  // no verdict could be overturned by the figures not entered).
+  const staffMonth = asOf;
+  const staffCount = month(staffMonth).staffPassedExam;
   const staff: KpiResult = {
     kpi: 'staffPassedExam',
     outcome: verdict(staffCount === null ? null : staffCount >= ruleSet.minStaffPassedExam),

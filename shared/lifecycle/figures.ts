@@ -16,8 +16,9 @@ const percent = amount(2, 100).nullable().default(null);
  *   in its category (§3.2, §3.4). The period's count is the sum of its months (see assess-periodic.ts).
  * - newlyBoundGmvYuan: GMV in this month (元, 2 decimals) of the merchants newly bound in the current period.
  * - orders: valid orders (有效订单量) in this month of all merchants bound to the provider (§3.4).
- * - staffPassedExam: how many of the provider's staff have passed the platform's rules exam, as known at the
- *   end of this month (a standing count, not the passes of this month).
+ * - staffPassedExam: how many of the provider's staff have passed the platform's rules exam, as it stands at
+ *   the end of this month (a standing count, not the passes of this month). The assessment reads it from the
+ *   last month assessed, so it must be entered for at least that month.
  */
 export const periodicFiguresSchema = z.object({
   month: yearMonthSchema,

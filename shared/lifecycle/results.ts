@@ -27,8 +27,8 @@ export type KpiResult =
       readonly growthPercent: number | null;
       readonly minPercent: number;
     }
-  /** Seed 001: staff who passed the rules exam; `month` = the month whose figure was used (latest entered). */
-  | { readonly kpi: 'staffPassedExam'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number; readonly month: YearMonth | null }
+  /** Seed 001: staff who passed the rules exam, as entered for `month` (the last month assessed). */
+  | { readonly kpi: 'staffPassedExam'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number; readonly month: YearMonth }
   /** Seed 002 ①: merchant level number (L3 → 3). */
   | { readonly kpi: 'merchantLevel'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number }
   /** Seed 002 ②: 近30天发揽率 (%). */

@@ -101,11 +101,19 @@ describe('指标1: newly bound merchants and their GMV over the period', () => {
 });
 
 describe('staff who passed the rules exam (至少2人)', () => {
-  it('uses the latest month that has the figure; 1 fails even when both routes pass', () => {
-    const figures = ordersOnly(10_000, 11_000, 12_100).map((f, i) => ({ ...f, staffPassedExam: i === 0 ? 2 : i === 1 ? 1 : null }));
+  it('reads the count of the last month assessed; 1 fails even when both routes pass', () => {
+    const figures = ordersOnly(10_000, 11_000, 12_100).map((f, i) => ({ ...f, staffPassedExam: [3, 3, 1][i]! }));
     const r = assess(rules, { period: trial, figures });
-    expect(kpi(r.kpis, 'staffPassedExam')[0]).toMatchObject({ actual: 1, month: '2026-05', outcome: 'fail' });
+    expect(kpi(r.kpis, 'staffPassedExam')[0]).toMatchObject({ actual: 1, min: 2, month: '2026-06', outcome: 'fail' });
     expect(r.outcome).toBe('fail');
+    expect(kpi(assess(rules, { period: trial, figures, asOf: '2026-05' }).kpis, 'staffPassedExam')[0]).toMatchObject({ actual: 3, month: '2026-05', outcome: 'pass' });
+  });
+
+  it("an earlier month's count is not carried into a missing last month", () => {
+    const figures = ordersOnly(10_000, 11_000, 12_100).map((f, i) => ({ ...f, staffPassedExam: i === 2 ? null : 2 }));
+    const r = assess(rules, { period: trial, figures });
+    expect(kpi(r.kpis, 'staffPassedExam')[0]).toMatchObject({ actual: null, month: '2026-06', outcome: 'missing' });
+    expect(r.outcome).toBe('incomplete');
   });
 });
 
