@@ -8,9 +8,15 @@ import zhRoundsSetup from '../../resources/locales/zh-CN/rounds-setup.json';
 import enRoundsSetup from '../../resources/locales/en/rounds-setup.json';
 import zhRoundsScoring from '../../resources/locales/zh-CN/rounds-scoring.json';
 import enRoundsScoring from '../../resources/locales/en/rounds-scoring.json';
+import zhLetters from '../../resources/locales/zh-CN/letters.json';
+import enLetters from '../../resources/locales/en/letters.json';
+import zhCooperations from '../../resources/locales/zh-CN/cooperations.json';
+import enCooperations from '../../resources/locales/en/cooperations.json';
+import zhAssessments from '../../resources/locales/zh-CN/assessments.json';
+import enAssessments from '../../resources/locales/en/assessments.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

@@ -1,0 +1,6 @@
+// The built-in zh-CN templates and phrases (resources/letters/zh-CN.json), parsed and checked once. The
+// backend imports the same file when it seeds or resets templates, so both sides start from one text.
+import pack from '../../../resources/letters/zh-CN.json';
+import { parseLetterPack, type LetterPack } from '../../../shared/letters';
+
+export const builtinLetters: LetterPack = parseLetterPack(pack);
