@@ -60,9 +60,14 @@ export function emptyMonthlyWarningFigures(month: YearMonth): MonthlyWarningFigu
   return { month, merchantLevel: null, pickupRatePercent: null, responseRatePercent: null };
 }
 
-/** The record of `month` among `records`, or an empty one; more than one record for a month is an error. */
+/**
+ * The record of `month` among `records`, or an empty one; more than one record for a month is an error.
+ * A field a partial record leaves undefined reads as null (missing) — never as NaN, never as a pass.
+ */
 export function figuresOf<T extends { month: YearMonth }>(records: readonly T[], month: YearMonth, empty: (m: YearMonth) => T): T {
   const found = records.filter((r) => r.month === month);
   if (found.length > 1) throw new RangeError(`more than one figures record for ${month}`);
-  return found[0] ?? empty(month);
+  const base = empty(month);
+  const record = found[0] as Record<string, unknown> | undefined;
+  return record ? (Object.fromEntries(Object.entries(base).map(([k, v]) => [k, record[k] ?? v])) as T) : base;
 }

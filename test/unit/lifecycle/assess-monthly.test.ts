@@ -38,6 +38,11 @@ describe('seed 002 items (each at its threshold passes, just below fails)', () =
     expect(assess(rules, { period: dec, figures: [mm('2026-12', { merchantLevel: 1, responseRatePercent: null })] }).outcome).toBe('incomplete');
   });
 
+  it('a partial record (a field left undefined by a caller) reads as missing, not as NaN or a pass', () => {
+    const partial = { month: '2026-12', merchantLevel: 5 } as unknown as Parameters<typeof mm>[1] & { month: string };
+    expect(assess(rules, { period: dec, figures: [partial as never] })).toMatchObject({ outcome: 'incomplete', missing: ['pickupRate', 'responseRate'] });
+  });
+
   it('edited thresholds change the outcome', () => {
     const figures = [mm('2026-12', { merchantLevel: 3, pickupRatePercent: 92.5, responseRatePercent: 85 })];
     expect(assess({ ...rules, minMerchantLevel: 4 }, { period: dec, figures }).outcome).toBe('fail');
