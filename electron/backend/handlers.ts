@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { CallOutput } from '../../shared/api/contract';
 import type { CoreHandlerTable, HandlerTable } from './handler-types';
 import { roundsHandlers } from './handlers-rounds';
+import { lifecycleHandlers } from './handlers-lifecycle';
 import type { ServiceContext } from '../services/context';
 import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
@@ -43,7 +44,7 @@ const coreHandlers: CoreHandlerTable = {
   },
 };
 
-export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers };
+export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers };
 
 function session(ctx: ServiceContext): CallOutput<'session.get'> {
   return {

@@ -13,6 +13,12 @@ import { ImportPage } from '../features/dossiers/ImportPage';
 import { RoundsListPage } from '../features/rounds/RoundsListPage';
 import { RoundPage } from '../features/rounds/RoundPage';
 import { RoundPrintPage } from '../features/rounds/print/RoundPrintPage';
+import { CooperationsPage } from '../features/cooperations/CooperationsPage';
+import { CooperationPage } from '../features/cooperations/CooperationPage';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
+import { AssessmentRunPage } from '../features/assessments/AssessmentRunPage';
+import { LettersPage } from '../features/letters/LettersPage';
+import { LettersPrintPage } from '../features/letters/LettersPrintPage';
 import { errorText } from '../lib/errors';
 
 export function App() {
@@ -49,6 +55,15 @@ export function App() {
           <button type="button" className={route.page.startsWith('round') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'rounds' })}>
             {t('nav.rounds')}
           </button>
+          <button type="button" className={route.page.startsWith('cooperation') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'cooperations' })}>
+            {t('nav.cooperations')}
+          </button>
+          <button type="button" className={route.page.startsWith('assessment') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'assessments' })}>
+            {t('nav.assessments')}
+          </button>
+          <button type="button" className={route.page.startsWith('letters') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'letters' })}>
+            {t('nav.letters')}
+          </button>
         </nav>
         <div className="topbar-right">
           {session.transport === 'browser' && <span className="badge" title={session.dataDir}>{t('mode.browser')}</span>}
@@ -71,6 +86,12 @@ export function App() {
         {route.page === 'rounds' && <RoundsListPage />}
         {route.page === 'round' && <RoundPage key={route.id} id={route.id} tab={route.tab} />}
         {route.page === 'round-print' && <RoundPrintPage id={route.id} />}
+        {route.page === 'cooperations' && <CooperationsPage />}
+        {route.page === 'cooperation' && <CooperationPage key={route.id} id={route.id} />}
+        {route.page === 'assessments' && <AssessmentsPage />}
+        {route.page === 'assessment-run' && <AssessmentRunPage key={route.id} id={route.id} />}
+        {route.page === 'letters' && <LettersPage />}
+        {route.page === 'letters-print' && <LettersPrintPage ids={route.ids} />}
       </main>
       {(!session.userName || renaming) && <WelcomeDialog current={session.userName} onDone={() => setRenaming(false)} />}
       <Toasts />

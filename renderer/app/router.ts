@@ -11,7 +11,13 @@ export type Route =
   | { page: 'import' }
   | { page: 'rounds' }
   | { page: 'round'; id: string; tab: RoundTab }
-  | { page: 'round-print'; id: string };
+  | { page: 'round-print'; id: string }
+  | { page: 'cooperations' }
+  | { page: 'cooperation'; id: string }
+  | { page: 'assessments' }
+  | { page: 'assessment-run'; id: string }
+  | { page: 'letters' }
+  | { page: 'letters-print'; ids: string[] };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -27,6 +33,15 @@ export function parseRoute(hash: string): Route {
     const tab = (ROUND_TABS as readonly string[]).includes(round[2] ?? '') ? (round[2] as RoundTab) : 'setup';
     return { page: 'round', id: round[1]!, tab };
   }
+  if (path === '/cooperations') return { page: 'cooperations' };
+  const cooperation = /^\/cooperations\/([0-9a-f-]{36})$/.exec(path);
+  if (cooperation) return { page: 'cooperation', id: cooperation[1]! };
+  if (path === '/assessments') return { page: 'assessments' };
+  const run = /^\/assessments\/([0-9a-f-]{36})$/.exec(path);
+  if (run) return { page: 'assessment-run', id: run[1]! };
+  if (path === '/letters') return { page: 'letters' };
+  const lettersPrint = /^\/letters\/print\/([0-9a-f,-]+)$/.exec(path);
+  if (lettersPrint) return { page: 'letters-print', ids: lettersPrint[1]!.split(',').filter(Boolean) };
   return { page: 'dossiers' };
 }
 
@@ -46,6 +61,18 @@ export function hrefOf(route: Route): string {
       return `#/rounds/${route.id}/${route.tab}`;
     case 'round-print':
       return `#/rounds/${route.id}/print`;
+    case 'cooperations':
+      return '#/cooperations';
+    case 'cooperation':
+      return `#/cooperations/${route.id}`;
+    case 'assessments':
+      return '#/assessments';
+    case 'assessment-run':
+      return `#/assessments/${route.id}`;
+    case 'letters':
+      return '#/letters';
+    case 'letters-print':
+      return `#/letters/print/${route.ids.join(',')}`;
   }
 }
 

@@ -8,6 +8,7 @@ import { importPreviewSchema, importResultSchema } from '../dossiers/import-sche
 import { id, msg } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
 import { roundsContract } from './contract-rounds';
+import { lifecycleContract } from './contract-lifecycle';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -48,6 +49,7 @@ export const contract = {
   'jobs.progress': hostCall(z.object({ jobId }).strict(), z.object({ done: z.number(), total: z.number() }).nullable()),
   'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
   ...roundsContract,
+  ...lifecycleContract,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;

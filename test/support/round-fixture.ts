@@ -27,3 +27,27 @@ export async function addApplicant(ctx: TestContext, roundId: string, index: num
   const dossier = await ok(ctx, 'dossiers.create', dossierInput({ legalName: `${city.replace('市', '')}第${index}鉴定有限公司`, creditCode: syntheticCreditCode(index), city, ...overrides }));
   return ok(ctx, 'applications.add', { roundId, data: { dossierId: dossier.id, priceQuoteYuan: quote, strengthStatement: '', regionIds } });
 }
+
+/**
+ * A finalized round: 杭州 (quota 2, waitlist 1) with applicants 1–3 and 深圳 (quota 1) with applicant 4;
+ * three members scored everything (applicant 1 best) and submitted.
+ */
+export async function finalizedRound(ctx: TestContext) {
+  const setUp = await setUpRound(ctx);
+  const { round, hangzhou, shenzhen } = setUp;
+  const apps = [
+    await addApplicant(ctx, round.id, 1, '杭州市', [hangzhou.id], 40_000),
+    await addApplicant(ctx, round.id, 2, '杭州市', [hangzhou.id], 38_000),
+    await addApplicant(ctx, round.id, 3, '杭州市', [hangzhou.id], 50_000),
+    await addApplicant(ctx, round.id, 4, '深圳市', [shenzhen.id], 45_000),
+  ];
+  const values = [90, 80, 70, 85];
+  for (const name of ['赵组长', '钱委员', '孙委员']) {
+    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name, role: name === '赵组长' ? 'chair' : 'member' } });
+    const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+    for (const [i, app] of apps.entries()) for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: member.id, applicationId: app.id, criterion, value: values[i]!, comment: '' });
+    await ok(ctx, 'scores.submit', { memberId: member.id });
+  }
+  await ok(ctx, 'rounds.finalize', { roundId: round.id });
+  return { ...setUp, apps };
+}

@@ -1,0 +1,138 @@
+// Letters (函件): templates (the chair's edits over the built-in pack), never-reused numbers per year and
+// kind, and every issued letter archived exactly as issued with its sha256, so it reprints identically.
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../context';
+import { write } from '../write';
+import { AppError } from '../../backend/app-error';
+import { zh } from '../../backend/messages';
+import { mustGetDossier } from '../dossiers/dossier-service';
+import builtInPack from '../../../resources/letters/zh-CN.json';
+import { parseLetterPack, type LetterPack } from '../../../shared/letters/schema';
+import { checkIssuable, renderLetter, type RenderedLetter } from '../../../shared/letters/template';
+import { formatLetterNumber } from '../../../shared/letters/letter-number';
+import type { LetterFields, LetterKind } from '../../../shared/letters/kinds';
+import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
+
+export const LETTER_ENTITY = 'letter';
+const BUILT_IN: LetterPack = parseLetterPack(builtInPack);
+
+/** Number prefixes of the built-in templates, e.g. 评审终字〔2026〕第001号 (the chair may change them). */
+export const DEFAULT_PREFIX: Record<LetterKind, string> = {
+  terminationNotice: '评审终字',
+  rectificationNotice: '评审整字',
+  selectionNotice: '评审入字',
+  nonSelectionNotice: '评审未字',
+};
+
+export function getTemplate(ctx: ServiceContext, kind: LetterKind): EffectiveTemplate {
+  const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; updated_at: string; updated_by: string } | undefined;
+  const builtIn = BUILT_IN.templates[kind];
+  if (!row) return { ...builtIn, prefix: DEFAULT_PREFIX[kind], builtIn: true, updatedAt: null, updatedBy: null };
+  return { kind, text: row.body, name: row.title, prefix: row.prefix, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+export const letterPhrases = () => BUILT_IN.phrases;
+
+export function saveTemplate(ctx: ServiceContext, input: { kind: LetterKind; name: string; text: string; prefix: string }): EffectiveTemplate {
+  write(ctx, (w) => {
+    const before = getTemplate(ctx, input.kind);
+    ctx.db
+      .prepare('INSERT INTO letter_templates (kind, title, body, prefix, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET title = excluded.title, body = excluded.body, prefix = excluded.prefix, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+      .run(input.kind, input.name, input.text, input.prefix, w.at, w.actor);
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: `template:${input.kind}`, action: 'update', before: { name: before.name, text: before.text, prefix: before.prefix }, after: input });
+  });
+  return getTemplate(ctx, input.kind);
+}
+
+interface LetterRow {
+  id: string;
+  kind: LetterKind;
+  number: string;
+  dossier_id: number;
+  cooperation_id: string | null;
+  run_id: string | null;
+  fields: string;
+  content: string;
+  sha256: string;
+  issued_at: string;
+  issued_by: string;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+const toLetter = (r: LetterRow): IssuedLetter => ({
+  id: r.id,
+  kind: r.kind,
+  number: r.number,
+  dossierId: r.dossier_id,
+  cooperationId: r.cooperation_id,
+  runId: r.run_id,
+  fields: JSON.parse(r.fields) as LetterFields,
+  content: JSON.parse(r.content) as RenderedLetter,
+  sha256: r.sha256,
+  issuedAt: r.issued_at,
+  issuedBy: r.issued_by,
+  voidedAt: r.voided_at,
+  voidReason: r.void_reason,
+});
+
+export const contentHash = (content: string): string => crypto.createHash('sha256').update(content, 'utf8').digest('hex');
+
+export interface IssueInput {
+  kind: LetterKind;
+  dossierId: number;
+  cooperationId?: string | null;
+  runId?: string | null;
+  /** Every field except the number, which is assigned here. */
+  fields: LetterFields;
+  year: number;
+}
+
+/**
+ * Issues one letter: refuses while any field the template uses is empty (never printed blank), then takes
+ * the next number of the year and kind inside the same transaction, renders, archives and hashes it.
+ */
+export function issueLetter(ctx: ServiceContext, input: IssueInput): IssuedLetter {
+  const id = write(ctx, (w) => {
+    mustGetDossier(ctx, input.dossierId);
+    const template = getTemplate(ctx, input.kind);
+    const probe = checkIssuable(template, { ...input.fields, letterNumber: '〔0000〕第000号' });
+    if (!probe.ok) throw new AppError('VALIDATION', zh('error.letterFieldsMissing', { fields: probe.missing.join('、') }), probe.missing.map((f) => ({ path: `fields.${f}`, key: 'error.required' })));
+    // One statement takes the number: concurrent writers (another window, the CLI) serialise on it.
+    const { next_seq: seq } = ctx.db
+      .prepare('INSERT INTO letter_counters (year, kind, next_seq) VALUES (?, ?, 2) ON CONFLICT (year, kind) DO UPDATE SET next_seq = next_seq + 1 RETURNING next_seq - 1 AS next_seq')
+      .get(input.year, input.kind) as { next_seq: number };
+    const number = formatLetterNumber(template.prefix, input.year, seq);
+    const fields = { ...input.fields, letterNumber: number };
+    const content = JSON.stringify(renderLetter(template, fields));
+    const id = crypto.randomUUID();
+    ctx.db
+      .prepare('INSERT INTO letters (id, kind, year, seq, number, dossier_id, cooperation_id, run_id, fields, content, sha256, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.kind, input.year, seq, number, input.dossierId, input.cooperationId ?? null, input.runId ?? null, JSON.stringify(fields), content, contentHash(content), w.at, w.actor);
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: { kind: input.kind, number, dossierId: input.dossierId, sha256: contentHash(content) } });
+    return id;
+  });
+  return getLetter(ctx, id);
+}
+
+export function getLetter(ctx: ServiceContext, id: string): IssuedLetter {
+  const row = ctx.db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
+  return toLetter(row);
+}
+
+export function listLetters(ctx: ServiceContext, filter: { dossierId?: number; cooperationId?: string; runId?: string }): IssuedLetter[] {
+  const [column, value] = filter.cooperationId ? ['cooperation_id', filter.cooperationId] : filter.runId ? ['run_id', filter.runId] : ['dossier_id', filter.dossierId ?? -1];
+  return (ctx.db.prepare(`SELECT * FROM letters WHERE ${column} = ? ORDER BY issued_at, number`).all(value) as LetterRow[]).map(toLetter);
+}
+
+/** A voided letter stays archived and its number stays used: numbers are never given out twice. */
+export function voidLetter(ctx: ServiceContext, id: string, reason: string): IssuedLetter {
+  write(ctx, (w) => {
+    const before = getLetter(ctx, id);
+    if (before.voidedAt) return;
+    ctx.db.prepare('UPDATE letters SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(w.at, w.actor, reason, id);
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: id, action: 'archive', before: { number: before.number }, after: { voidedAt: w.at, reason } });
+  });
+  return getLetter(ctx, id);
+}

@@ -1,0 +1,4 @@
+// Placeholder while this page is being built in this change; replaced before it lands.
+export function CooperationPage(_props: { id: string }) {
+  return <p className="empty">…</p>;
+}

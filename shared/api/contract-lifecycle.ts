@@ -1,0 +1,59 @@
+// The life-after-selection part of the API contract: cooperations, their events and waitlist, letters.
+import { z } from 'zod';
+import { isoDate, msg, optionalText, requiredText } from '../common/validation';
+import { uuid } from '../rounds/schema';
+import { kpiRuleSetSchema } from '../lifecycle/kpi-rules';
+import { cooperationEventSchema, cooperationStatusSchema } from '../lifecycle/cooperation';
+import { BAN_REASONS } from '../eligibility/readmission';
+import { letterFieldsSchema, letterKindSchema } from '../letters/schema';
+import { view } from '../rounds/views';
+import type { Cooperation, CooperationSummary, EffectiveTemplate, IssuedLetter, WaitlistCandidate } from '../cooperations/views';
+import { call } from './call';
+import { yearMonthSchema } from '../lifecycle/months';
+import type { AssessmentRun, MonthFigures } from '../cooperations/assessment-views';
+
+const reason = requiredText(500);
+
+export const lifecycleContract = {
+  'programs.setKpiRules': call(z.object({ programId: uuid, rules: kpiRuleSetSchema }).strict(), z.object({})),
+
+  'cooperations.createFromRound': call(z.object({ roundId: uuid, admittedOn: isoDate }).strict(), z.object({ created: z.number().int() })),
+  'cooperations.list': call(z.object({ programId: uuid.optional(), dossierId: z.number().int().positive().optional(), status: cooperationStatusSchema.optional() }).strict(), view<CooperationSummary[]>()),
+  'cooperations.get': call(z.object({ id: uuid }).strict(), view<Cooperation>()),
+  'cooperations.applyEvent': call(
+    z
+      .object({
+        cooperationId: uuid,
+        event: cooperationEventSchema,
+        effectiveOn: isoDate,
+        reason,
+        banReason: z.enum(BAN_REASONS, msg('error.choose')).optional(),
+        readmissionUntil: isoDate.nullable().optional(),
+        exitChecklist: z.object({ feesSettled: z.boolean(), obligationsFulfilled: z.boolean() }).strict().optional(),
+      })
+      .strict(),
+    view<Cooperation>(),
+  ),
+  'cooperations.waitlist': call(z.object({ cooperationId: uuid }).strict(), view<WaitlistCandidate[]>()),
+  'cooperations.admitFromWaitlist': call(z.object({ cooperationId: uuid, applicationId: uuid, admittedOn: isoDate, reason }).strict(), view<Cooperation>()),
+
+  // Figures are checked against the program's rule-set kind in the service (the two kinds share no schema).
+  'kpi.figures': call(z.object({ cooperationId: uuid }).strict(), view<MonthFigures[]>()),
+  'kpi.setFigures': call(z.object({ cooperationId: uuid, figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(), view<MonthFigures>()),
+  'assessments.run': call(z.object({ programId: uuid, asOf: yearMonthSchema, effectiveDate: isoDate }).strict(), view<AssessmentRun>()),
+  'assessments.get': call(z.object({ id: uuid }).strict(), view<AssessmentRun>()),
+  'assessments.confirm': call(
+    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalText(500).optional() }).strict()).min(1).max(10_000) }).strict(),
+    view<AssessmentRun>(),
+  ),
+
+  'letters.templates': call(z.object({}).strict(), view<EffectiveTemplate[]>()),
+  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredText(20_000), prefix: optionalText(20) }).strict(), view<EffectiveTemplate>()),
+  'letters.issue': call(
+    z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100) }).strict(),
+    view<IssuedLetter>(),
+  ),
+  'letters.list': call(z.object({ dossierId: z.number().int().positive().optional(), cooperationId: uuid.optional(), runId: uuid.optional() }).strict(), view<IssuedLetter[]>()),
+  'letters.get': call(z.object({ id: uuid }).strict(), view<IssuedLetter>()),
+  'letters.void': call(z.object({ id: uuid, reason }).strict(), view<IssuedLetter>()),
+} as const;
