@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-')), 'bench.cjs');
-await build({ entryPoints: ['test/bench/dossiers-bench.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['better-sqlite3', 'exceljs'], logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
-const run = spawnSync(process.execPath, [out], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
-process.exit(run.status ?? 1);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));
+let failed = false;
+for (const name of ['dossiers-bench', 'ranking-bench']) {
+  const out = path.join(dir, `${name}.cjs`);
+  await build({ entryPoints: [`test/bench/${name}.ts`], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['better-sqlite3', 'exceljs'], logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
+  const run = spawnSync(process.execPath, [out], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
+  failed ||= run.status !== 0;
+}
+process.exit(failed ? 1 : 0);
