@@ -11,6 +11,7 @@ import { dataOf } from './dossier-data';
 import { DossierForm } from './DossierForm';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { LettersPanel } from '../letters';
 
 type Detail = CallOutput<'dossiers.get'>;
 
@@ -86,6 +87,7 @@ export function DossierPage({ id }: { id: number }) {
         />
         <aside className="side">
           <AttachmentsPanel dossierId={id} attachments={detail.attachments} onChange={load} />
+          <LettersPanel dossierId={id} />
           <HistoryPanel dossierId={id} refreshKey={historyVersion} />
         </aside>
       </div>

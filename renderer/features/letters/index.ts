@@ -6,3 +6,5 @@ export { LetterTemplateEditor, type LetterTemplateEditorProps } from './LetterTe
 export { useLetterPrintMode, printLetters, LETTER_PRINT_BODY_CLASS } from './print';
 export { builtinLetters } from './builtin';
 export { FIELD_LABEL, KIND_LABEL, problemText } from './labels';
+export { IssueLetterDialog, type IssueLetterDialogProps } from './IssueLetterDialog';
+export { LettersPanel } from './LettersPanel';

@@ -1,0 +1,119 @@
+// 出具函件: the fields the kind's template (as in force) uses, a live preview of the letter, and what is
+// still empty — issuing stays disabled until nothing is, so a blank is never printed. The backend checks
+// again, assigns the number (〔year〕第NNN号, per year and kind, never reused) and archives the letter as
+// rendered; afterwards the dialog offers the print page (打印 / 另存为 PDF through the system dialog).
+// onIssued fires as soon as the letter exists (refresh lists there); the dialog stays open until onClose.
+import { useEffect, useMemo, useState } from 'react';
+import { missingFields, templateProblems, type LetterFields, type LetterKind } from '../../../shared/letters';
+import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { Modal } from '../../components/Modal';
+import { useT } from '../../i18n/i18n';
+import { errorText } from '../../lib/errors';
+import { editableFields, rememberIssuer, startingFields, todayIso, yearOfLetterDate } from './issue-fields';
+import { KIND_LABEL } from './labels';
+import { LetterFieldInputs } from './LetterFieldInputs';
+import { LetterPreview } from './LetterPreview';
+import './letters.css';
+
+export interface IssueLetterDialogProps {
+  kind: LetterKind;
+  dossierId: number;
+  cooperationId?: string | null;
+  runId?: string | null;
+  initialFields: LetterFields;
+  onClose: () => void;
+  onIssued: (letter: IssuedLetter) => void;
+}
+
+export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initialFields, onClose, onIssued }: IssueLetterDialogProps) {
+  const t = useT();
+  const [template, setTemplate] = useState<EffectiveTemplate | null>(null);
+  const [values, setValues] = useState<LetterFields>(() => startingFields(initialFields, todayIso()));
+  const [yearText, setYearText] = useState<string | null>(null); // null: follow the letter date
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssuedLetter | null>(null);
+
+  useEffect(() => {
+    void api['letters.templates']({}).then((r) => {
+      if (!r.ok) return setError(errorText(r.error));
+      const found = r.value.find((x) => x.kind === kind);
+      if (found) setTemplate(found);
+      else setError(t('letters.issue.noTemplate'));
+    });
+  }, [kind]);
+
+  const dateYear = yearOfLetterDate(values.letterDate);
+  const year = yearText !== null ? Number(yearText) : (dateYear ?? new Date().getFullYear());
+  const yearValid = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const previewFields = useMemo<LetterFields>(() => ({ ...values, letterNumber: t('letters.issue.numberPreview', { prefix: template?.prefix ?? '', year: yearValid ? year : '????' }) }), [values, template, year, yearValid, t]);
+  const missing = useMemo(() => (template ? missingFields(template, previewFields) : []), [template, previewFields]);
+  const problems = useMemo(() => (template ? templateProblems(template) : []), [template]);
+  const canIssue = template !== null && missing.length === 0 && problems.length === 0 && yearValid && !busy && !issued;
+
+  async function issue() {
+    if (!canIssue) return;
+    setBusy(true);
+    setError(null);
+    const fields = Object.fromEntries(editableFields(template.text).map((f) => [f, (values[f] ?? '').trim()])) as LetterFields;
+    const result = await api['letters.issue']({ kind, dossierId, cooperationId: cooperationId ?? null, runId: runId ?? null, fields, year });
+    setBusy(false);
+    if (!result.ok) return setError(errorText(result.error));
+    rememberIssuer(fields);
+    setIssued(result.value);
+    onIssued(result.value);
+  }
+
+  const title = t('letters.issue.title', { kind: t(KIND_LABEL[kind]) });
+  return (
+    <Modal title={title} onCancel={busy ? undefined : onClose} labelledBy="letter-issue-title">
+      <div className="letter-issue" data-testid="issue-letter-dialog">
+        {error && <p className="banner error" role="alert">{error}</p>}
+        {issued ? (
+          <IssuedNotice letter={issued} onClose={onClose} />
+        ) : !template ? (
+          !error && <p className="muted">{t('common.loading')}</p>
+        ) : (
+          <div className="letter-issue-body">
+            <form className="letter-issue-form" onSubmit={(e) => (e.preventDefault(), void issue())}>
+              <LetterFieldInputs kind={kind} fields={editableFields(template.text)} values={values} missing={new Set(missing)} disabled={busy} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
+              <div className="field letter-issue-year">
+                <label htmlFor="letter-issue-year">{t('letters.issue.year')}</label>
+                <input id="letter-issue-year" type="number" min={2000} max={2100} value={yearText ?? String(year)} disabled={busy} onChange={(e) => setYearText(e.target.value)} />
+                <span className="muted small">{t('letters.issue.yearHint', { prefix: template.prefix })}</span>
+                {dateYear !== null && yearValid && dateYear !== year && <span className="field-error">{t('letters.issue.yearMismatch', { year: dateYear })}</span>}
+              </div>
+              <div className="modal-actions">
+                <button type="button" onClick={onClose} disabled={busy}>{t('common.cancel')}</button>
+                <button type="submit" className="primary" disabled={!canIssue} title={missing.length > 0 ? t('letters.issue.blocked') : undefined}>
+                  {busy ? t('letters.issue.issuing') : t('letters.issue.issue')}
+                </button>
+              </div>
+            </form>
+            <LetterPreview template={template} fields={previewFields} scale={0.5} />
+          </div>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function IssuedNotice({ letter, onClose }: { letter: IssuedLetter; onClose: () => void }) {
+  const t = useT();
+  const print = () => {
+    onClose();
+    navigate({ page: 'letters-print', ids: [letter.id] });
+  };
+  return (
+    <div className="letter-issued" role="status">
+      <p>{t('letters.issue.done', { number: letter.number })}</p>
+      <p className="muted small">{t('letters.print.pdfHint')}</p>
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
+        <button type="button" className="primary" onClick={print}>{t('letters.issue.print')}</button>
+      </div>
+    </div>
+  );
+}
