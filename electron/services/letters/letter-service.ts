@@ -121,9 +121,11 @@ export function getLetter(ctx: ServiceContext, id: string): IssuedLetter {
   return toLetter(row);
 }
 
+/** The letters of one cooperation, run or dossier; with no filter, the whole archive (the letters page). */
 export function listLetters(ctx: ServiceContext, filter: { dossierId?: number; cooperationId?: string; runId?: string }): IssuedLetter[] {
-  const [column, value] = filter.cooperationId ? ['cooperation_id', filter.cooperationId] : filter.runId ? ['run_id', filter.runId] : ['dossier_id', filter.dossierId ?? -1];
-  return (ctx.db.prepare(`SELECT * FROM letters WHERE ${column} = ? ORDER BY issued_at, number`).all(value) as LetterRow[]).map(toLetter);
+  const [column, value] = filter.cooperationId ? ['cooperation_id', filter.cooperationId] : filter.runId ? ['run_id', filter.runId] : filter.dossierId !== undefined ? ['dossier_id', filter.dossierId] : [null, null];
+  const rows = column === null ? ctx.db.prepare('SELECT * FROM letters ORDER BY issued_at, number').all() : ctx.db.prepare(`SELECT * FROM letters WHERE ${column} = ? ORDER BY issued_at, number`).all(value);
+  return (rows as LetterRow[]).map(toLetter);
 }
 
 /** A voided letter stays archived and its number stays used: numbers are never given out twice. */

@@ -28,9 +28,14 @@ function Spans({ line }: { line: LetterLine }) {
   );
 }
 
-export function LetterPage({ letter }: { letter: RenderedLetter }) {
+/**
+ * `watermark` (e.g. 作废 for a voided letter) is set diagonally across the sheet, on screen and in print, so a
+ * voided letter can be reprinted for the file but never passes for a valid one.
+ */
+export function LetterPage({ letter, watermark }: { letter: RenderedLetter; watermark?: string }) {
   return (
-    <article className="letter-page" data-kind={letter.kind} lang="zh-CN">
+    <article className={watermark ? 'letter-page letter-watermarked' : 'letter-page'} data-kind={letter.kind} lang="zh-CN">
+      {watermark && <div className="letter-watermark">{watermark}</div>}
       {letter.blocks.map((block, i) => {
         switch (block.role) {
           case 'title':

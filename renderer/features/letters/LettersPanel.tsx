@@ -43,7 +43,7 @@ export function LettersPanel({ dossierId }: { dossierId: number }) {
         {letters?.map((l) => (
           <li key={l.id} className={l.voidedAt ? 'voided' : undefined}>
             <div>
-              <span className="mono">{l.number}</span>
+              <span className="letter-number">{l.number}</span>
               {l.voidedAt && <span className="tag letter-void-tag" title={l.voidReason ?? ''}>{t('letters.void.tag')}</span>}
             </div>
             <div className="muted small">{t(KIND_LABEL[l.kind])} · {l.fields.letterDate ?? formatDateTime(l.issuedAt, locale)}</div>

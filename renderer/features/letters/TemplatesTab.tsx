@@ -1,0 +1,116 @@
+// 函件模板: per kind, the template in force (the chair's edit, or the built-in text) in the editor with a
+// live preview on sample values, its name and number prefix; 保存 stores it for every later letter (letters
+// already issued keep their archived text). 恢复默认模板 puts the built-in text back into the editor.
+// Edits are kept per kind until saved or discarded, so switching kinds loses nothing.
+import { useEffect, useMemo, useState } from 'react';
+import { LETTER_KINDS, templateProblems, type LetterKind } from '../../../shared/letters';
+import type { EffectiveTemplate } from '../../../shared/cooperations/views';
+import { api } from '../../api/client';
+import { setLeaveGuard } from '../../app/router';
+import { toast } from '../../app/toasts';
+import { useLocale, useT } from '../../i18n/i18n';
+import { errorText, toastError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { builtinLetters } from './builtin';
+import { KIND_LABEL } from './labels';
+import { LetterTemplateEditor } from './LetterTemplateEditor';
+import { exampleNumber, sampleFields } from './sample-fields';
+import { todayIso } from './issue-fields';
+
+interface Draft {
+  name: string;
+  prefix: string;
+  text: string;
+}
+
+const draftOf = (t: EffectiveTemplate): Draft => ({ name: t.name, prefix: t.prefix, text: t.text });
+const same = (a: Draft, b: Draft) => a.name === b.name && a.prefix === b.prefix && a.text === b.text;
+
+export function TemplatesTab() {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const [templates, setTemplates] = useState<EffectiveTemplate[] | null>(null);
+  const [kind, setKind] = useState<LetterKind>('terminationNotice');
+  const [drafts, setDrafts] = useState<Partial<Record<LetterKind, Draft>>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void api['letters.templates']({}).then((r) => (r.ok ? setTemplates(r.value) : toastError(r.error)));
+  }, []);
+  const current = templates?.find((x) => x.kind === kind) ?? null;
+  const draft = drafts[kind] ?? (current ? draftOf(current) : null);
+  const setDraft = (next: Draft) => setDrafts((d) => ({ ...d, [kind]: next }));
+  const isDirty = (k: LetterKind) => {
+    const saved = templates?.find((x) => x.kind === k);
+    const d = drafts[k];
+    return saved !== undefined && d !== undefined && !same(d, draftOf(saved));
+  };
+  const dirty = isDirty(kind);
+  const anyDirty = LETTER_KINDS.some(isDirty);
+  useEffect(() => {
+    setLeaveGuard(anyDirty ? () => window.confirm(t('common.discardConfirm')) : null);
+    return () => setLeaveGuard(null);
+  }, [anyDirty]);
+
+  const year = Number(todayIso().slice(0, 4));
+  const number = draft ? exampleNumber(draft.prefix, year) : null;
+  const fields = useMemo(() => sampleFields(kind, draft?.prefix ?? '', t), [kind, draft?.prefix, t]);
+  const problems = draft ? templateProblems({ kind, text: draft.text }) : [];
+  const canSave = draft !== null && dirty && !saving && problems.length === 0 && number !== null && draft.name.trim() !== '' && draft.prefix.trim().length <= 20;
+
+  async function save() {
+    if (!draft || !canSave) return;
+    setSaving(true);
+    const r = await api['letters.saveTemplate']({ kind, name: draft.name.trim(), text: draft.text, prefix: draft.prefix.trim() });
+    setSaving(false);
+    if (!r.ok) return toast('error', errorText(r.error));
+    setTemplates((list) => list?.map((x) => (x.kind === kind ? r.value : x)) ?? null);
+    setDrafts((d) => ({ ...d, [kind]: undefined }));
+    toast('success', t('letters.templates.saved', { name: r.value.name }));
+  }
+
+  if (!templates || !draft || !current) return <p className="empty">{t('common.loading')}</p>;
+  const builtin = builtinLetters.templates[kind];
+
+  return (
+    <div className="letter-templates">
+      <div className="toolbar">
+        <div className="segmented" role="tablist" aria-label={t('letters.panel.kind')}>
+          {LETTER_KINDS.map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={k === kind} className={k === kind ? 'selected' : undefined} onClick={() => setKind(k)}>
+              {t(KIND_LABEL[k])}
+              {isDirty(k) && <span className="dirty" title={t('common.unsaved')}> •</span>}
+            </button>
+          ))}
+        </div>
+        <span className="muted small letter-templates-status">
+          {current.builtIn ? t('letters.templates.builtIn') : t('letters.templates.edited', { by: current.updatedBy ?? '', at: current.updatedAt ? formatDateTime(current.updatedAt, locale) : '' })}
+        </span>
+      </div>
+      <div className="letter-templates-meta">
+        <label className="field">
+          <span>{t('letters.templates.name')}</span>
+          <input value={draft.name} maxLength={40} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('letters.templates.prefix')}</span>
+          <input value={draft.prefix} maxLength={20} aria-invalid={number === null} onChange={(e) => setDraft({ ...draft, prefix: e.target.value })} />
+          {number === null ? <span className="field-error">{t('letters.templates.prefixInvalid')}</span> : <span className="muted small">{t('letters.templates.prefixExample', { number })}</span>}
+        </label>
+        <div className="letter-templates-actions">
+          {dirty && <span className="dirty">{t('common.unsaved')}</span>}
+          <button type="button" disabled={!dirty || saving} onClick={() => setDrafts((d) => ({ ...d, [kind]: undefined }))}>{t('letters.templates.discard')}</button>
+          <button type="button" className="primary" disabled={!canSave} onClick={() => void save()}>{saving ? t('common.saving') : t('common.save')}</button>
+        </div>
+      </div>
+      <LetterTemplateEditor
+        kind={kind}
+        value={draft.text}
+        onChange={(text) => setDraft({ ...draft, text })}
+        fields={fields}
+        onReset={draft.text === builtin.text && draft.name === builtin.name ? undefined : () => setDraft({ ...draft, text: builtin.text, name: builtin.name })}
+        disabled={saving}
+      />
+    </div>
+  );
+}

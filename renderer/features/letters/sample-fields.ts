@@ -1,0 +1,47 @@
+// The values the template editor's preview fills in: a made-up provider (names from the locale files) with
+// dates around today, worded by the pack's phrases, so the chair sees a complete letter of each kind.
+import { addDays } from '../../../shared/common/dates';
+import { buildLetterFields, formatLetterNumber, LETTER_PREFIX_FORBIDDEN, type LetterFields, type LetterKind } from '../../../shared/letters';
+import type { MessageKey } from '../../i18n/i18n';
+import { builtinLetters } from './builtin';
+import { todayIso } from './issue-fields';
+
+type T = (key: MessageKey) => string;
+
+const REASON: Record<LetterKind, MessageKey | null> = {
+  terminationNotice: null, // the pack's suggested reason for a failed assessment
+  rectificationNotice: 'letters.sample.rectificationReason',
+  selectionNotice: null,
+  nonSelectionNotice: 'letters.sample.nonSelectionReason',
+};
+
+/** The number a prefix gives the first letter of a year, or null when the prefix is not allowed. */
+export function exampleNumber(prefix: string, year: number): string | null {
+  return LETTER_PREFIX_FORBIDDEN.test(prefix.trim()) ? null : formatLetterNumber(prefix, year, 1);
+}
+
+export function sampleFields(kind: LetterKind, prefix: string, t: T, today: string = todayIso()): LetterFields {
+  const phrases = builtinLetters.phrases;
+  const suggested = phrases.termination.failedAssessment;
+  const reasonKey = REASON[kind];
+  return buildLetterFields(
+    {
+      addressee: t('letters.sample.addressee'),
+      creditCode: '91330106MA2GL8XK42',
+      region: t('letters.sample.region'),
+      program: t('letters.sample.program'),
+      platform: t('letters.sample.platform'),
+      reason: reasonKey ? t(reasonKey) : suggested.reason,
+      clause: suggested.clause,
+      effectiveDate: today,
+      deadline: addDays(today, 30),
+      readmission: { kind: 'date', until: addDays(today, 180) },
+      letterNumber: exampleNumber(prefix, Number(today.slice(0, 4))) ?? '',
+      letterDate: today,
+      issuerName: t('letters.sample.issuerName'),
+      issuerDepartment: t('letters.sample.issuerDepartment'),
+      issuerContact: t('letters.sample.issuerContact'),
+    },
+    phrases,
+  );
+}

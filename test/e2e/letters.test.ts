@@ -1,0 +1,242 @@
+// Letters end to end (issue 4 "Letters"): from a provider's record, a 终止合作通知 is issued through the
+// issue dialog — refused while a field is empty, numbered 〔year〕第NNN号 on issue — printed to an A4 PDF that
+// pdftotext reads back (Chinese name, credit code, re-admission date), voided without its number being given
+// out again, and reprinted from the archive with identical text.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { dossierInput, REAL_CREDIT_CODES } from '../support/dossiers';
+import { lineText } from '../../shared/letters';
+
+const NAME = '杭州西湖直播产业服务有限公司';
+const CODE = REAL_CREDIT_CODES[5]!;
+const YEAR = 2026;
+const OTHER_NAME = '杭州滨江珠宝直播服务有限公司';
+const OTHER_CODE = REAL_CREDIT_CODES[4]!;
+/** A complete rectification notice (the API call a test sets up with; the UI path is the first test). */
+const ISSUED_FIELDS = {
+  program: '淘宝特价版品牌认证服务商',
+  platform: '淘特',
+  reason: '本月 30 天揽收率为 86%，低于 90% 的考核要求',
+  clause: '《淘特品牌认证服务商管理规范》第三条',
+  deadline: '2025年12月31日',
+  letterDate: '2025年12月1日',
+  issuerName: '淘特平台',
+  issuerDepartment: '品牌认证服务商评审小组',
+  issuerContact: '王敏，0571-88886666',
+};
+
+/** The issue dialog, by what a user sees in it. */
+class IssueDialog {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByTestId('issue-letter-dialog');
+  }
+  field(label: string) {
+    return this.root.getByLabel(label, { exact: true });
+  }
+  get issueButton() {
+    return this.root.getByRole('button', { name: '出具', exact: true });
+  }
+  async missingFields(): Promise<string[]> {
+    return this.root.locator('.letter-report-missing .letter-chip').allTextContents();
+  }
+}
+
+describe('letters: issue, print, void, reprint', () => {
+  let server: RunningServer;
+  let browser: RunningBrowser;
+  let app: AppPage | undefined;
+  let dossierId: number;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await server.call('session.setUser', { name: '赵立新' });
+    dossierId = (await server.call('dossiers.create', dossierInput({ legalName: NAME, creditCode: CODE }))).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    if (!app) return;
+    const errors = [...app.errors];
+    await app.close(task.result?.state === 'fail' ? task.name : undefined);
+    app = undefined;
+    expect(errors, 'errors in the renderer').toEqual([]);
+  });
+
+  it('issues a termination notice from the provider record, refusing it while a field is empty', async () => {
+    app = await browser.openApp(server.url);
+    const { page } = app;
+    await page.goto(`${server.origin}/#/dossiers/${dossierId}`);
+    const panel = page.getByTestId('letters-panel');
+    await panel.getByText('尚未向此机构出具函件。').waitFor();
+    await panel.getByLabel('函件类别').selectOption({ label: '终止合作通知' });
+    await panel.getByRole('button', { name: '为此机构出具函件' }).click();
+
+    const dialog = new IssueDialog(page);
+    await dialog.root.waitFor();
+    // Prefilled from the dossier: the name and the credit code.
+    expect(await dialog.field('收件单位').inputValue()).toBe(NAME);
+    expect(await dialog.field('统一社会信用代码').inputValue()).toBe(CODE);
+    // No cooperation on record: the rest is for the chair, and issuing is refused until it is there.
+    await expect.poll(() => dialog.missingFields(), POLL).toContain('事由');
+    expect(await dialog.issueButton.isDisabled()).toBe(true);
+
+    await dialog.root.getByLabel('清退原因（填入建议的事由、依据条款和再准入）').selectOption({ label: '不符合考核要求' });
+    await dialog.field('合作项目').fill('淘宝直播区域产业服务商');
+    await dialog.field('服务区域').fill('杭州');
+    await dialog.field('平台').fill('淘宝直播');
+    await dialog.field('生效日期').fill('2026-11-23');
+    // The readmission clause from a date: 180 days after 2026-11-23 is 2027-05-22.
+    await dialog.root.getByLabel('再准入日期').fill('2027-05-22');
+    expect(await dialog.field('再准入').inputValue()).toBe('自2027年5月22日起方可再次提交准入申请');
+    await dialog.field('发文日期').fill('2026-11-23');
+    await dialog.field('署名').fill('淘宝直播平台');
+    await dialog.field('承办部门').fill('区域产业服务商评审小组');
+    // One field still empty: listed, and 出具 stays disabled.
+    await expect.poll(() => dialog.missingFields(), POLL).toEqual(['联系方式']);
+    expect(await dialog.issueButton.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'letters-issue-dialog-missing');
+
+    await dialog.field('联系方式').fill('王敏，0571-88886666，fws@example.com');
+    await expect.poll(() => dialog.missingFields(), POLL).toEqual([]);
+    expect(await dialog.field('编号年度').inputValue()).toBe(String(YEAR));
+    await saveScreenshot(page, 'letters-issue-dialog');
+    await dialog.issueButton.click();
+    await dialog.root.getByText(`已出具，文号：评审终字〔${YEAR}〕第001号。`, { exact: false }).waitFor();
+    await panel.locator('.letters-panel-list').getByText(`评审终字〔${YEAR}〕第001号`, { exact: true }).waitFor();
+
+    // 打印 / 另存为 PDF: the print page with the archived letter, one A4 page, read back with pdftotext.
+    await dialog.root.getByRole('button', { name: '打印 / 另存为 PDF' }).click();
+    await page.locator('.letter-page').waitFor();
+    expect(page.url()).toMatch(/#\/letters\/print\/[0-9a-f-]{36}$/);
+    await saveScreenshot(page, 'letters-print-page');
+    const text = await printToPdf(page, 'letters-print');
+    expect(text.pages).toBe(1);
+    for (const expected of [NAME, CODE, '2027年5月22日', `评审终字〔${YEAR}〕第001号`, '终止合作通知', '2026年11月23日']) expect(text.flat).toContain(expected);
+    // The page's own buttons and the app's chrome are not printed.
+    for (const absent of ['打印', '返回', '另存为', '评审台']) expect(text.flat).not.toContain(absent);
+    // The glyphs come from the bundled serif font, embedded in the PDF.
+    expect(execFileSync('pdffonts', [text.file], { encoding: 'utf8' })).toMatch(/NotoSerifSC/);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', text.file, path.join(SCREENSHOT_DIR, 'letters-print-page1')]);
+  });
+
+  it('voids a letter without reusing its number, reprints it identically, and prints several one per page', async () => {
+    const other = await server.call('dossiers.create', dossierInput({ legalName: OTHER_NAME, creditCode: OTHER_CODE }));
+    const fields = { ...ISSUED_FIELDS, addressee: OTHER_NAME, creditCode: OTHER_CODE };
+    const first = await server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields, year: 2025 });
+    expect(first.number).toBe('评审整字〔2025〕第001号');
+    app = await browser.openApp(server.url);
+    const { page } = app;
+
+    // The original print, for comparison after voiding and after the template changed.
+    await page.goto(`${server.origin}/#/letters/print/${first.id}`);
+    await page.locator('.letter-page').waitFor();
+    const original = await printToPdf(page, 'letters-rectification-original');
+    expect(original.flat).toContain(OTHER_NAME);
+
+    // The archive: find the letter by the provider's name (through the dossier search), void it.
+    await page.goto(`${server.origin}/#/letters`);
+    const archive = page.locator('.letter-archive');
+    await archive.locator('tbody tr').first().waitFor();
+    await archive.getByLabel('按机构名称、统一社会信用代码或文号查找').fill('滨江');
+    await expect.poll(() => archive.locator('tbody tr').count(), POLL).toBe(1);
+    const row = archive.locator(`tr[data-letter-number="${first.number}"]`);
+    await row.getByRole('button', { name: '作废' }).click();
+    const voidDialog = page.getByRole('dialog', { name: `作废 ${first.number}` });
+    const confirm = voidDialog.getByRole('button', { name: '作废', exact: true });
+    expect(await confirm.isDisabled()).toBe(true);
+    await voidDialog.getByLabel('作废原因（必填）').fill('整改期限有误，重新出具');
+    await confirm.click();
+    await row.getByText('已作废').waitFor();
+    expect(await row.getByRole('button', { name: '作废' }).count()).toBe(0);
+
+    // The number stays used: the next rectification notice of 2025 is 第002号.
+    const second = await server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields: { ...fields, deadline: '2026年1月31日' }, year: 2025 });
+    expect(second.number).toBe('评审整字〔2025〕第002号');
+
+    // The chair changes the template: letters already issued keep their text.
+    await page.getByRole('tab', { name: '函件模板' }).click();
+    await page.getByRole('tab', { name: '整改通知' }).click();
+    const source = page.locator('#letter-template-text');
+    await expect.poll(() => source.inputValue(), POLL).toMatch(/^# 整改通知/);
+    await source.fill((await source.inputValue()).replace('特此通知。', '特此函告。'));
+    await page.getByText('有未保存的修改').waitFor();
+    await saveScreenshot(page, 'letters-templates');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText(/已保存“整改通知”模板/).waitFor();
+    expect((await server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!.text).toContain('特此函告。');
+
+    await page.getByRole('tab', { name: '已出具函件' }).click();
+    await page.reload();
+    await archive.locator(`tr[data-letter-number="${second.number}"]`).waitFor();
+    await saveScreenshot(page, 'letters-archive');
+    await archive.locator(`tr[data-letter-number="${first.number}"]`).getByRole('button', { name: '重新打印' }).click();
+    await page.locator('.letter-page').waitFor();
+    await page.getByText(`${first.number} 已作废（整改期限有误，重新出具）`, { exact: false }).waitFor();
+    await saveScreenshot(page, 'letters-reprint-voided');
+    const reprint = await printToPdf(page, 'letters-rectification-reprint');
+    // Identical text plus the watermark, whose two big characters pdftotext reads in among the lines it
+    // crosses: without them the texts are equal, and the reprint has exactly one 作 and one 废 more.
+    const count = (s: string, c: string) => s.split(c).length - 1;
+    const strip = (s: string) => s.replace(/[作废]/g, '');
+    expect(strip(reprint.flat)).toBe(strip(original.flat));
+    expect([count(reprint.flat, '作') - count(original.flat, '作'), count(reprint.flat, '废') - count(original.flat, '废')]).toEqual([1, 1]);
+    // On screen too, the sheet's text (watermark aside) is the archived letter's.
+    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : b.lines)).map(lineText).join('');
+    expect(await page.locator('.letter-page').evaluate((el) => [...el.children].filter((c) => !c.classList.contains('letter-watermark')).map((c) => c.textContent).join(''))).toBe(archived);
+    expect(reprint.flat).toContain('特此通知。');
+    expect(reprint.flat).not.toContain('特此函告');
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', reprint.file, path.join(SCREENSHOT_DIR, 'letters-reprint-voided-page1')]);
+
+    // Both selected, printed together: one letter per page.
+    await page.goto(`${server.origin}/#/letters`);
+    await archive.getByLabel(`选择 ${first.number}`).check();
+    await archive.getByLabel(`选择 ${second.number}`).check();
+    await archive.getByRole('button', { name: '打印所选（2 份）' }).click();
+    await expect.poll(() => page.locator('.letter-page').count(), POLL).toBe(2);
+    const both = await printToPdf(page, 'letters-batch');
+    expect(both.pages).toBe(2);
+    expect(both.byPage[0]).toContain('第001号');
+    expect(both.byPage[1]).toContain('第002号');
+
+    // On the provider's record: both letters, the voided one marked, each with 重新打印.
+    await page.goto(`${server.origin}/#/dossiers/${other.id}`);
+    const panel = page.getByTestId('letters-panel');
+    await panel.getByText(second.number, { exact: true }).waitFor();
+    const voidedItem = panel.locator('li', { hasText: first.number });
+    await voidedItem.getByText('已作废').waitFor();
+    expect(await panel.getByRole('button', { name: '重新打印' }).count()).toBe(2);
+    await panel.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'letters-dossier-panel');
+  });
+});
+
+interface PdfText {
+  file: string;
+  pages: number;
+  /** Every page's text with all white space removed (line breaks fall anywhere in justified CJK text). */
+  flat: string;
+  byPage: string[];
+}
+
+/** Prints the page to an A4 PDF (as 另存为 PDF does) once the letter font is in, and reads it back. */
+async function printToPdf(page: Page, name: string): Promise<PdfText> {
+  await page.evaluate(() => document.fonts.ready);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  // pdfinfo names the size A4 within its tolerance (Chromium rounds the named page box to whole pixels).
+  expect(info).toMatch(/Page size:\s+59[4-6]\.\d+ x 84[1-3]\.\d+ pts \(A4\)/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  const byPage = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+  return { file, pages, flat: byPage.join(''), byPage };
+}
