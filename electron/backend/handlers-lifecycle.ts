@@ -1,6 +1,6 @@
 // Handlers of the life-after-selection part of the contract (shared/api/contract-lifecycle.ts).
 import type { LifecycleHandlerTable } from './handler-types';
-import { admitFromWaitlist, applyEvent, createFromRound, getCooperation, listCooperations, setProgramKpiRules, waitlistCandidates } from '../services/cooperations/cooperation-service';
+import { admitFromWaitlist, applyEvent, createFromRound, findProgramKpiRules, getCooperation, listCooperations, setProgramKpiRules, waitlistCandidates } from '../services/cooperations/cooperation-service';
 import { getLetter, getTemplate, issueLetter, listLetters, saveTemplate, voidLetter } from '../services/letters/letter-service';
 import { LETTER_KINDS } from '../../shared/letters/kinds';
 import { listFigures, setFigures } from '../services/assessments/kpi-figures-service';
@@ -8,6 +8,7 @@ import { confirmActions, getRun, runAssessment } from '../services/assessments/a
 
 export const lifecycleHandlers: LifecycleHandlerTable = {
   'programs.setKpiRules': ({ programId, rules }, ctx) => (setProgramKpiRules(ctx, programId, rules), {}),
+  'programs.kpiRules': ({ programId }, ctx) => findProgramKpiRules(ctx, programId),
 
   'cooperations.createFromRound': ({ roundId, admittedOn }, ctx) => createFromRound(ctx, roundId, admittedOn),
   'cooperations.list': (filter, ctx) => listCooperations(ctx, filter),

@@ -61,6 +61,7 @@ export const callNames = [
   'ranking.sensitivity',
   'demo.load',
   'programs.setKpiRules',
+  'programs.kpiRules',
   'cooperations.createFromRound',
   'cooperations.list',
   'cooperations.get',

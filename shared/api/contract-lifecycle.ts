@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate, msg, optionalText, requiredText } from '../common/validation';
 import { uuid } from '../rounds/schema';
-import { kpiRuleSetSchema } from '../lifecycle/kpi-rules';
+import { kpiRuleSetSchema, type KpiRuleSet } from '../lifecycle/kpi-rules';
 import { cooperationEventSchema, cooperationStatusSchema } from '../lifecycle/cooperation';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { letterFieldsSchema, letterKindSchema } from '../letters/schema';
@@ -16,6 +16,8 @@ const reason = requiredText(500);
 
 export const lifecycleContract = {
   'programs.setKpiRules': call(z.object({ programId: uuid, rules: kpiRuleSetSchema }).strict(), z.object({})),
+  /** The program's KPI rule set, or null while none is chosen (cooperations cannot be created yet). */
+  'programs.kpiRules': call(z.object({ programId: uuid }).strict(), view<KpiRuleSet | null>()),
 
   'cooperations.createFromRound': call(z.object({ roundId: uuid, admittedOn: isoDate }).strict(), z.object({ created: z.number().int() })),
   'cooperations.list': call(z.object({ programId: uuid.optional(), dossierId: z.number().int().positive().optional(), status: cooperationStatusSchema.optional() }).strict(), view<CooperationSummary[]>()),

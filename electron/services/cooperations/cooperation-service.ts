@@ -25,6 +25,13 @@ export function programKpiRules(ctx: ServiceContext, programId: string): KpiRule
   return kpiRuleSetSchema.parse(JSON.parse(row.kpi_rules));
 }
 
+/** The program's rule set for the renderer: null while none is chosen (programKpiRules refuses then). */
+export function findProgramKpiRules(ctx: ServiceContext, programId: string): KpiRuleSet | null {
+  const row = ctx.db.prepare('SELECT kpi_rules FROM programs WHERE id = ?').get(programId) as { kpi_rules: string | null } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
+  return row.kpi_rules ? kpiRuleSetSchema.parse(JSON.parse(row.kpi_rules)) : null;
+}
+
 export function setProgramKpiRules(ctx: ServiceContext, programId: string, rules: KpiRuleSet): void {
   write(ctx, (w) => {
     const before = ctx.db.prepare('SELECT kpi_rules FROM programs WHERE id = ?').get(programId) as { kpi_rules: string | null } | undefined;

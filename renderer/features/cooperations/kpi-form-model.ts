@@ -1,0 +1,34 @@
+// The KPI rule set form (考核规则): one flat form for both kinds, validated by the shared kpiRuleSetSchema.
+// The union's object schemas strip keys they do not know, so the other kind's leftover fields never reach
+// the backend.
+import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
+import { toNestErrors } from '@hookform/resolvers';
+import { BUILT_IN_RULE_SETS, kpiRuleSetSchema, type BuiltInRuleSetKey, type KpiRuleSet, type KpiRuleSetKind, type MonthlyWarningRuleSet, type PeriodicRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import { rulesResolver } from '../rounds/common/rules-resolver';
+
+type Loose<T> = { [K in keyof Omit<T, 'kind'>]?: T[K] | null };
+export type KpiFormValues = FieldValues & { kind: KpiRuleSetKind } & Loose<PeriodicRuleSet> & Loose<MonthlyWarningRuleSet>;
+
+export const PERIODIC_NUMBERS = ['trialMonths', 'periodMonths', 'minNewlyBound', 'minGmvYuan', 'minFirstMonthOrders', 'minMonthlyGrowthPercent', 'minStaffPassedExam'] as const;
+export const MONTHLY_NUMBERS = ['firstAssessedMonthOffset', 'minMerchantLevel', 'minPickupRatePercent', 'minResponseRatePercent'] as const;
+
+const schemaResolver = rulesResolver<KpiFormValues, KpiRuleSet>(kpiRuleSetSchema, 'error.rule.');
+
+/**
+ * The schema's fields have defaults (the seeds' numbers), so a field the chair cleared would silently come
+ * back as the seed's value. A cleared field (null) is reported as 必填 here instead; the rest is the schema's.
+ */
+export const kpiResolver: Resolver<KpiFormValues, unknown, KpiRuleSet> = async (values, context, options) => {
+  const names = values.kind === 'periodic' ? PERIODIC_NUMBERS : MONTHLY_NUMBERS;
+  const empty: Record<string, FieldError> = {};
+  for (const name of names) if (values[name] == null) empty[name] = { type: 'required', message: 'error.required' };
+  if (Object.keys(empty).length) return { values: {}, errors: toNestErrors(empty, options) };
+  return schemaResolver(values, context, options);
+};
+
+export const SEED_FOR_KIND: Record<KpiRuleSetKind, BuiltInRuleSetKey> = { periodic: 'seed001', monthlyWarning: 'seed002' };
+
+/** Form values from a rule set (the program's, or a built-in one as the starting point). */
+export const kpiFormValues = (rules: KpiRuleSet): KpiFormValues => ({ ...rules });
+
+export const seedValues = (key: BuiltInRuleSetKey): KpiFormValues => kpiFormValues({ ...BUILT_IN_RULE_SETS[key] });
