@@ -111,6 +111,10 @@ export function applyEventIn(ctx: ServiceContext, w: WriteScope, input: EventInp
   const before = getCooperationRow(ctx.db, input.cooperationId);
   const to = nextStatus(before.status, input.event);
   if (!to) throw new AppError('CONFLICT', zh('error.eventNotAllowed'));
+  // A dated history stays in order: nothing takes effect before the cooperation began or before its last event.
+  const last = before.events.at(-1)?.effectiveOn ?? before.startedOn;
+  const floor = last > before.startedOn ? last : before.startedOn;
+  if (input.effectiveOn < floor) throw new AppError('VALIDATION', zh('error.effectiveBefore', { date: floor }), [{ path: 'effectiveOn', key: 'error.effectiveBefore', params: { date: floor } }]);
   const detail: Record<string, unknown> = { ...input.detail, ...(input.runId ? { runId: input.runId } : {}) };
   let banReason: BanReason | null = null;
   if (input.event === 'terminate') {
@@ -167,6 +171,8 @@ export function admitFromWaitlist(ctx: ServiceContext, input: { cooperationId: s
   const id = write(ctx, (w) => {
     const leaving = getCooperationRow(ctx.db, input.cooperationId);
     if (leaving.status !== 'terminated' && leaving.status !== 'exited') throw new AppError('CONFLICT', zh('error.seatNotFree'));
+    const replaced = (ctx.db.prepare("SELECT count(*) AS n FROM cooperation_events WHERE event = 'admit' AND json_extract(detail, '$.replaces') = ?").get(input.cooperationId) as { n: number }).n;
+    if (replaced > 0) throw new AppError('CONFLICT', zh('error.seatAlreadyRefilled'));
     const next = waitlistCandidates(ctx, input.cooperationId)[0];
     if (!next || next.applicationId !== input.applicationId) throw new AppError('CONFLICT', zh('error.notNextOnWaitlist'));
     const rules = programKpiRules(ctx, leaving.programId);

@@ -103,6 +103,17 @@ describe('cooperations', () => {
     const admitted = await ok(ctx, 'cooperations.admitFromWaitlist', { cooperationId: leaving, applicationId: apps[2]!.id, admittedOn: '2027-03-01', reason: '候补第 1 位递补' });
     expect(admitted).toMatchObject({ status: 'trial', startedOn: '2027-03-01', regionName: '杭州珠宝产业带', events: [{ event: 'admit', detail: { fromWaitlist: true, replaces: leaving } }] });
     expect(await ok(ctx, 'cooperations.waitlist', { cooperationId: leaving })).toEqual([]);
+    // One freed seat is refilled once.
+    expect(await dispatch(handlers, ctx, 'cooperations.admitFromWaitlist', { cooperationId: leaving, applicationId: apps[2]!.id, admittedOn: '2027-03-01', reason: '再次递补' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('keeps the dated history in order: no event before the start or before the last event', async () => {
+    const { ctx, byName, program } = await withCooperations();
+    const id = byName('杭州第1鉴定有限公司').id;
+    expect(await dispatch(handlers, ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'confirm', effectiveOn: '2026-11-30', reason: '早于试跑开始' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'effectiveOn' }] } });
+    await ok(ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'confirm', effectiveOn: '2027-03-01', reason: '转正' });
+    expect(await dispatch(handlers, ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'rectify', effectiveOn: '2027-02-01', reason: '早于转正' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await ok(ctx, 'programs.kpiRules', { programId: program.id })).toMatchObject({ kind: 'periodic', trialMonths: 3 });
   });
 });
 
