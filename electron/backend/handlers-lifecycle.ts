@@ -5,6 +5,8 @@ import { getLetter, getTemplate, issueLetter, listLetters, saveTemplate, voidLet
 import { LETTER_KINDS } from '../../shared/letters/kinds';
 import { listFigures, setFigures } from '../services/assessments/kpi-figures-service';
 import { confirmActions, getRun, runAssessment } from '../services/assessments/assessment-service';
+import { listRuns } from '../services/assessments/assessment-queries';
+import { commitKpiImport, previewKpiImport } from '../services/assessments/kpi-import';
 
 export const lifecycleHandlers: LifecycleHandlerTable = {
   'programs.setKpiRules': ({ programId, rules }, ctx) => (setProgramKpiRules(ctx, programId, rules), {}),
@@ -19,6 +21,9 @@ export const lifecycleHandlers: LifecycleHandlerTable = {
 
   'kpi.figures': ({ cooperationId }, ctx) => listFigures(ctx, cooperationId),
   'kpi.setFigures': ({ cooperationId, figures }, ctx) => setFigures(ctx, cooperationId, figures),
+  'kpi.importPreview': (input, ctx) => previewKpiImport(ctx, input),
+  'kpi.importCommit': (input, ctx) => commitKpiImport(ctx, input),
+  'assessments.list': ({ programId }, ctx) => listRuns(ctx, programId),
   'assessments.run': (input, ctx) => runAssessment(ctx, input),
   'assessments.get': ({ id }, ctx) => getRun(ctx, id),
   'assessments.confirm': ({ runId, confirmations }, ctx) => confirmActions(ctx, runId, confirmations),

@@ -11,8 +11,13 @@ import type { Cooperation, CooperationSummary, EffectiveTemplate, IssuedLetter, 
 import { call } from './call';
 import { yearMonthSchema } from '../lifecycle/months';
 import type { AssessmentRun, MonthFigures } from '../cooperations/assessment-views';
+import type { AssessmentRunSummary } from '../cooperations/assessment-summary';
+import { kpiImportPreviewSchema, kpiImportResultSchema } from '../cooperations/kpi-import';
 
 const reason = requiredText(500);
+// The upload cap and check of contract.ts (MAX_UPLOAD_BYTES, 30 MB), spelled out as contract-rounds.ts does:
+// contract.ts imports this module, so importing the constant back would read it before it is defined.
+const upload = z.string().max(Math.ceil((30 * 1024 * 1024) / 3) * 4 + 4, msg('error.fileTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('error.base64'));
 
 export const lifecycleContract = {
   'programs.setKpiRules': call(z.object({ programId: uuid, rules: kpiRuleSetSchema }).strict(), z.object({})),
@@ -42,6 +47,10 @@ export const lifecycleContract = {
   // Figures are checked against the program's rule-set kind in the service (the two kinds share no schema).
   'kpi.figures': call(z.object({ cooperationId: uuid }).strict(), view<MonthFigures[]>()),
   'kpi.setFigures': call(z.object({ cooperationId: uuid, figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(), view<MonthFigures>()),
+  // The figures import: preview writes nothing, commit writes all valid rows in one transaction (docs/kpi-import.md).
+  'kpi.importPreview': call(z.object({ programId: uuid, fileName: z.string().min(1).max(255), dataBase64: upload }).strict(), kpiImportPreviewSchema),
+  'kpi.importCommit': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), kpiImportResultSchema),
+  'assessments.list': call(z.object({ programId: uuid }).strict(), view<AssessmentRunSummary[]>()),
   'assessments.run': call(z.object({ programId: uuid, asOf: yearMonthSchema, effectiveDate: isoDate }).strict(), view<AssessmentRun>()),
   'assessments.get': call(z.object({ id: uuid }).strict(), view<AssessmentRun>()),
   'assessments.confirm': call(

@@ -1,4 +1,116 @@
-// Placeholder while this page is being built in this change; replaced before it lands.
+// 考核 (issue 4): per program, the month's KPI figures of its open cooperations in a keyboard-first grid (or
+// imported from a spreadsheet), which months are in, and 运行考核 for a month. A program without a KPI rule
+// set has nothing to enter yet: the page says so and points to 合作管理, where the rule set is chosen.
+import './assessments.css';
+import { useEffect, useRef, useState } from 'react';
+import { figureFieldsOf, type FigureField } from '../../../shared/cooperations/figure-text';
+import { addMonths, isYearMonth } from '../../../shared/lifecycle/months';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useLocale, useT } from '../../i18n/i18n';
+import { useLoad } from '../rounds/common/use-load';
+import { formatMonth, lastMonth } from './format';
+import { FiguresGrid } from './FiguresGrid';
+import { KpiImportPanel } from './KpiImportPanel';
+import { MonthsEntered } from './MonthsEntered';
+import { RunAssessmentPanel } from './RunAssessmentPanel';
+import { rulesSummary } from './rules-summary';
+import { monthRecord, useProgramFigures } from './use-program-figures';
+import { pageMemory } from './page-memory';
+
 export function AssessmentsPage() {
-  return <p className="empty">…</p>;
+  const t = useT();
+  const { locale } = useLocale();
+  const programs = useLoad(() => api['programs.list']({}), []);
+  const [programId, setProgramId] = useState(pageMemory.programId);
+  const [month, setMonth] = useState(pageMemory.month || lastMonth());
+  const [importing, setImporting] = useState(false);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const { data, loadError, cells, saveCell, currentValue, reload } = useProgramFigures(programId);
+
+  useEffect(() => {
+    const list = programs.data;
+    if (list?.length && !list.some((p) => p.id === programId)) setProgramId(list[list.length - 1]!.id);
+  }, [programs.data]);
+  useEffect(() => void Object.assign(pageMemory, { programId, month }), [programId, month]);
+
+  const error = programs.error ?? loadError;
+  const rules = data?.rules ?? null;
+  const fields: readonly FigureField[] = rules ? figureFieldsOf(rules.kind) : [];
+  const valueOf = (cooperationId: string, field: FigureField) => (rules ? ((monthRecord(rules, data?.records[cooperationId], month)[field] as number | null) ?? null) : null);
+  const filled = data && rules ? data.cooperations.reduce((n, c) => n + fields.filter((f) => valueOf(c.id, f) !== null).length, 0) : 0;
+
+  return (
+    <section className="page assessments-page">
+      <div className="page-header">
+        <h1>{t('assessments.title')}</h1>
+        <div className="actions">
+          {programs.data && programs.data.length > 0 && (
+            <label className="inline-field">
+              <span>{t('assessments.program')}</span>
+              <select value={programId} onChange={(e) => (setProgramId(e.target.value), setImporting(false))}>
+                {programs.data.map((p) => <option key={p.id} value={p.id}>{p.platform} · {p.name}</option>)}
+              </select>
+            </label>
+          )}
+        </div>
+      </div>
+      {error && <p className="banner error" role="alert">{error}</p>}
+      {programs.data?.length === 0 ? (
+        <div className="empty">
+          <p>{t('assessments.noPrograms')}</p>
+          <a href="#/rounds">{t('assessments.toRounds')}</a>
+        </div>
+      ) : !data ? (
+        !error && <p className="empty">{t('common.loading')}</p>
+      ) : !rules ? (
+        <div className="empty no-rules">
+          <p>{t('assessments.noRules')}</p>
+          <button type="button" className="primary" onClick={() => navigate({ page: 'cooperations' })}>{t('assessments.toCooperations')}</button>
+        </div>
+      ) : (
+        <>
+          <p className="rules-summary">{rulesSummary(rules, t, locale)}</p>
+          {data.cooperations.length === 0 ? (
+            <div className="empty">
+              <p>{t('assessments.noCooperations')}</p>
+              <button type="button" onClick={() => navigate({ page: 'cooperations' })}>{t('assessments.toCooperations')}</button>
+            </div>
+          ) : (
+            <>
+              <div className="figures-toolbar">
+                <div className="month-picker">
+                  <button type="button" aria-label={t('kpi.prevMonth')} onClick={() => setMonth(addMonths(month, -1))}>‹</button>
+                  <label className="inline-field">
+                    <span>{t('kpi.month')}</span>
+                    <input type="month" value={month} onChange={(e) => isYearMonth(e.target.value) && setMonth(e.target.value)} />
+                  </label>
+                  <button type="button" aria-label={t('kpi.nextMonth')} onClick={() => setMonth(addMonths(month, 1))}>›</button>
+                </div>
+                <span className="muted">{t('kpi.filled', { filled, total: data.cooperations.length * fields.length })}</span>
+                <button type="button" className="push-right" onClick={() => setImporting((v) => !v)} aria-expanded={importing}>{t('kpi.import.open')}</button>
+              </div>
+              {importing && <KpiImportPanel programId={programId} kind={rules.kind} onClose={() => setImporting(false)} onImported={(months) => (void reload(), months.length > 0 && setMonth(months[months.length - 1]!))} />}
+              <h2>{t('kpi.gridTitle', { month: formatMonth(month, locale) })}</h2>
+              <p className="muted small keys-hint">{t('kpi.keysHint')}</p>
+              <FiguresGrid
+                month={month}
+                fields={fields}
+                cooperations={data.cooperations}
+                valueOf={valueOf}
+                currentValueOf={(cooperationId, field) => currentValue(cooperationId, month, field)}
+                cells={cells}
+                onSave={(cooperationId, field, value) => void saveCell(cooperationId, month, field, value)}
+                afterLast={() => runButton.current?.focus()}
+              />
+              <div className="assessments-lower">
+                <MonthsEntered month={month} fields={fields} cooperations={data.cooperations} records={data.records} onChoose={setMonth} />
+                <RunAssessmentPanel programId={programId} month={month} runButtonRef={runButton} />
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,14 @@
+// Read-only questions the assessments page asks beyond a single run: the program's runs, newest first.
+import type { ServiceContext } from '../context';
+import type { AssessmentRunSummary } from '../../../shared/cooperations/assessment-summary';
+
+export function listRuns(ctx: ServiceContext, programId: string): AssessmentRunSummary[] {
+  return ctx.db
+    .prepare(
+      `SELECT r.id, r.period_start AS asOf, r.period_end AS effectiveDate, r.created_at AS createdAt, r.created_by AS createdBy,
+              (SELECT count(*) FROM assessment_actions a WHERE a.run_id = r.id) AS entries,
+              (SELECT count(*) FROM assessment_actions a WHERE a.run_id = r.id AND a.confirmed IS NOT NULL) AS confirmed
+         FROM assessment_runs r WHERE r.program_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
+    )
+    .all(programId) as AssessmentRunSummary[];
+}

@@ -1,0 +1,86 @@
+// The chair's confirmation of one provider's action: 确认 as proposed, or — when figures are missing — a
+// choice between what the figures would propose had they passed or failed, with a required reason (the
+// backend refuses either without it too). Once confirmed: the action, who and when, and the reason given.
+import { useState } from 'react';
+import type { Proposal } from '../../../shared/lifecycle/actions';
+import type { ApiError } from '../../../shared/api/result';
+import { useLocale, useT } from '../../i18n/i18n';
+import { errorText } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { actionText, type RunRow } from './action-text';
+import type { Confirmation } from './use-run';
+
+interface Props {
+  row: RunRow;
+  onConfirm: (confirmation: Confirmation) => Promise<ApiError | null>;
+}
+
+export function ConfirmControls({ row, onConfirm }: Props) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [choice, setChoice] = useState<'ifPassed' | 'ifFailed' | null>(null);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { entry, action, chosen } = row;
+  const name = entry.legalName;
+
+  if (action?.confirmed) {
+    return (
+      <div className="confirmed" data-testid="confirmed">
+        <div className="confirmed-action">✓ {t('run.confirmed', { action: chosen ? actionText(chosen, t, locale) : action.confirmed })}</div>
+        <div className="muted small">{t('run.confirmedBy', { name: action.confirmedBy ?? '', time: action.confirmedAt ? formatDateTime(action.confirmedAt, locale) : '' })}</div>
+        {action.note && <div className="small">{t('run.override.note', { note: action.note })}</div>}
+      </div>
+    );
+  }
+  const proposal = entry.proposal;
+  if (!proposal || proposal.action === 'none') return null;
+
+  async function submit(c: Confirmation) {
+    setBusy(true);
+    setProblem(null);
+    const error = await onConfirm(c);
+    setBusy(false);
+    if (error) setProblem(errorText(error));
+  }
+
+  if (!proposal.requiresOverride || !proposal.alternatives) {
+    return (
+      <div className="confirm-controls">
+        <button type="button" className="primary" disabled={busy} aria-label={t('run.confirmFor', { name })} onClick={() => void submit({ cooperationId: entry.cooperationId, choice: 'proposed' })}>
+          {t('run.confirm')}
+        </button>
+        {problem && <p className="field-error" role="alert">{problem}</p>}
+      </div>
+    );
+  }
+
+  const alternatives: [('ifPassed' | 'ifFailed'), Proposal][] = [
+    ['ifPassed', proposal.alternatives.ifPassed],
+    ['ifFailed', proposal.alternatives.ifFailed],
+  ];
+  function confirmOverride() {
+    if (!choice) return setProblem(t('run.override.choose'));
+    if (!reason.trim()) return setProblem(t('run.override.required'));
+    void submit({ cooperationId: entry.cooperationId, choice, overrideReason: reason.trim() });
+  }
+  const reasonId = `override-reason-${entry.cooperationId}`;
+  return (
+    <fieldset className="override" aria-label={t('run.override.legend', { name })}>
+      <p className="small">{t('run.override.hint')}</p>
+      {alternatives.map(([key, alt]) => (
+        <label key={key} className="check">
+          <input type="radio" name={`override-${entry.cooperationId}`} checked={choice === key} onChange={() => (setChoice(key), setProblem(null))} />
+          {t(key === 'ifPassed' ? 'run.override.ifPassed' : 'run.override.ifFailed', { action: actionText(alt, t, locale) })}
+        </label>
+      ))}
+      <label className="field" htmlFor={reasonId}>{t('run.override.reason')}</label>
+      <textarea id={reasonId} rows={2} value={reason} placeholder={t('run.override.placeholder')} aria-invalid={problem === t('run.override.required') ? true : undefined} onChange={(e) => (setReason(e.target.value), setProblem(null))} />
+      <div className="confirm-controls">
+        <button type="button" className="primary" disabled={busy} aria-label={t('run.confirmFor', { name })} onClick={confirmOverride}>{t('run.confirm')}</button>
+      </div>
+      {problem && <p className="field-error" role="alert">{problem}</p>}
+    </fieldset>
+  );
+}

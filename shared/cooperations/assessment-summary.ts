@@ -1,0 +1,13 @@
+// The list of a program's assessment runs (考核记录), newest first, as the assessments page shows it.
+import type { YearMonth } from '../lifecycle/months';
+
+export interface AssessmentRunSummary {
+  id: string;
+  asOf: YearMonth;
+  effectiveDate: string;
+  createdAt: string;
+  createdBy: string;
+  /** Providers in the run, and how many of their actions the chair has confirmed. */
+  entries: number;
+  confirmed: number;
+}

@@ -1,0 +1,213 @@
+// Issue 4 end to end, in Chromium against browser mode: a finalized round and its cooperations under seed 002
+// (淘特 monthly assessment with warning) set up through the API; then, in the UI, the December figures typed
+// into the keyboard grid (a bad value refused inline, one provider failing 发揽率 with 89.99%), the run,
+// the bulk confirmation (→ 整改通知); January failing again (→ 清退 with its re-admission date), a provider
+// with missing data skipped by the bulk confirmation and confirmed with a reasoned override; the termination
+// letter issued in a batch and printed to an A4 PDF, read back with pdftotext and rendered to PNG.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { APPLICANTS, CRITERIA, scoreOf, setUpRound } from './support/round-data';
+import { dismissToasts } from './support/round-pages';
+import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { FiguresPage, RunPage } from './support/assessment-pages';
+import { syntheticCreditCode } from '../support/credit-codes';
+import { SEED_002_RULE_SET } from '../../shared/lifecycle/kpi-rules';
+
+const [ANXIN, XIHU, , , SHUIBEI] = APPLICANTS.map((a) => a.legalName) as [string, string, string, string, string, string];
+const XIHU_CODE = syntheticCreditCode(7001);
+
+describe('assessments: figures grid, run, confirmations, termination letter', () => {
+  let server: RunningServer;
+  let browser: RunningBrowser;
+  let app: AppPage | undefined;
+  let programId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await server.call('session.setUser', { name: '赵立新' });
+    // A finalized round: three members score every applicant (the scores of the rounds suite) and submit.
+    const round = await setUpRound(server);
+    const apps = await server.call('applications.list', { roundId: round.roundId });
+    for (const [m, memberId] of round.memberIds.entries()) {
+      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
+      await server.call('scores.submit', { memberId });
+    }
+    await server.call('rounds.finalize', { roundId: round.roundId });
+    programId = (await server.call('rounds.get', { id: round.roundId })).programId;
+    await server.call('programs.setKpiRules', { programId, rules: { ...SEED_002_RULE_SET } });
+    // Certified on 2026-11-23: seed 002 assesses from the next calendar month, December 2026.
+    expect(await server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' })).toEqual({ created: 3 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    if (!app) return;
+    const errors = [...app.errors];
+    await app.close(task.result?.state === 'fail' ? task.name : undefined);
+    app = undefined;
+    expect(errors, 'errors in the renderer').toEqual([]);
+  });
+
+  it('enters figures by keyboard, runs two months, confirms, and prints the termination letter', async () => {
+    app = await browser.openApp(server.url);
+    const { page } = app;
+    const figures = await FiguresPage.open(page);
+    await figures.showMonth('2026-12');
+    expect(await figures.headers()).toEqual(['商家层级', '发揽率（%）', '客服响应率（%）']);
+    expect(await figures.rowNames()).toEqual([ANXIN, XIHU, SHUIBEI]);
+    await expect.poll(() => figures.focusedId(), POLL).toBe('kpi-cell-0-0');
+
+    // December, by keyboard only. 西湖 misses 发揽率 by 0.01 point.
+    for (const value of ['L3', '95', '90']) await figures.type(value);
+    await figures.type('L3');
+    // A rate over 100 is refused in the cell, in words; focus stays and nothing is sent. Esc reverts it.
+    await figures.type('101');
+    await expect.poll(() => figures.cellError(1, 1).innerText(), POLL).toBe('应在 0 到 100 之间');
+    expect(await figures.focusedId()).toBe('kpi-cell-1-1');
+    expect(await figures.cell(1, 1).getAttribute('aria-invalid')).toBe('true');
+    await figures.type('', 'Escape');
+    expect(await figures.cell(1, 1).inputValue()).toBe('');
+    await figures.type('89.99');
+    await figures.type('88', 'Tab'); // Tab works like Enter
+    for (const value of ['L4', '96.5%', '９１']) await figures.type(value); // a % sign and full-width digits are read too
+    // After the last cell, Enter lands on the run button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('运行 2026年12月 考核');
+    await figures.settled();
+    const coops = await server.call('cooperations.list', { programId });
+    const idOf = (name: string) => coops.find((c) => c.legalName === name)!.id;
+    expect(await server.call('kpi.figures', { cooperationId: idOf(XIHU) })).toEqual([{ month: '2026-12', merchantLevel: 3, pickupRatePercent: 89.99, responseRatePercent: 88 }]);
+    expect(await server.call('kpi.figures', { cooperationId: idOf(SHUIBEI) })).toEqual([{ month: '2026-12', merchantLevel: 4, pickupRatePercent: 96.5, responseRatePercent: 91 }]);
+    await page.getByRole('cell', { name: `${XIHU} 2026年12月：全部录入` }).waitFor();
+    await saveScreenshot(page, 'assessments-figures-grid');
+
+    // Run December: the effective date defaults to the month's last day.
+    expect(await page.getByLabel('生效日期').inputValue()).toBe('2026-12-31');
+    await figures.runButton('2026年12月').click();
+    let run = await RunPage.waitFor(page, '2026年12月');
+    expect(await run.kpiRows(XIHU)).toEqual(['商家层级 | L3 ≥ L3 | 达标', '近30天发揽率 | 89.99% < 90% | 未达标', '近30天客服响应率 | 88.00% ≥ 85% | 达标']);
+    expect(await run.outcome(XIHU)).toBe('未达标');
+    expect(await run.proposal(XIHU)).toBe('整改通知');
+    expect(await run.proposal(ANXIN)).toBe('继续考核');
+    await run.confirmAll(3);
+    await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：整改通知');
+    expect(await run.confirmedText(XIHU)).toContain('赵立新');
+    expect((await server.call('cooperations.get', { id: idOf(XIHU) })).status).toBe('rectification');
+    await page.getByText('已确认的处理共需出具 1 份函件（整改通知 1 份），已出具 0 份。').waitFor();
+
+    // January: 西湖 fails again while in rectification; 水贝's response rate is not in yet.
+    await page.getByRole('button', { name: '返回考核数据' }).click();
+    await figures.grid.waitFor();
+    await page.getByRole('button', { name: '下个月' }).click();
+    await page.getByRole('heading', { level: 2, name: '2027年1月 考核数据' }).waitFor();
+    await expect.poll(() => figures.focusedId(), POLL).toBe('kpi-cell-0-0');
+    for (const value of ['L3', '92', '90', 'L3', '85', '88', 'L4', '97']) await figures.type(value);
+    await figures.settled();
+    expect(await page.getByText('已录入 8/9 项').count()).toBe(1);
+    await figures.runButton('2027年1月').click();
+    run = await RunPage.waitFor(page, '2027年1月');
+    expect(await run.proposal(XIHU)).toBe('清退（可于 2027年7月30日起再申请）');
+    expect(await run.outcome(SHUIBEI)).toBe('数据不全');
+    expect(await run.proposal(SHUIBEI)).toBe('需补充数据');
+    expect(await run.kpiRows(SHUIBEI)).toContain('近30天客服响应率 | 缺数据（要求 ≥ 85%） | 缺数据');
+    await saveScreenshot(page, 'assessments-run');
+
+    // Bulk confirmation skips the row that needs data, and says so.
+    expect(await page.getByTestId('bulk-skipped').innerText()).toBe('另有 1 项需补充数据，已跳过，请逐项处理');
+    await run.confirmAll(2);
+    await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：清退（可于 2027年7月30日起再申请）');
+    // 水贝: the chair treats it as passed, which needs a reason.
+    const shuibei = run.entry(SHUIBEI);
+    await shuibei.getByLabel('按达标处理：继续考核').check();
+    await run.confirmButton(SHUIBEI).click();
+    await shuibei.getByText('请填写理由').waitFor();
+    await shuibei.getByLabel('理由（必填）').fill('平台后台数据延迟，经核实客服响应率为 93%');
+    await run.confirmButton(SHUIBEI).click();
+    await expect.poll(() => run.confirmedText(SHUIBEI), POLL).toContain('理由：平台后台数据延迟，经核实客服响应率为 93%');
+    const ended = await server.call('cooperations.get', { id: idOf(XIHU) });
+    expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-01-31', endReason: 'failedAssessment' });
+    await dismissToasts(page);
+    await page.getByText('已确认的处理共需出具 1 份函件（终止合作通知 1 份），已出具 0 份。').waitFor();
+    expect(await run.entry(XIHU).locator('.status-tag').allInnerTexts()).toEqual(['整改中', '现为已清退']);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'assessments-run-confirmed');
+
+    // The letter batch: the issuer block is asked for once (and remembered), then the letter is issued.
+    const dialog = await run.openLetterBatch();
+    expect(await dialog.locator('.batch-list li').allInnerTexts()).toEqual([`${XIHU} — 终止合作通知`]);
+    await dialog.getByLabel('署名 *').fill('淘特平台服务商评审小组');
+    await dialog.getByRole('button', { name: '出具 1 份函件' }).click();
+    await dialog.getByText('请填写：承办部门、联系方式').waitFor();
+    await dialog.getByLabel('承办部门 *').fill('服务商管理部');
+    await dialog.getByLabel('联系方式 *').fill('王芳，0571-88886666，wangfang@example.com');
+    await dialog.getByRole('button', { name: '出具 1 份函件' }).click();
+
+    // The print page: the letter as archived, one A4 sheet.
+    await page.waitForURL(/#\/letters\/print\//);
+    await page.locator('.letter-page').first().waitFor();
+    const letters = await server.call('letters.list', { cooperationId: idOf(XIHU) });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ kind: 'terminationNotice', runId: expect.any(String), fields: { addressee: XIHU, creditCode: XIHU_CODE, readmissionDate: '自2027年7月30日起方可再次提交准入申请', effectiveDate: '2027年1月31日' } });
+    expect(page.url()).toContain(letters[0]!.id);
+    await page.evaluate(() => document.fonts.ready);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdfFile = path.join(SCREENSHOT_DIR, 'assessment-termination-letter.pdf');
+    await page.pdf({ path: pdfFile, format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Pages:\s+1\n/);
+    const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const expected of ['终止合作通知', XIHU, XIHU_CODE, '2027年7月30日', '2027年1月31日', '近30天发揽率为85.00%', '淘特平台服务商评审小组']) expect(text).toContain(expected);
+    expect(text).not.toContain('出具本次考核的全部函件');
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SCREENSHOT_DIR, 'assessment-termination-letter')]);
+    const png = fs.readFileSync(path.join(SCREENSHOT_DIR, 'assessment-termination-letter.png'));
+    // A4 at 70 dpi: 579 × 819 pixels.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([579, 819]);
+    await saveScreenshot(page, 'assessments-letter-print');
+  });
+
+  it('points a program without KPI rules to 合作管理, and imports figures from a CSV with a per-row report', async () => {
+    await server.call('programs.create', { platform: '抖音电商', name: '古董艺术品产业带服务商', rules: [] });
+    app = await browser.openApp(server.url);
+    const { page } = app;
+    await FiguresPage.open(page);
+    // The newest program is shown first; it has no rule set yet.
+    await page.getByText('该项目尚未设置考核规则，不能录入考核数据或运行考核。', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: '前往合作管理' }).isVisible()).toBe(true);
+    await page.getByLabel('项目').selectOption({ label: '淘宝直播 · 安心鉴鉴定机构' });
+    const figures = new FiguresPage(page);
+    await figures.grid.waitFor();
+    // 西湖 was terminated in January: only the open cooperations are in the grid.
+    expect(await figures.rowNames()).toEqual([ANXIN, SHUIBEI]);
+
+    await page.getByRole('button', { name: '从 Excel/CSV 导入' }).click();
+    const csv = [
+      '统一社会信用代码,机构名称,月份,商家层级,发揽率（%）,客服响应率（%）',
+      `${syntheticCreditCode(7000)},${ANXIN},2027年2月,L3,93.5,90`,
+      `${XIHU_CODE},${XIHU},2027-02,L3,95,90`,
+      `${syntheticCreditCode(7004)},${SHUIBEI},2027-02,L4,101,0.9`,
+    ].join('\r\n');
+    await page.getByTestId('kpi-import-file').setInputFiles({ name: '2027年2月考核数据.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}\r\n`, 'utf8') });
+    await expect.poll(() => page.getByTestId('kpi-import-summary').innerText(), POLL).toBe('共 3 行：新录入 1，修改 0，无变化 0，有错误 2');
+    const issues = await page.getByTestId('kpi-import-issues').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(issues).toEqual([
+      `3 统一社会信用代码 “${XIHU}”的合作已结束（已清退），不再录入考核数据`,
+      '4 发揽率（%） 应在 0 到 100 之间',
+    ]);
+    // Nothing was written by the preview.
+    const coops = await server.call('cooperations.list', { programId });
+    const anxinId = coops.find((c) => c.legalName === ANXIN)!.id;
+    expect((await server.call('kpi.figures', { cooperationId: anxinId })).map((f) => f.month)).toEqual(['2026-12', '2027-01']);
+    await saveScreenshot(page, 'assessments-import');
+    await page.getByRole('button', { name: '导入 1 行有效数据（跳过 2 行错误）' }).click();
+    await page.getByText('导入完成：写入 1 行，无变化 0 行').waitFor();
+    await figures.showMonth('2027-02');
+    expect(await figures.cell(0, 1).inputValue()).toBe('93.5');
+    expect(await figures.cell(1, 1).inputValue()).toBe('');
+  });
+});
