@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLL, useAppFixture } from './support/app';
 import { APPLICANTS, CRITERIA, scoreOf, setUpRound } from './support/round-data';
 import { dismissToasts } from './support/round-pages';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
@@ -20,43 +20,27 @@ const [ANXIN, XIHU, , , SHUIBEI] = APPLICANTS.map((a) => a.legalName) as [string
 const XIHU_CODE = syntheticCreditCode(7001);
 
 describe('assessments: figures grid, run, confirmations, termination letter', () => {
-  let server: RunningServer;
-  let browser: RunningBrowser;
-  let app: AppPage | undefined;
+  const fixture = useAppFixture();
   let programId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await server.call('session.setUser', { name: '赵立新' });
+    await fixture.server.call('session.setUser', { name: '赵立新' });
     // A finalized round: three members score every applicant (the scores of the rounds suite) and submit.
-    const round = await setUpRound(server);
-    const apps = await server.call('applications.list', { roundId: round.roundId });
+    const round = await setUpRound(fixture.server);
+    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
     for (const [m, memberId] of round.memberIds.entries()) {
-      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
-      await server.call('scores.submit', { memberId });
+      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await fixture.server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
+      await fixture.server.call('scores.submit', { memberId });
     }
-    await server.call('rounds.finalize', { roundId: round.roundId });
-    programId = (await server.call('rounds.get', { id: round.roundId })).programId;
-    await server.call('programs.setKpiRules', { programId, rules: { ...SEED_002_RULE_SET } });
+    await fixture.server.call('rounds.finalize', { roundId: round.roundId });
+    programId = (await fixture.server.call('rounds.get', { id: round.roundId })).programId;
+    await fixture.server.call('programs.setKpiRules', { programId, rules: { ...SEED_002_RULE_SET } });
     // Certified on 2026-11-23: seed 002 assesses from the next calendar month, December 2026.
-    expect(await server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' })).toEqual({ created: 3 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (!app) return;
-    const errors = [...app.errors];
-    await app.close(task.result?.state === 'fail' ? task.name : undefined);
-    app = undefined;
-    expect(errors, 'errors in the renderer').toEqual([]);
+    expect(await fixture.server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' })).toEqual({ created: 3 });
   });
 
   it('enters figures by keyboard, runs two months, confirms, and prints the termination letter', async () => {
-    app = await browser.openApp(server.url);
-    const { page } = app;
+    const { page } = await fixture.open();
     const figures = await FiguresPage.open(page);
     await figures.showMonth('2026-12');
     expect(await figures.headers()).toEqual(['商家层级', '发揽率（%）', '客服响应率（%）']);
@@ -79,10 +63,10 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     // After the last cell, Enter lands on the run button.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('运行 2026年12月 考核');
     await figures.settled();
-    const coops = await server.call('cooperations.list', { programId });
+    const coops = await fixture.server.call('cooperations.list', { programId });
     const idOf = (name: string) => coops.find((c) => c.legalName === name)!.id;
-    expect(await server.call('kpi.figures', { cooperationId: idOf(XIHU) })).toEqual([{ month: '2026-12', merchantLevel: 3, pickupRatePercent: 89.99, responseRatePercent: 88 }]);
-    expect(await server.call('kpi.figures', { cooperationId: idOf(SHUIBEI) })).toEqual([{ month: '2026-12', merchantLevel: 4, pickupRatePercent: 96.5, responseRatePercent: 91 }]);
+    expect(await fixture.server.call('kpi.figures', { cooperationId: idOf(XIHU) })).toEqual([{ month: '2026-12', merchantLevel: 3, pickupRatePercent: 89.99, responseRatePercent: 88 }]);
+    expect(await fixture.server.call('kpi.figures', { cooperationId: idOf(SHUIBEI) })).toEqual([{ month: '2026-12', merchantLevel: 4, pickupRatePercent: 96.5, responseRatePercent: 91 }]);
     await page.getByRole('cell', { name: `${XIHU} 2026年12月：全部录入` }).waitFor();
     await saveScreenshot(page, 'assessments-figures-grid');
 
@@ -97,7 +81,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await run.confirmAll(3);
     await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：整改通知');
     expect(await run.confirmedText(XIHU)).toContain('赵立新');
-    expect((await server.call('cooperations.get', { id: idOf(XIHU) })).status).toBe('rectification');
+    expect((await fixture.server.call('cooperations.get', { id: idOf(XIHU) })).status).toBe('rectification');
     await page.getByText('已确认的处理共需出具 1 份函件（整改通知 1 份），已出具 0 份。').waitFor();
 
     // January: 西湖 fails again while in rectification; 水贝's response rate is not in yet.
@@ -129,7 +113,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await shuibei.getByLabel('理由（必填）').fill('平台后台数据延迟，经核实客服响应率为 93%');
     await run.confirmButton(SHUIBEI).click();
     await expect.poll(() => run.confirmedText(SHUIBEI), POLL).toContain('理由：平台后台数据延迟，经核实客服响应率为 93%');
-    const ended = await server.call('cooperations.get', { id: idOf(XIHU) });
+    const ended = await fixture.server.call('cooperations.get', { id: idOf(XIHU) });
     expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-01-31', endReason: 'failedAssessment' });
     await dismissToasts(page);
     await page.getByText('已确认的处理共需出具 1 份函件（终止合作通知 1 份），已出具 0 份。').waitFor();
@@ -150,7 +134,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     // The print page: the letter as archived, one A4 sheet.
     await page.waitForURL(/#\/letters\/print\//);
     await page.locator('.letter-page').first().waitFor();
-    const letters = await server.call('letters.list', { cooperationId: idOf(XIHU) });
+    const letters = await fixture.server.call('letters.list', { cooperationId: idOf(XIHU) });
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ kind: 'terminationNotice', runId: expect.any(String), fields: { addressee: XIHU, creditCode: XIHU_CODE, readmissionDate: '自2027年7月30日起方可再次提交准入申请', effectiveDate: '2027年1月31日' } });
     expect(page.url()).toContain(letters[0]!.id);
@@ -172,9 +156,8 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
   });
 
   it('points a program without KPI rules to 合作管理, and imports figures from a CSV with a per-row report', async () => {
-    await server.call('programs.create', { platform: '抖音电商', name: '古董艺术品产业带服务商', rules: [] });
-    app = await browser.openApp(server.url);
-    const { page } = app;
+    await fixture.server.call('programs.create', { platform: '抖音电商', name: '古董艺术品产业带服务商', rules: [] });
+    const { page } = await fixture.open();
     await FiguresPage.open(page);
     // The newest program is shown first; it has no rule set yet.
     await page.getByText('该项目尚未设置考核规则，不能录入考核数据或运行考核。', { exact: false }).waitFor();
@@ -200,9 +183,9 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
       '4 发揽率（%） 应在 0 到 100 之间',
     ]);
     // Nothing was written by the preview.
-    const coops = await server.call('cooperations.list', { programId });
+    const coops = await fixture.server.call('cooperations.list', { programId });
     const anxinId = coops.find((c) => c.legalName === ANXIN)!.id;
-    expect((await server.call('kpi.figures', { cooperationId: anxinId })).map((f) => f.month)).toEqual(['2026-12', '2027-01']);
+    expect((await fixture.server.call('kpi.figures', { cooperationId: anxinId })).map((f) => f.month)).toEqual(['2026-12', '2027-01']);
     await saveScreenshot(page, 'assessments-import');
     await page.getByRole('button', { name: '导入 1 行有效数据（跳过 2 行错误）' }).click();
     await page.getByText('导入完成：写入 1 行，无变化 0 行').waitFor();

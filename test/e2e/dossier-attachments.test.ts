@@ -2,29 +2,22 @@
 // size, downloaded back byte for byte (browser mode downloads what the desktop app opens in the system
 // viewer), removed with undo, and a file that is not a PDF or image is refused with a zh-CN message.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningBrowser, type RunningServer } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppFixture } from './support/app';
 import { dossierInput } from '../support/dossiers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
-let server: RunningServer;
-let browser: RunningBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await server.call('session.setUser', { name: '王评审' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('dossier attachments', () => {
+  const fixture = useAppFixture();
+
+  beforeAll(async () => {
+    await fixture.server.call('session.setUser', { name: '王评审' });
+  });
+
   it('adds a licence, downloads the same bytes, removes it with undo, refuses a text file', async () => {
-    const dossier = await server.call('dossiers.create', dossierInput());
-    const app = await browser.openApp(server.url);
-    const { page } = app;
+    const dossier = await fixture.server.call('dossiers.create', dossierInput());
+    const { page } = await fixture.open();
     await page.evaluate((id) => (location.hash = `#/dossiers/${id}`), dossier.id);
     await page.getByText('暂无附件').waitFor();
 
@@ -40,14 +33,12 @@ describe('dossier attachments', () => {
     await page.getByText('暂无附件').waitFor();
     await page.getByRole('button', { name: '撤销' }).click();
     await page.locator('.attachments li').first().waitFor();
-    expect((await server.call('dossiers.get', { id: dossier.id })).attachments.map((a) => a.fileName)).toEqual(['营业执照.pdf']);
+    expect((await fixture.server.call('dossiers.get', { id: dossier.id })).attachments.map((a) => a.fileName)).toEqual(['营业执照.pdf']);
 
     await page.locator('.attach-add input[type=file]').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是附件') });
     await page.getByText('只支持 PDF、PNG、JPEG、WebP 或 GIF 格式的附件').waitFor();
-    expect((await server.call('dossiers.get', { id: dossier.id })).attachments).toHaveLength(1);
-    const history = await server.call('dossiers.history', { id: dossier.id });
+    expect((await fixture.server.call('dossiers.get', { id: dossier.id })).attachments).toHaveLength(1);
+    const history = await fixture.server.call('dossiers.history', { id: dossier.id });
     expect(history.map((c) => c.action)).toEqual(['attach', 'detach', 'attach', 'create']);
-    expect(app.errors).toEqual([]);
-    await app.close();
   });
 });

@@ -1,17 +1,11 @@
 // Creating a dossier through the form, as a committee member does on first launch, and the form refusing a
 // credit code whose check character is wrong (GB 32100-2015) before anything is written.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CREDIT_CODE_ALPHABET } from '../../shared/dossiers/credit-code';
+import { describe, expect, it } from 'vitest';
 import { REAL_CREDIT_CODES } from '../support/dossiers';
-import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { POLL, useAppFixture } from './support/app';
+import { withWrongCheckChar } from './support/wrong-credit-codes';
 import { DossierListPage, WelcomeDialog, type DossierFormValues } from './support/dossier-pages';
 import { saveScreenshot } from './support/screenshots';
-
-/** The same code with its 18th (check) character replaced by another valid symbol: only the checksum is wrong. */
-function withWrongCheckChar(code: string): string {
-  const check = CREDIT_CODE_ALPHABET.indexOf(code.charAt(17));
-  return code.slice(0, 17) + CREDIT_CODE_ALPHABET.charAt((check + 1) % CREDIT_CODE_ALPHABET.length);
-}
 
 const ANXIN: DossierFormValues = {
   legalName: '杭州安心珠宝检测技术有限公司',
@@ -32,30 +26,12 @@ const ANXIN: DossierFormValues = {
 };
 
 describe('dossier form', () => {
-  let server: RunningServer;
-  let browser: RunningBrowser;
-  let app: AppPage | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (!app) return;
-    const errors = [...app.errors];
-    await app.close(task.result?.state === 'fail' ? task.name : undefined);
-    app = undefined;
-    expect(errors, 'errors in the renderer').toEqual([]);
-  });
+  const fixture = useAppFixture();
 
   it('on first launch asks for the name, then creates a dossier from the form and records 创建 by that name', async () => {
     // Precondition: a fresh data directory has no user yet, so the welcome dialog must appear.
-    expect((await server.call('session.get', {})).userName).toBeNull();
-    app = await browser.openApp(server.url);
+    expect((await fixture.server.call('session.get', {})).userName).toBeNull();
+    const app = await fixture.open();
     const { page } = app;
 
     await new WelcomeDialog(page).enterName('王评审');
@@ -78,7 +54,7 @@ describe('dossier form', () => {
     await saveScreenshot(page, 'dossier-page');
 
     // What was typed is what was stored (the form maps labels to fields correctly).
-    const stored = (await server.call('dossiers.get', { id: dossier.id() })).dossier;
+    const stored = (await fixture.server.call('dossiers.get', { id: dossier.id() })).dossier;
     expect(stored).toMatchObject({
       legalName: ANXIN.legalName,
       creditCode: ANXIN.creditCode,
@@ -109,9 +85,9 @@ describe('dossier form', () => {
 
   it('shows an inline zh-CN error for a credit code with a wrong check character, and creates nothing', async () => {
     // Independent of the first test: the user is set through the API, so no welcome dialog.
-    await server.call('session.setUser', { name: '王评审' });
-    const before = await server.dossierTotal();
-    app = await browser.openApp(server.url);
+    await fixture.server.call('session.setUser', { name: '王评审' });
+    const before = await fixture.server.dossierTotal();
+    const app = await fixture.open();
     const { page } = app;
 
     const list = new DossierListPage(page);
@@ -131,7 +107,7 @@ describe('dossier form', () => {
     await form.heading.waitFor(); // still on the form
     await saveScreenshot(page, 'dossier-form-credit-code-error');
 
-    expect(await server.dossierTotal()).toBe(before);
+    expect(await fixture.server.dossierTotal()).toBe(before);
     // The list agrees: leaving the unsaved form (confirming the discard) shows no such dossier.
     app.dialogAnswer = 'accept';
     const back = await form.back();

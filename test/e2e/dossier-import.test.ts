@@ -1,24 +1,15 @@
 // Importing dossiers from CSV as committee members have them (UTF-8 with some bad rows; GBK from Excel on
 // Chinese Windows), the preview writing nothing until confirmed, and searching the result in Chinese.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../shared/dossiers/credit-code';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCreditCode } from '../support/credit-codes';
 import { REAL_CREDIT_CODES } from '../support/dossiers';
-import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { POLL, useAppFixture } from './support/app';
+import { withWrongCheckChar } from './support/wrong-credit-codes';
 import { gbkCsv, header, record, utf8Csv } from './support/csv-files';
 import { DossierListPage, type ImportPage } from './support/dossier-pages';
 import { saveScreenshot } from './support/screenshots';
 
 const code = (i: number) => REAL_CREDIT_CODES[i]!;
-/** A checksum-valid code: 91 + 330100 (杭州) + serial, check character per GB 32100-2015. */
-function syntheticCode(serial: number): string {
-  const first17 = `91330100${String(serial).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
-}
-/** Only the check character is wrong. */
-function withWrongCheckChar(valid: string): string {
-  const check = CREDIT_CODE_ALPHABET.indexOf(valid.charAt(17));
-  return valid.slice(0, 17) + CREDIT_CODE_ALPHABET.charAt((check + 1) % CREDIT_CODE_ALPHABET.length);
-}
 
 // UTF-8 file: Excel rows 2–7; rows 4 and 6 are bad. 杭州 appears in rows 2, 4 (bad) and 7.
 const UTF8_FILE = 'committee-2026-11.csv';
@@ -28,7 +19,7 @@ const UTF8_ROWS = [
   record({ legalName: '杭州西湖电商服务有限公司', creditCode: withWrongCheckChar(code(2)) }),
   record({ legalName: '北京优选运营服务有限公司', creditCode: code(3), province: '北京市', city: '北京市', legalRepresentative: '郑凯', 'contact.name': '何静' }),
   record({ legalName: '上海浦江直播基地有限公司', creditCode: code(4), province: '上海市', city: '上海市', establishedOn: '去年三月', taxpayerType: '大规模纳税人' }),
-  record({ legalName: '杭州余杭货品分发有限公司', creditCode: syntheticCode(1) }),
+  record({ legalName: '杭州余杭货品分发有限公司', creditCode: syntheticCreditCode(1) }),
 ];
 const UTF8_GOOD = ['杭州安心珠宝检测技术有限公司', '深圳华南鉴定中心有限公司', '北京优选运营服务有限公司', '杭州余杭货品分发有限公司'];
 const UTF8_BAD = ['杭州西湖电商服务有限公司', '上海浦江直播基地有限公司'];
@@ -37,43 +28,28 @@ const UTF8_BAD = ['杭州西湖电商服务有限公司', '上海浦江直播基
 const GBK_FILE = '苏杭机构名单.csv';
 const GBK_ROWS = [
   record({ legalName: '苏州丝绸检测研究院有限公司', creditCode: code(5), province: '江苏省', city: '苏州市', legalRepresentative: '王喆', 'contact.name': '刘珺' }),
-  record({ legalName: '杭州滨江珍珠鉴定有限公司', creditCode: syntheticCode(2), legalRepresentative: '赵磊', 'contact.name': '孙丽' }),
+  record({ legalName: '杭州滨江珍珠鉴定有限公司', creditCode: syntheticCreditCode(2), legalRepresentative: '赵磊', 'contact.name': '孙丽' }),
 ];
 const GBK_GOOD = ['苏州丝绸检测研究院有限公司', '杭州滨江珍珠鉴定有限公司'];
 
 const sorted = (names: string[]) => [...names].sort();
 
 describe('dossier import and search', () => {
-  let server: RunningServer;
-  let browser: RunningBrowser;
-  let app: AppPage | undefined;
+  const fixture = useAppFixture();
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await server.call('session.setUser', { name: '王评审' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (!app) return;
-    const errors = [...app.errors];
-    await app.close(task.result?.state === 'fail' ? task.name : undefined);
-    app = undefined;
-    expect(errors, 'errors in the renderer').toEqual([]);
+    await fixture.server.call('session.setUser', { name: '王评审' });
   });
 
   async function openImport(): Promise<ImportPage> {
-    app = await browser.openApp(server.url);
-    const list = new DossierListPage(app.page);
+    const { page } = await fixture.open();
+    const list = new DossierListPage(page);
     await list.waitUntilLoaded();
     return list.openImport();
   }
 
   it('previews a CSV with good and bad rows (row, column, reason), writes nothing until confirmed, then only the good rows', async () => {
-    expect(await server.dossierTotal()).toBe(0); // a fresh data directory
+    expect(await fixture.server.dossierTotal()).toBe(0); // a fresh data directory
     const importPage = await openImport();
     await importPage.choose(UTF8_FILE, utf8Csv(UTF8_ROWS));
 
@@ -88,20 +64,20 @@ describe('dossier import and search', () => {
     await saveScreenshot(importPage.page, 'import-preview');
 
     // The preview wrote nothing.
-    expect(await server.dossierTotal()).toBe(0);
+    expect(await fixture.server.dossierTotal()).toBe(0);
 
     const list = await importPage.confirm();
     await expect.poll(async () => sorted(await list.rowNames()), POLL).toEqual(sorted(UTF8_GOOD));
     await saveScreenshot(list.page, 'dossier-list');
-    expect(await server.dossierTotal()).toBe(4);
-    for (const bad of UTF8_BAD) expect((await server.call('dossiers.list', { search: bad, status: 'all' })).total, bad).toBe(0);
+    expect(await fixture.server.dossierTotal()).toBe(4);
+    for (const bad of UTF8_BAD) expect((await fixture.server.call('dossiers.list', { search: bad, status: 'all' })).total, bad).toBe(0);
   });
 
   it('imports a GBK-encoded CSV with the Chinese intact', async () => {
     const bytes = gbkCsv(GBK_ROWS);
     // The file really is GBK: read as UTF-8 it is garbage, so a decoder that assumed UTF-8 would fail here.
     expect(bytes.toString('utf8')).toContain('\uFFFD');
-    const before = await server.dossierTotal();
+    const before = await fixture.server.dossierTotal();
 
     const importPage = await openImport();
     await importPage.choose(GBK_FILE, bytes);
@@ -112,11 +88,11 @@ describe('dossier import and search', () => {
 
     const list = await importPage.confirm();
     for (const name of GBK_GOOD) await list.row(name).waitFor();
-    expect(await server.dossierTotal()).toBe(before + 2);
+    expect(await fixture.server.dossierTotal()).toBe(before + 2);
     // Every text field came through, not only the names shown in the list.
-    const suzhou = (await server.call('dossiers.list', { search: '苏州丝绸', status: 'all' })).items;
+    const suzhou = (await fixture.server.call('dossiers.list', { search: '苏州丝绸', status: 'all' })).items;
     expect(suzhou).toHaveLength(1);
-    const stored = (await server.call('dossiers.get', { id: suzhou[0]!.id })).dossier;
+    const stored = (await fixture.server.call('dossiers.get', { id: suzhou[0]!.id })).dossier;
     expect(stored).toMatchObject({ legalName: '苏州丝绸检测研究院有限公司', legalRepresentative: '王喆', province: '江苏省', city: '苏州市', contacts: [{ name: '刘珺' }] });
   });
 
@@ -124,20 +100,20 @@ describe('dossier import and search', () => {
     // The data of the two imports above, written through the API so this test also runs on its own.
     // Import matches rows by credit code, so after the tests above this changes nothing.
     for (const [fileName, bytes] of [[UTF8_FILE, utf8Csv(UTF8_ROWS)], [GBK_FILE, gbkCsv(GBK_ROWS)]] as const) {
-      const preview = await server.call('dossiers.importPreview', { fileName, dataBase64: bytes.toString('base64') });
-      await server.call('dossiers.importCommit', { previewId: preview.previewId });
+      const preview = await fixture.server.call('dossiers.importPreview', { fileName, dataBase64: bytes.toString('base64') });
+      await fixture.server.call('dossiers.importCommit', { previewId: preview.previewId });
     }
-    expect(await server.dossierTotal()).toBe(UTF8_GOOD.length + GBK_GOOD.length);
+    expect(await fixture.server.dossierTotal()).toBe(UTF8_GOOD.length + GBK_GOOD.length);
 
-    app = await browser.openApp(server.url);
-    const list = new DossierListPage(app.page);
+    const { page } = await fixture.open();
+    const list = new DossierListPage(page);
     await list.waitUntilLoaded();
     await expect.poll(async () => sorted(await list.rowNames()), POLL).toEqual(sorted([...UTF8_GOOD, ...GBK_GOOD]));
 
     // City: the two 杭州 rows of the UTF-8 file and the one from the GBK file; not the rejected 杭州西湖 row.
     await list.search('杭州');
     await expect.poll(async () => sorted(await list.rowNames()), POLL).toEqual(sorted(['杭州安心珠宝检测技术有限公司', '杭州余杭货品分发有限公司', '杭州滨江珍珠鉴定有限公司']));
-    await saveScreenshot(app.page, 'dossier-list-search');
+    await saveScreenshot(page, 'dossier-list-search');
 
     // Part of a name, in the middle of it.
     await list.search('鉴定');

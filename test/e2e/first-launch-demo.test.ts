@@ -1,22 +1,12 @@
 // First launch offers the demo round: with the box ticked, the newcomer lands in a complete round.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startServer, type RunningBrowser, type RunningServer } from './support/app';
-
-let server: RunningServer;
-let browser: RunningBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import { describe, expect, it } from 'vitest';
+import { useAppFixture } from './support/app';
 
 describe('first launch', () => {
+  const fixture = useAppFixture();
+
   it('offers the demo round and opens it when asked', async () => {
-    const app = await browser.openApp(server.url);
-    const { page } = app;
+    const { page } = await fixture.open();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('姓名').fill('周组长');
     await dialog.getByRole('checkbox', { name: /示例评审批次/ }).check();
@@ -25,8 +15,6 @@ describe('first launch', () => {
     await page.getByRole('heading', { name: '2026年安心鉴鉴定机构招募评审' }).waitFor();
     await page.getByRole('tab', { name: /评审小组/ }).click();
     await page.getByText('陈志远').first().waitFor();
-    expect(await server.call('rounds.list', {})).toMatchObject([{ name: '2026年安心鉴鉴定机构招募评审', applicationCount: 60, memberCount: 7 }]);
-    expect(app.errors).toEqual([]);
-    await app.close();
+    expect(await fixture.server.call('rounds.list', {})).toMatchObject([{ name: '2026年安心鉴鉴定机构招募评审', applicationCount: 60, memberCount: 7 }]);
   });
 });

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLL, useAppFixture } from './support/app';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
 import { dossierInput, REAL_CREDIT_CODES } from '../support/dossiers';
 import { lineText } from '../../shared/letters';
@@ -48,33 +48,17 @@ class IssueDialog {
 }
 
 describe('letters: issue, print, void, reprint', () => {
-  let server: RunningServer;
-  let browser: RunningBrowser;
-  let app: AppPage | undefined;
+  const fixture = useAppFixture();
   let dossierId: number;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await server.call('session.setUser', { name: '赵立新' });
-    dossierId = (await server.call('dossiers.create', dossierInput({ legalName: NAME, creditCode: CODE }))).id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (!app) return;
-    const errors = [...app.errors];
-    await app.close(task.result?.state === 'fail' ? task.name : undefined);
-    app = undefined;
-    expect(errors, 'errors in the renderer').toEqual([]);
+    await fixture.server.call('session.setUser', { name: '赵立新' });
+    dossierId = (await fixture.server.call('dossiers.create', dossierInput({ legalName: NAME, creditCode: CODE }))).id;
   });
 
   it('issues a termination notice from the provider record, refusing it while a field is empty', async () => {
-    app = await browser.openApp(server.url);
-    const { page } = app;
-    await page.goto(`${server.origin}/#/dossiers/${dossierId}`);
+    const { page } = await fixture.open();
+    await page.goto(`${fixture.server.origin}/#/dossiers/${dossierId}`);
     const panel = page.getByTestId('letters-panel');
     await panel.getByText('尚未向此机构出具函件。').waitFor();
     await panel.getByLabel('函件类别').selectOption({ label: '终止合作通知' });
@@ -129,21 +113,20 @@ describe('letters: issue, print, void, reprint', () => {
   });
 
   it('voids a letter without reusing its number, reprints it identically, and prints several one per page', async () => {
-    const other = await server.call('dossiers.create', dossierInput({ legalName: OTHER_NAME, creditCode: OTHER_CODE }));
+    const other = await fixture.server.call('dossiers.create', dossierInput({ legalName: OTHER_NAME, creditCode: OTHER_CODE }));
     const fields = { ...ISSUED_FIELDS, addressee: OTHER_NAME, creditCode: OTHER_CODE };
-    const first = await server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields, year: 2025 });
+    const first = await fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields, year: 2025 });
     expect(first.number).toBe('评审整字〔2025〕第001号');
-    app = await browser.openApp(server.url);
-    const { page } = app;
+    const { page } = await fixture.open();
 
     // The original print, for comparison after voiding and after the template changed.
-    await page.goto(`${server.origin}/#/letters/print/${first.id}`);
+    await page.goto(`${fixture.server.origin}/#/letters/print/${first.id}`);
     await page.locator('.letter-page').waitFor();
     const original = await printToPdf(page, 'letters-rectification-original');
     expect(original.flat).toContain(OTHER_NAME);
 
     // The archive: find the letter by the provider's name (through the dossier search), void it.
-    await page.goto(`${server.origin}/#/letters`);
+    await page.goto(`${fixture.server.origin}/#/letters`);
     const archive = page.locator('.letter-archive');
     await archive.locator('tbody tr').first().waitFor();
     await archive.getByLabel('按机构名称、统一社会信用代码或文号查找').fill('滨江');
@@ -159,7 +142,7 @@ describe('letters: issue, print, void, reprint', () => {
     expect(await row.getByRole('button', { name: '作废' }).count()).toBe(0);
 
     // The number stays used: the next rectification notice of 2025 is 第002号.
-    const second = await server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields: { ...fields, deadline: '2026年1月31日' }, year: 2025 });
+    const second = await fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields: { ...fields, deadline: '2026年1月31日' }, year: 2025 });
     expect(second.number).toBe('评审整字〔2025〕第002号');
 
     // The chair changes the template: letters already issued keep their text.
@@ -172,7 +155,7 @@ describe('letters: issue, print, void, reprint', () => {
     await saveScreenshot(page, 'letters-templates');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/已保存“整改通知”模板/).waitFor();
-    expect((await server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!.text).toContain('特此函告。');
+    expect((await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!.text).toContain('特此函告。');
 
     await page.getByRole('tab', { name: '已出具函件' }).click();
     await page.reload();
@@ -197,7 +180,7 @@ describe('letters: issue, print, void, reprint', () => {
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', reprint.file, path.join(SCREENSHOT_DIR, 'letters-reprint-voided-page1')]);
 
     // Both selected, printed together: one letter per page.
-    await page.goto(`${server.origin}/#/letters`);
+    await page.goto(`${fixture.server.origin}/#/letters`);
     await archive.getByLabel(`选择 ${first.number}`).check();
     await archive.getByLabel(`选择 ${second.number}`).check();
     await archive.getByRole('button', { name: '打印所选（2 份）' }).click();
@@ -208,7 +191,7 @@ describe('letters: issue, print, void, reprint', () => {
     expect(both.byPage[1]).toContain('第002号');
 
     // On the provider's record: both letters, the voided one marked, each with 重新打印.
-    await page.goto(`${server.origin}/#/dossiers/${other.id}`);
+    await page.goto(`${fixture.server.origin}/#/dossiers/${other.id}`);
     const panel = page.getByTestId('letters-panel');
     await panel.getByText(second.number, { exact: true }).waitFor();
     const voidedItem = panel.locator('li', { hasText: first.number });

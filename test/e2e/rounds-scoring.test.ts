@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { POLL, REPO_ROOT, launchBrowser, startServer, type AppPage, type RunningBrowser, type RunningServer } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLL, REPO_ROOT, useAppFixture } from './support/app';
 import { APPLICANTS, HANGZHOU, MEMBERS, ROUND_NAME, SHENZHEN, scoreOf, setUpRound, type SetUpRound } from './support/round-data';
 import { RankingPage, ScoringPage, dismissToasts } from './support/round-pages';
 import { saveScreenshot } from './support/screenshots';
@@ -16,32 +16,16 @@ import { saveScreenshot } from './support/screenshots';
 const [ANXIN, XIHU, QIANTANG, LINPING, SHUIBEI, LUOHU] = APPLICANTS.map((a) => a.legalName) as [string, string, string, string, string, string];
 
 describe('rounds: keyboard scoring, ranking, export, print', () => {
-  let server: RunningServer;
-  let browser: RunningBrowser;
-  let app: AppPage | undefined;
+  const fixture = useAppFixture();
   let round: SetUpRound;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await server.call('session.setUser', { name: '赵立新' });
-    round = await setUpRound(server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async ({ task }) => {
-    if (!app) return;
-    const errors = [...app.errors];
-    await app.close(task.result?.state === 'fail' ? task.name : undefined);
-    app = undefined;
-    expect(errors, 'errors in the renderer').toEqual([]);
+    await fixture.server.call('session.setUser', { name: '赵立新' });
+    round = await setUpRound(fixture.server);
   });
 
   it('three members score by keyboard, then rank, export XLSX and print the list', async () => {
-    app = await browser.openApp(server.url);
-    const { page } = app;
+    const { page } = await fixture.open();
     // Every API call the page makes, to prove what it sent (and what it never asked for).
     const calls: { name: string; body: Record<string, unknown> }[] = [];
     page.on('request', (request) => {
@@ -120,7 +104,7 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
       // After the last cell, Enter lands on the submit button.
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), POLL).toBe('提交评分表');
       await expect.poll(() => scoring.progressOf(member.name), POLL).toBe('24/24');
-      await expect.poll(async () => (await server.call('scores.sheet', { memberId: round.memberIds[m]! })).cells.length, POLL).toBe(24);
+      await expect.poll(async () => (await fixture.server.call('scores.sheet', { memberId: round.memberIds[m]! })).cells.length, POLL).toBe(24);
       // While this member had not submitted, the page asked for nobody else's scores.
       expect(calls.slice(since).filter((c) => c.name.startsWith('ranking.') || c.name === 'scores.reveal')).toEqual([]);
       expect([...new Set(calls.slice(since).filter((c) => c.name === 'scores.sheet').map((c) => c.body.memberId))]).toEqual([round.memberIds[m]]);
@@ -141,7 +125,7 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
       }
 
       if (m === 0) {
-        const sheet = await server.call('scores.sheet', { memberId: round.memberIds[0]! });
+        const sheet = await fixture.server.call('scores.sheet', { memberId: round.memberIds[0]! });
         expect(sheet.cells.filter((c) => c.applicationId === sheet.cells.find((x) => x.comment)?.applicationId).map((c) => c.comment)).toEqual(Array(4).fill('检测设备齐全，人员资质完备'));
         // The chair looks at the ranking before the others submit: it says whose sheets are missing, and
         // 定稿 is refused by the backend with its own words.

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CallName } from '../../../shared/api/call-names';
 import type { CallInput, CallOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
@@ -161,7 +162,7 @@ export interface AppPage {
   dialogs: string[];
   /** How dialogs are answered: 'dismiss' (Playwright's default, and what 取消 does) unless a test says otherwise. */
   dialogAnswer: 'dismiss' | 'accept';
-  /** Closes the context; when `failedTest` is given, first saves what the page showed for the post-mortem. */
+  /** Closes the context; when `failedTest` is given, first saves what the page showed for the post-mortem. Closing again does nothing. */
   close(failedTest?: string): Promise<void>;
 }
 
@@ -189,7 +190,10 @@ export async function launchBrowser(): Promise<RunningBrowser> {
         void (appPage.dialogAnswer === 'accept' ? dialog.accept() : dialog.dismiss());
       });
       await page.goto(url);
+      let closed = false;
       const close = async (failedTest?: string) => {
+        if (closed) return;
+        closed = true;
         if (failedTest) {
           const dir = path.join(REPO_ROOT, 'test-results', 'failures');
           fs.mkdirSync(dir, { recursive: true });
@@ -203,5 +207,62 @@ export async function launchBrowser(): Promise<RunningBrowser> {
       return appPage;
     },
     close: () => browser.close(),
+  };
+}
+
+export interface AppFixture {
+  /** The file's server, started by the fixture's beforeAll. */
+  readonly server: RunningServer;
+  /** The file's Chromium, launched by the fixture's beforeAll. */
+  readonly browser: RunningBrowser;
+  /** Opens the app (the server's launch URL unless told otherwise) in a fresh context, closed and checked after the test. */
+  open(url?: string): Promise<AppPage>;
+}
+
+/**
+ * The lifecycle every e2e file shares, registered here once instead of copied into each file, so a file holds
+ * only its own setup and none can drift or forget the renderer-error check: beforeAll starts the server and
+ * the browser, afterAll stops them, and afterEach closes every page the test opened with `open()` (after a
+ * failure, first saving what it showed) and fails the test on any renderer error. Call it first in the
+ * file's describe; the file's own beforeAll (API seeding) comes after it and so runs after it (vitest runs
+ * before-hooks in order). `server` and `browser` are there in hooks and tests, not while the file is collected.
+ */
+export function useAppFixture(): AppFixture {
+  let server: RunningServer | undefined;
+  let browser: RunningBrowser | undefined;
+  let opened: AppPage[] = [];
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (!value) throw new Error(`the e2e fixture's ${name} is read before its beforeAll has started it`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    const pages = opened;
+    opened = [];
+    const errors = pages.flatMap((app) => app.errors);
+    for (const app of pages) await app.close(task.result?.state === 'fail' ? task.name : undefined);
+    expect(errors, 'errors in the renderer').toEqual([]);
+  });
+
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    open: async (url) => {
+      const app = await started(browser, 'browser').openApp(url ?? started(server, 'server').url);
+      opened.push(app);
+      return app;
+    },
   };
 }

@@ -81,6 +81,14 @@ export class DossierListPage {
   }
 }
 
+/** Clicks a button that leads back to the list (返回, the import's confirm) and waits for the list's heading. */
+async function clickToList(button: Locator): Promise<DossierListPage> {
+  await button.click();
+  const list = new DossierListPage(button.page());
+  await list.waitUntilShown();
+  return list;
+}
+
 export interface DossierFormValues {
   legalName: string;
   creditCode: string;
@@ -159,10 +167,7 @@ export class DossierFormPage {
   }
 
   async back(): Promise<DossierListPage> {
-    await this.page.getByRole('button', { name: '返回' }).click();
-    const list = new DossierListPage(this.page);
-    await list.waitUntilShown();
-    return list;
+    return clickToList(this.page.getByRole('button', { name: '返回' }));
   }
 }
 
@@ -191,10 +196,7 @@ export class DossierPage {
   }
 
   async back(): Promise<DossierListPage> {
-    await this.page.getByRole('button', { name: '返回' }).click();
-    const list = new DossierListPage(this.page);
-    await list.waitUntilShown();
-    return list;
+    return clickToList(this.page.getByRole('button', { name: '返回' }));
   }
 }
 
@@ -249,9 +251,6 @@ export class ImportPage {
 
   /** Confirms and waits for the list, where the import lands. */
   async confirm(): Promise<DossierListPage> {
-    await this.confirmButton.click();
-    const list = new DossierListPage(this.page);
-    await list.waitUntilShown();
-    return list;
+    return clickToList(this.confirmButton);
   }
 }
