@@ -7,7 +7,7 @@ import type { CooperationSummary } from '../../../shared/cooperations/views';
 import type { FigureField } from '../../../shared/cooperations/figure-text';
 import type { YearMonth } from '../../../shared/lifecycle/months';
 import { useT } from '../../i18n/i18n';
-import { moveFrom, type Move } from '../rounds/scoring/grid-navigation';
+import { moveFrom, type Move } from '../../components/grid-cell/grid-navigation';
 import { FigureCellInput } from './FigureCellInput';
 import { FIELD_LABEL, STATUS_LABEL } from './labels';
 import { cellKey, type CellState } from './use-program-figures';

@@ -11,8 +11,14 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { readFileAsBase64 } from '../../lib/files';
 import { errorText } from '../../lib/errors';
 import { ProgressBar } from '../../components/ProgressBar';
+import { ImportReport, type ImportReportLook } from '../../components/ImportReport';
 import { FIELD_LABEL } from './labels';
 import { formatMonth } from './format';
+
+const REPORT: ImportReportLook = {
+  testIds: { summary: 'kpi-import-summary', issues: 'kpi-import-issues' },
+  keys: { summary: 'kpi.import.summary', unknownColumns: 'kpi.import.unknownColumns', issues: 'kpi.import.issues', row: 'kpi.import.row', column: 'kpi.import.column', reason: 'kpi.import.reason' },
+};
 
 interface Props {
   programId: string;
@@ -70,32 +76,9 @@ export function KpiImportPanel({ programId, kind, onClose, onImported }: Props) 
       {preview && (
         <div className="import-preview">
           <h3>{preview.fileName}</h3>
-          <p className="summary" data-testid="kpi-import-summary">{t('kpi.import.summary', { total: preview.totalRows, ...preview.counts })}</p>
-          {preview.months.length > 0 && <p>{t('kpi.import.scope', { providers: preview.providers, months: preview.months.map((m) => formatMonth(m, locale)).join('、') })}</p>}
-          {preview.unknownColumns.length > 0 && <p className="banner">{t('kpi.import.unknownColumns', { columns: preview.unknownColumns.join('、') })}</p>}
-          {preview.issues.length > 0 && (
-            <>
-              <h3>{t('kpi.import.issues')}</h3>
-              <table className="table issues-table" data-testid="kpi-import-issues">
-                <thead>
-                  <tr>
-                    <th className="num">{t('kpi.import.row')}</th>
-                    <th>{t('kpi.import.column')}</th>
-                    <th>{t('kpi.import.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.issues.map((issue, i) => (
-                    <tr key={i}>
-                      <td className="num">{issue.row}</td>
-                      <td>{issue.column || '—'}</td>
-                      <td>{issue.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
+          <ImportReport preview={preview} look={REPORT}>
+            {preview.months.length > 0 && <p>{t('kpi.import.scope', { providers: preview.providers, months: preview.months.map((m) => formatMonth(m, locale)).join('、') })}</p>}
+          </ImportReport>
           <div className="kpi-import-actions">
             <button type="button" className="primary" disabled={writable === 0 || !!busy} onClick={() => void commit()}>
               {writable === 0 ? t('kpi.import.nothing') : preview.counts.invalid > 0 ? t('kpi.import.confirmSkipping', { count: writable, invalid: preview.counts.invalid }) : t('kpi.import.confirm', { count: writable })}

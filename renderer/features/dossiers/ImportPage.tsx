@@ -10,6 +10,12 @@ import { readFileAsBase64 } from '../../lib/files';
 import { errorText } from '../../lib/errors';
 import { newJobId, withProgress } from '../../lib/progress';
 import { ProgressBar } from '../../components/ProgressBar';
+import { ImportReport, type ImportReportLook } from '../../components/ImportReport';
+
+const REPORT: ImportReportLook = {
+  testIds: { summary: 'import-summary', issues: 'import-issues' },
+  keys: { summary: 'import.summary', unknownColumns: 'import.unknownColumns', issues: 'import.issues', row: 'import.row', column: 'import.column', reason: 'import.reason' },
+};
 
 type Busy = { label: string; done: number; total: number } | null;
 
@@ -64,33 +70,7 @@ export function ImportPage() {
       {preview && (
         <div className="import-preview">
           <h2>{preview.fileName}</h2>
-          <p className="summary" data-testid="import-summary">
-            {t('import.summary', { total: preview.totalRows, ...preview.counts })}
-          </p>
-          {preview.unknownColumns.length > 0 && <p className="banner">{t('import.unknownColumns', { columns: preview.unknownColumns.join('、') })}</p>}
-          {preview.issues.length > 0 && (
-            <>
-              <h3>{t('import.issues')}</h3>
-              <table className="table issues-table" data-testid="import-issues">
-                <thead>
-                  <tr>
-                    <th className="num">{t('import.row')}</th>
-                    <th>{t('import.column')}</th>
-                    <th>{t('import.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.issues.map((issue, i) => (
-                    <tr key={i}>
-                      <td className="num">{issue.row}</td>
-                      <td>{issue.column || '—'}</td>
-                      <td>{issue.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
+          <ImportReport preview={preview} look={REPORT} />
           <div className="form-actions">
             <button type="button" className="primary" disabled={writable === 0 || !!busy} onClick={() => void commit()}>
               {writable === 0 ? t('import.nothing') : preview.counts.invalid > 0 ? t('import.confirmSkipping', { count: writable, invalid: preview.counts.invalid }) : t('import.confirm', { count: writable })}

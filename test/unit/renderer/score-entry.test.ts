@@ -2,7 +2,7 @@
 // included) and where Enter/Tab/arrows move the focus.
 import { describe, expect, it } from 'vitest';
 import { formatScore, parseScore } from '../../../renderer/features/rounds/scoring/parse-score';
-import { moveFrom, moveOfKey } from '../../../renderer/features/rounds/scoring/grid-navigation';
+import { moveFrom, moveOfKey } from '../../../renderer/components/grid-cell/grid-navigation';
 
 const scale = { min: 0, max: 100 };
 const key = (k: string, mods: Partial<{ shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) => ({ key: k, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods });

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ScoreSheet } from '../../../../shared/rounds/views';
 import { useT } from '../../../i18n/i18n';
 import { criterionLabel } from './criterion-label';
-import { moveFrom, type Move } from './grid-navigation';
+import { moveFrom, type Move } from '../../../components/grid-cell/grid-navigation';
 import { ScoreCellInput } from './ScoreCellInput';
 import { cellKey, type CellInfo } from './use-score-sheet';
 import { formatScore } from './parse-score';

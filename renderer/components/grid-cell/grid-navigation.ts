@@ -1,5 +1,5 @@
-// Where focus goes from a score cell, for the keyboard-first grid. Cells are numbered in reading order
-// (across a row, then the next row), so "next" from a row's last cell is the next row's first cell.
+// Where focus goes from a cell of a keyboard-first grid (scores, KPI figures). Cells are numbered in reading
+// order (across a row, then the next row), so "next" from a row's last cell is the next row's first cell.
 
 export type Move = 'next' | 'prev' | 'up' | 'down';
 
