@@ -24,16 +24,7 @@ export function table(headers: string[], rows: string[][], right: number[] = [],
   return [line(headers), ...rows.map(line)];
 }
 
-/** The same words as the exported selection list (round-export.ts). */
-export const STATUS_ZH: Record<SelectionRow['status'], string> = {
-  admitted: '入选',
-  waitlist: '候补',
-  notAdmitted: '未入选',
-  belowMinimum: '未达最低分',
-  ineligible: '资格审查未通过',
-  tiedAtCutoff: '并列待定',
-  incomplete: '评分不完整',
-};
+import { STATUS_ZH } from '../services/rounds/round-export';
 
 const AGGREGATION_ZH = { mean: '平均分', trimmedMean: '去掉一个最高分和一个最低分后取平均', median: '中位数' } as const;
 const PRICE_ZH = { scored: '委员打分', lowestPrice: '低价优先法（按报价计算）' } as const;

@@ -14,7 +14,7 @@ import { zh } from '../../backend/messages';
 import { listCooperationRows } from '../cooperations/cooperation-repo';
 import { programKpiRules } from '../cooperations/cooperation-service';
 import { figuresSchemaFor, listFigures, setFigures } from './kpi-figures-service';
-import { readTable, UnreadableFileError, type Table } from '../spreadsheet/read-table';
+import { readUploadedTable } from '../spreadsheet/read-upload';
 import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
 import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { figureFieldsOf, parseFigure, type FigureField } from '../../../shared/cooperations/figure-text';
@@ -79,14 +79,6 @@ interface StoredPreview {
 // In the data worker's memory only: nothing touches the database before the user confirms.
 const previews = new Map<string, StoredPreview>();
 
-async function readKpiTable(fileName: string, dataBase64: string): Promise<Table> {
-  try {
-    return await readTable(fileName, Buffer.from(dataBase64, 'base64'));
-  } catch (error) {
-    const reason = error instanceof UnreadableFileError ? error.message : '文件已损坏或格式不受支持';
-    throw new AppError('BAD_FILE', zh('error.badFile', { reason }));
-  }
-}
 
 /** 2027-01, 2027/1, 2027.1, 2027年1月, 202701, or an Excel date (its month). */
 export function parseMonth(cell: Cell): YearMonth | null {
@@ -119,7 +111,7 @@ function matchCooperation(byCode: Map<string, CooperationSummary[]>, code: strin
 
 export async function previewKpiImport(ctx: ServiceContext, input: { programId: string; fileName: string; dataBase64: string }): Promise<KpiImportPreview> {
   const rules = programKpiRules(ctx, input.programId);
-  const table = await readKpiTable(input.fileName, input.dataBase64);
+  const table = await readUploadedTable(input.fileName, input.dataBase64);
   const fields = figureFieldsOf(rules.kind);
   const columns = [...KEY_COLUMNS, ...FIGURE_COLUMNS[rules.kind]];
   const otherKind: KpiRuleSetKind = rules.kind === 'periodic' ? 'monthlyWarning' : 'periodic';

@@ -9,7 +9,8 @@ import { zh } from '../../backend/messages';
 import { createDossierRepo } from './dossier-repo';
 import { DOSSIER_ENTITY, dataOf } from './dossier-service';
 import { diffFields, recordChange } from '../history/change-log';
-import { readTable, UnreadableFileError, type Table } from '../spreadsheet/read-table';
+import { readUploadedTable } from '../spreadsheet/read-upload';
+import type { Table } from '../spreadsheet/read-table';
 import { DOSSIER_COLUMNS, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
 import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
 import type { ImportIssue, ImportPreview } from '../../../shared/dossiers/import-schema';
@@ -28,13 +29,7 @@ interface StoredPreview {
 const previews = new Map<string, StoredPreview>();
 
 export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string }): Promise<ImportPreview> {
-  let table: Table;
-  try {
-    table = await readTable(input.fileName, Buffer.from(input.dataBase64, 'base64'));
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw new AppError('BAD_FILE', zh('error.badFile', { reason: error.message }));
-    throw new AppError('BAD_FILE', zh('error.badFile', { reason: '文件已损坏或格式不受支持' }));
-  }
+  const table = await readUploadedTable(input.fileName, input.dataBase64);
   const checked = checkRows(ctx, table, input.jobId);
   dropExpired(ctx.now().getTime());
   const previewId = crypto.randomUUID();

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
 
-const STATUS_ZH: Record<SelectionRow['status'], string> = {
+/** The words of the selection list in every file format and in the command line's output. */
+export const STATUS_ZH: Record<SelectionRow['status'], string> = {
   admitted: '入选',
   waitlist: '候补',
   notAdmitted: '未入选',

@@ -16,7 +16,7 @@ import { assertRoundOpen } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { listApplications } from './application-service';
 import { scoredCriteria, setScore } from './scoring-service';
-import { readTable, UnreadableFileError, type Table } from '../spreadsheet/read-table';
+import { readUploadedTable } from '../spreadsheet/read-upload';
 import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
 import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
@@ -59,14 +59,6 @@ interface StoredPreview {
 // In the data worker's memory only: nothing touches the database before the user confirms.
 const previews = new Map<string, StoredPreview>();
 
-async function readScoreTable(fileName: string, dataBase64: string): Promise<Table> {
-  try {
-    return await readTable(fileName, Buffer.from(dataBase64, 'base64'));
-  } catch (error) {
-    const reason = error instanceof UnreadableFileError ? error.message : '文件已损坏或格式不受支持';
-    throw new AppError('BAD_FILE', zh('error.badFile', { reason }));
-  }
-}
 
 /** A score as typed in a cell: 85, 85.5, " 85 ". No thousands separators: "85,5" must not become 855. */
 function parseScore(cell: Cell): number | 'empty' | 'invalid' {
@@ -147,7 +139,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
 
 export async function previewScoreImport(ctx: ServiceContext, input: { roundId: string; fileName: string; dataBase64: string }): Promise<ScoreImportPreview> {
   actorOf(ctx); // the replay below writes (then rolls back); refuse early, as every write does
-  const table = await readScoreTable(input.fileName, input.dataBase64);
+  const table = await readUploadedTable(input.fileName, input.dataBase64);
   const facts = roundFacts(ctx, input.roundId);
   const issues: ImportIssue[] = [];
 
