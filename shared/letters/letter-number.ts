@@ -5,6 +5,8 @@
 // without 第 and without padding; platform notices (and issue 4) use 第001号, so the sequence is padded to
 // three digits and simply grows past 999 (第1000号) rather than wrapping or failing.
 
+import type { LetterKind } from './kinds';
+
 export interface LetterNumberParts {
   /** e.g. 评审终字; '' for none. */
   prefix: string;
@@ -37,3 +39,11 @@ export function parseLetterNumber(text: string): LetterNumberParts | null {
   if (LETTER_PREFIX_FORBIDDEN.test(prefix) || seq < 1 || !Number.isSafeInteger(seq) || String(seq).padStart(LETTER_NUMBER_PAD, '0') !== m[3]) return null;
   return { prefix, year: Number(m[2]), seq };
 }
+
+/** Number prefixes of the built-in templates, e.g. 评审终字〔2026〕第001号 (the chair may change them). */
+export const DEFAULT_LETTER_PREFIX: Readonly<Record<LetterKind, string>> = Object.freeze({
+  terminationNotice: '评审终字',
+  rectificationNotice: '评审整字',
+  selectionNotice: '评审入字',
+  nonSelectionNotice: '评审未字',
+});

@@ -9,25 +9,18 @@ import { mustGetDossier } from '../dossiers/dossier-service';
 import builtInPack from '../../../resources/letters/zh-CN.json';
 import { parseLetterPack, type LetterPack } from '../../../shared/letters/schema';
 import { checkIssuable, renderLetter, type RenderedLetter } from '../../../shared/letters/template';
-import { formatLetterNumber } from '../../../shared/letters/letter-number';
+import { DEFAULT_LETTER_PREFIX, formatLetterNumber } from '../../../shared/letters/letter-number';
 import type { LetterFields, LetterKind } from '../../../shared/letters/kinds';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
 
 export const LETTER_ENTITY = 'letter';
 const BUILT_IN: LetterPack = parseLetterPack(builtInPack);
 
-/** Number prefixes of the built-in templates, e.g. 评审终字〔2026〕第001号 (the chair may change them). */
-export const DEFAULT_PREFIX: Record<LetterKind, string> = {
-  terminationNotice: '评审终字',
-  rectificationNotice: '评审整字',
-  selectionNotice: '评审入字',
-  nonSelectionNotice: '评审未字',
-};
 
 export function getTemplate(ctx: ServiceContext, kind: LetterKind): EffectiveTemplate {
   const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; updated_at: string; updated_by: string } | undefined;
   const builtIn = BUILT_IN.templates[kind];
-  if (!row) return { ...builtIn, prefix: DEFAULT_PREFIX[kind], builtIn: true, updatedAt: null, updatedBy: null };
+  if (!row) return { ...builtIn, prefix: DEFAULT_LETTER_PREFIX[kind], builtIn: true, updatedAt: null, updatedBy: null };
   return { kind, text: row.body, name: row.title, prefix: row.prefix, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 

@@ -12,6 +12,7 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { errorText, toastError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { builtinLetters } from './builtin';
+import { DEFAULT_LETTER_PREFIX } from '../../../shared/letters/letter-number';
 import { KIND_LABEL } from './labels';
 import { LetterTemplateEditor } from './LetterTemplateEditor';
 import { exampleNumber, sampleFields } from './sample-fields';
@@ -108,7 +109,7 @@ export function TemplatesTab() {
         value={draft.text}
         onChange={(text) => setDraft({ ...draft, text })}
         fields={fields}
-        onReset={draft.text === builtin.text && draft.name === builtin.name ? undefined : () => setDraft({ ...draft, text: builtin.text, name: builtin.name })}
+        onReset={draft.text === builtin.text && draft.name === builtin.name && draft.prefix === DEFAULT_LETTER_PREFIX[kind] ? undefined : () => setDraft({ ...draft, text: builtin.text, name: builtin.name, prefix: DEFAULT_LETTER_PREFIX[kind] })}
         disabled={saving}
       />
     </div>
