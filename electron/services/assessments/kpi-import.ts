@@ -6,7 +6,7 @@
 // cooperations (试跑/正式/整改中), plus 区域 when a provider serves several regions of the program; the name
 // column is for readers only. An empty cell leaves the stored figure as it is (a file with only 发揽率 does
 // not wipe the other figures); the figures grid is where a figure is cleared.
-import crypto from 'node:crypto';
+import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
@@ -25,7 +25,6 @@ import type { ImportIssue } from '../../../shared/dossiers/import-schema';
 import type { KpiImportPreview, KpiImportResult } from '../../../shared/cooperations/kpi-import';
 import zhAssessments from '../../../resources/locales/zh-CN/assessments.json';
 
-const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const MAX_LISTED_ISSUES = 2000;
 const OPEN = new Set(['trial', 'formal', 'rectification']);
 
@@ -74,10 +73,8 @@ interface StoredPreview {
   kind: KpiRuleSetKind;
   fileName: string;
   entries: Entry[];
-  createdAt: number;
 }
-// In the data worker's memory only: nothing touches the database before the user confirms.
-const previews = new Map<string, StoredPreview>();
+const previews = new PreviewStore<StoredPreview>();
 
 
 /** 2027-01, 2027/1, 2027.1, 2027年1月, 202701, or an Excel date (its month). */
@@ -210,9 +207,7 @@ export async function previewKpiImport(ctx: ServiceContext, input: { programId: 
     }
   }
 
-  dropExpired(ctx.now().getTime());
-  const previewId = crypto.randomUUID();
-  previews.set(previewId, { programId: input.programId, kind: rules.kind, fileName: input.fileName, entries, createdAt: ctx.now().getTime() });
+  const previewId = previews.put({ programId: input.programId, kind: rules.kind, fileName: input.fileName, entries }, ctx.now().getTime());
   issues.sort((a, b) => a.row - b.row);
   return {
     previewId,
@@ -228,14 +223,9 @@ export async function previewKpiImport(ctx: ServiceContext, input: { programId: 
   };
 }
 
-function dropExpired(now: number): void {
-  for (const [id, p] of previews) if (now - p.createdAt > PREVIEW_TTL_MS) previews.delete(id);
-}
-
 /** Writes the previewed rows in one transaction: if any row is refused now, none is written. */
 export function commitKpiImport(ctx: ServiceContext, input: { previewId: string }): KpiImportResult {
-  const preview = previews.get(input.previewId);
-  if (!preview || ctx.now().getTime() - preview.createdAt > PREVIEW_TTL_MS) throw new AppError('EXPIRED', zh('error.previewExpired'));
+  const preview = previews.get(input.previewId, ctx.now().getTime());
   const result = write(ctx, (w) => {
     const rules = programKpiRules(ctx, preview.programId);
     if (rules.kind !== preview.kind) throw new AppError('CONFLICT', '预览之后本项目的考核规则已更改，未导入任何数据，请重新预览');

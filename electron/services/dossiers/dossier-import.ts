@@ -1,10 +1,9 @@
 // Import of dossiers from XLSX/CSV in two steps: preview (parse, validate, compare with the database,
 // write nothing) and commit (one transaction for all valid rows). Rows are matched by 统一社会信用代码, so
 // importing the same file twice updates instead of duplicating.
-import crypto from 'node:crypto';
+import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf, isoNow } from '../context';
-import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { createDossierRepo } from './dossier-repo';
 import { DOSSIER_ENTITY, dataOf } from './dossier-service';
@@ -15,7 +14,6 @@ import { DOSSIER_COLUMNS, columnForHeader, emptyDraft, type DossierColumn } from
 import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
 import type { ImportIssue, ImportPreview } from '../../../shared/dossiers/import-schema';
 
-const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const SAMPLE_ROWS = 100;
 const MAX_LISTED_ISSUES = 2000;
 const PROGRESS_EVERY = 500;
@@ -23,17 +21,13 @@ const PROGRESS_EVERY = 500;
 interface StoredPreview {
   fileName: string;
   rows: { row: number; data: DossierData }[];
-  createdAt: number;
 }
-// Previews live in the data worker's memory only: nothing touches the database before the user confirms.
-const previews = new Map<string, StoredPreview>();
+const previews = new PreviewStore<StoredPreview>();
 
 export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string }): Promise<ImportPreview> {
   const table = await readUploadedTable(input.fileName, input.dataBase64);
   const checked = checkRows(ctx, table, input.jobId);
-  dropExpired(ctx.now().getTime());
-  const previewId = crypto.randomUUID();
-  previews.set(previewId, { fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })), createdAt: ctx.now().getTime() });
+  const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })) }, ctx.now().getTime());
   const counts = { create: 0, update: 0, unchanged: 0, invalid: checked.invalidRows };
   for (const r of checked.valid) counts[r.action]++;
   return {
@@ -116,13 +110,8 @@ function withLaterContacts(data: DossierData, existing: Dossier): DossierData {
   return { ...data, contacts: [data.contacts[0]!, ...existing.contacts.slice(1)] };
 }
 
-function dropExpired(now: number): void {
-  for (const [id, p] of previews) if (now - p.createdAt > PREVIEW_TTL_MS) previews.delete(id);
-}
-
 export function commitImport(ctx: ServiceContext, input: { previewId: string; jobId?: string }): { created: number; updated: number; unchanged: number } {
-  const preview = previews.get(input.previewId);
-  if (!preview || ctx.now().getTime() - preview.createdAt > PREVIEW_TTL_MS) throw new AppError('EXPIRED', zh('error.previewExpired'));
+  const preview = previews.get(input.previewId, ctx.now().getTime());
   const repo = createDossierRepo(ctx.db);
   const result = ctx.db.transaction(() => {
     const actor = actorOf(ctx);

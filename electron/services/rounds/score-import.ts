@@ -6,7 +6,7 @@
 // word the reason for whoever prepared the file, the preview replays every row through setScore inside a
 // transaction that is then rolled back, so any rule of the scoring service (screening, finalized round, …)
 // refuses the row in the preview exactly as it would refuse it on commit. The commit calls setScore again.
-import crypto from 'node:crypto';
+import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf } from '../context';
 import { write } from '../write';
@@ -23,7 +23,6 @@ import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
 import type { ImportIssue } from '../../../shared/dossiers/import-schema';
 import type { ScoreImportPreview, ScoreImportResult } from '../../../shared/rounds/score-import';
 
-const PREVIEW_TTL_MS = 30 * 60 * 1000;
 const MAX_LISTED_ISSUES = 2000;
 const MAX_COMMENT = 1000;
 
@@ -54,10 +53,8 @@ interface StoredPreview {
   roundId: string;
   fileName: string;
   entries: Entry[];
-  createdAt: number;
 }
-// In the data worker's memory only: nothing touches the database before the user confirms.
-const previews = new Map<string, StoredPreview>();
+const previews = new PreviewStore<StoredPreview>();
 
 
 /** A score as typed in a cell: 85, 85.5, " 85 ". No thousands separators: "85,5" must not become 855. */
@@ -191,9 +188,7 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
     counts[!before ? 'new' : before.value === e.value && before.comment === e.comment ? 'unchanged' : 'changed']++;
   }
 
-  dropExpired(ctx.now().getTime());
-  const previewId = crypto.randomUUID();
-  previews.set(previewId, { roundId: input.roundId, fileName: input.fileName, entries: accepted, createdAt: ctx.now().getTime() });
+  const previewId = previews.put({ roundId: input.roundId, fileName: input.fileName, entries: accepted }, ctx.now().getTime());
   issues.sort((a, b) => a.row - b.row);
   return {
     previewId,
@@ -235,14 +230,9 @@ function replay(ctx: ServiceContext, entries: Entry[], issues: ImportIssue[], he
   return accepted;
 }
 
-function dropExpired(now: number): void {
-  for (const [id, p] of previews) if (now - p.createdAt > PREVIEW_TTL_MS) previews.delete(id);
-}
-
 /** Writes the previewed rows in one transaction: if any row is refused now, none is written. */
 export function commitScoreImport(ctx: ServiceContext, input: { previewId: string }): ScoreImportResult {
-  const preview = previews.get(input.previewId);
-  if (!preview || ctx.now().getTime() - preview.createdAt > PREVIEW_TTL_MS) throw new AppError('EXPIRED', zh('error.previewExpired'));
+  const preview = previews.get(input.previewId, ctx.now().getTime());
   const result = write(ctx, (w) => {
     const counts = { written: 0, unchanged: 0 };
     for (const e of preview.entries) {
