@@ -5,6 +5,7 @@ import type { Result } from '../../shared/api/result';
 import { contract } from '../../shared/api/contract';
 import { isCallName } from '../../shared/api/call-names';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import { MAX_INPUT_DEPTH, valueTooDeep } from './input-shape';
 
 export interface DataWorker {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -64,6 +65,8 @@ export function startDataWorker(workerFile: string, config: WorkerConfig): Promi
           return Promise.resolve({ ok: true, value: entry ? { done: entry.done, total: entry.total } : null });
         }
         if (exited) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '后台数据服务已停止，请重新启动评审台' } });
+        // Before postMessage: cloning a pathologically deep value would overflow the stack here or in the worker.
+        if (valueTooDeep(input)) return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: `输入的嵌套层数超过 ${MAX_INPUT_DEPTH} 层，已拒绝` } });
         const id = nextId++;
         return new Promise((done) => {
           pending.set(id, done);

@@ -1,7 +1,9 @@
 // Browser mode's transport: the built renderer and the API over HTTP, on 127.0.0.1 only.
 // Guards, in order: Host (defeats DNS rebinding), Origin (no other site may call us), the per-launch
 // token (no other local program or page may call us), JSON content type and size. A request failing any
-// of them gets a 4xx and never reaches the data worker.
+// of them gets a 4xx and never reaches the data worker. The body is then bounded before it is parsed: size
+// (declared Content-Length first, then counted while streaming, the connection cut at the limit), strict
+// UTF-8 (a replacement character silently changing a name is a lost edit), and nesting depth.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { isCallName } from '../../shared/api/call-names';
 import { MAX_UPLOAD_BYTES } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
+import { jsonTextTooDeep, MAX_INPUT_DEPTH } from '../backend/input-shape';
 
 export const TOKEN_HEADER = 'x-review-desk-token';
 const MAX_BODY_BYTES = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 64 * 1024;
@@ -60,11 +63,20 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
     if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) return send(res, 401, { error: '缺少或错误的访问令牌' });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: '只接受 JSON' });
     if (!isCallName(name)) return send(res, 404, { error: `没有名为 ${name} 的调用` });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return refuseTooLarge(req, res);
     const body = await readBody(req);
-    if (body === null) return send(res, 413, { error: '请求过大' });
+    if (body === null) return refuseTooLarge(req, res);
+    let text: string;
+    try {
+      text = STRICT_UTF8.decode(body);
+    } catch {
+      return send(res, 400, { error: '请求内容不是有效的 UTF-8 文本' });
+    }
+    if (jsonTextTooDeep(text)) return send(res, 400, { error: `请求的嵌套层数超过 ${MAX_INPUT_DEPTH} 层` });
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = text.length === 0 ? {} : JSON.parse(text);
     } catch {
       return send(res, 400, { error: 'JSON 格式错误' });
     }
@@ -102,19 +114,31 @@ function tokenMatches(given: string | string[] | undefined, expected: string): b
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body, or null as soon as it passes the limit: reading stops there instead of at the end. */
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** 413, then the connection is closed so the client stops sending the rest. */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  send(res, 413, { error: '请求过大' });
+  res.on('finish', () => req.destroy());
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

@@ -34,6 +34,14 @@ function bigCsv(rows: number): string {
 }
 
 describe('data worker', () => {
+  it('refuses a pathologically deep input before posting it to the worker, and keeps serving', async () => {
+    const worker = await start();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(await worker.invoke('dossiers.list', { search: deep })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await worker.invoke('session.get', {})).toMatchObject({ ok: true });
+  });
+
   it('serves calls through dispatch: validation as data, writes recorded', async () => {
     const worker = await start();
     expect(await worker.invoke('session.get', {})).toMatchObject({ ok: true, value: { userName: null, schemaVersion: migrations.at(-1)!.version, transport: 'browser' } });
