@@ -1,5 +1,8 @@
 // Reads the first sheet of an XLSX file, or a CSV file, into header + rows of cells. Row numbers are the
 // ones the user sees in Excel (header = row 1). Blank rows are skipped but keep their numbering.
+// Bounded by what the sheet actually holds, never by its declared extent: a single stray cell at XFD1
+// once made us walk 16,384 columns per row (63 s, 4.6 GB for a 12 KB file). Only cells that exist are
+// visited, the header may not reach past MAX_COLUMNS, and a table may not exceed MAX_CELLS in all.
 import ExcelJS from 'exceljs';
 import { decodeText } from './decode-text';
 import { parseCsv } from './csv';
@@ -12,6 +15,15 @@ export interface Table {
 }
 
 export class UnreadableFileError extends Error {}
+
+/** No import has more than a few dozen columns; 256 leaves room for notes columns users add. */
+export const MAX_COLUMNS = 256;
+/** 1.2 M score rows × 6 columns fit; a zip bomb of empty-looking cells does not. */
+export const MAX_CELLS = 10_000_000;
+
+function assertWithinBudget(cells: number): void {
+  if (cells > MAX_CELLS) throw new UnreadableFileError(`表格超过 ${MAX_CELLS.toLocaleString('zh-CN')} 个单元格的上限，请分成几个文件导入`);
+}
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
 
@@ -27,6 +39,8 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Ta
 function readCsv(bytes: Uint8Array): Table {
   const { text, encoding } = decodeText(bytes);
   const [header = [], ...rest] = parseCsv(text);
+  if (header.length > MAX_COLUMNS) throw new UnreadableFileError(`表头有 ${header.length} 列，超过了 ${MAX_COLUMNS} 列的上限`);
+  assertWithinBudget(rest.reduce((n, cells) => n + cells.length, 0));
   const rows = rest.map((cells, i) => ({ rowNumber: i + 2, cells: cells as Cell[] })).filter((r) => !isBlank(r.cells));
   return { headers: header.map((h) => h.trim()), rows, encoding };
 }
@@ -40,13 +54,23 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new UnreadableFileError('工作簿中没有工作表');
-  const headerRow = sheet.getRow(1);
-  const width = headerRow.cellCount;
-  const headers = Array.from({ length: width }, (_, i) => cellValue(headerRow.getCell(i + 1).value)).map((v) => (v == null ? '' : String(v).trim()));
+  // The header's width is its last non-blank cell; cells right of it in data rows are not read.
+  const named = new Map<number, string>();
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => {
+    const text = cellValue(cell.value);
+    if (text != null && String(text).trim() !== '') named.set(column, String(text).trim());
+  });
+  const width = Math.max(0, ...named.keys());
+  if (width > MAX_COLUMNS) throw new UnreadableFileError(`第 1 行第 ${width} 列有表头内容，超过了 ${MAX_COLUMNS} 列的上限；请删除多余的列后再导入`);
+  const headers = Array.from({ length: width }, (_, i) => named.get(i + 1) ?? '');
   const rows: Table['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const cells = Array.from({ length: width }, (_, i) => cellValue(row.getCell(i + 1).value));
+    assertWithinBudget((rows.length + 1) * width);
+    const cells: Cell[] = new Array<Cell>(width).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column <= width) cells[column - 1] = cellValue(cell.value);
+    });
     if (!isBlank(cells)) rows.push({ rowNumber, cells });
   });
   return { headers, rows };
