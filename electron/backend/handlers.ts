@@ -11,6 +11,7 @@ import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
 import { createDossier, mustGetDossier, setDossierArchived, updateDossier, DOSSIER_ENTITY } from '../services/dossiers/dossier-service';
 import { listChanges } from '../services/history/change-log';
+import { verifyHistory } from '../services/history/verify-service';
 import { commitImport, previewImport } from '../services/dossiers/dossier-import';
 import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
@@ -31,6 +32,7 @@ const coreHandlers: CoreHandlerTable = {
     mustGetDossier(ctx, id);
     return listChanges(ctx.db, DOSSIER_ENTITY, id);
   },
+  'history.verify': ({ jobId }, ctx) => verifyHistory(ctx, jobId),
   'dossiers.importPreview': (input, ctx) => previewImport(ctx, input),
   'dossiers.importCommit': (input, ctx) => commitImport(ctx, input),
   'dossiers.exportXlsx': ({ status }, ctx) => exportDossiersXlsx(ctx, status),

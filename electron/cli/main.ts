@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
 import { defaultDataDir } from '../data-dir';
 import { getSetting, SETTING_USER, type ServiceContext } from '../services/context';
+import { verifyHistoryCommand } from './verify';
 import { CliFailure, EXPORT_FORMATS, UsageError, exportList, importDossiers, importScores, listRounds, loadDemo, rank, type Cli } from './commands';
 
 /** The same file the data worker opens (backend/data-worker.ts). */
@@ -23,6 +24,7 @@ export const USAGE = `评审台命令行 / Review Desk command line
   import-dossiers <文件>                   导入申请机构档案（XLSX/CSV）：先预览并列出有错误的行
   import-scores --round <ID> <文件>        导入委员评分（格式见 docs/score-import.md）：先预览
   rank --round <ID>                        按区域显示排名与入选结果
+  verify                                   核验修改记录的校验链，显示链首指纹（与纸面上的指纹对照）
   export --round <ID> --format <json|csv|xlsx> [--out <文件>]
                                            导出入选名单
 
@@ -50,7 +52,7 @@ const OPTIONS = {
 } as const;
 
 /** Commands that write need an actor for the history; the others open an existing database read-only in spirit. */
-const COMMANDS = { rounds: { args: 0, writes: false }, 'load-demo': { args: 0, writes: true }, 'import-dossiers': { args: 1, writes: true }, 'import-scores': { args: 1, writes: true }, rank: { args: 0, writes: false }, export: { args: 0, writes: false } } as const;
+const COMMANDS = { rounds: { args: 0, writes: false }, 'load-demo': { args: 0, writes: true }, 'import-dossiers': { args: 1, writes: true }, 'import-scores': { args: 1, writes: true }, rank: { args: 0, writes: false }, verify: { args: 0, writes: false }, export: { args: 0, writes: false } } as const;
 type Command = keyof typeof COMMANDS;
 
 function parse(argv: string[]) {
@@ -97,6 +99,7 @@ async function run(argv: string[], out: (line?: string) => void): Promise<number
     else if (command === 'import-dossiers') await importDossiers(cli, args[0]!, flags);
     else if (command === 'import-scores') await importScores(cli, values.round!, args[0]!, flags);
     else if (command === 'rank') await rank(cli, values.round!, values.member);
+    else if (command === 'verify') await verifyHistoryCommand(cli);
     else await exportList(cli, values.round!, values.format as (typeof EXPORT_FORMATS)[number], values.out, values.member);
     return 0;
   } finally {

@@ -9,6 +9,7 @@ export const callNames = [
   'dossiers.update',
   'dossiers.setArchived',
   'dossiers.history',
+  'history.verify',
   'dossiers.importPreview',
   'dossiers.importCommit',
   'dossiers.exportXlsx',

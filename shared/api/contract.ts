@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CallName } from './call-names';
 import { attachmentKinds, attachmentSchema, dossierInputSchema, dossierListQuerySchema, dossierSchema, dossierSummarySchema } from '../dossiers/schema';
-import { changeSchema } from '../history/schema';
+import { chainVerdictSchema, changeSchema } from '../history/schema';
 import { importPreviewSchema, importResultSchema } from '../dossiers/import-schema';
 import { id, msg } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
@@ -37,6 +37,7 @@ export const contract = {
   'dossiers.update': call(z.object({ id, version: z.number().int().positive(), data: dossierInputSchema.strict() }).strict(), dossierSchema),
   'dossiers.setArchived': call(z.object({ id, archived: z.boolean() }).strict(), dossierSchema),
   'dossiers.history': call(byId, z.array(changeSchema)),
+  'history.verify': call(z.object({ jobId: jobId.optional() }).strict(), chainVerdictSchema),
   'dossiers.importPreview': call(z.object({ fileName: z.string().min(1).max(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),
   'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional() }).strict(), importResultSchema),
   'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active') }).strict(), fileSchema),

@@ -1,5 +1,5 @@
-// One row of the change history (修改记录). Append-only: a later tamper-evident chain will hash these rows
-// in `seq` order, so the shape stays flat and deterministic (JSON snapshots of before/after).
+// One row of the change history (修改记录). Append-only and hash-chained in `seq` order
+// (electron/services/history/chain.ts), so the shape stays flat and deterministic (JSON snapshots).
 import { z } from 'zod';
 
 export const changeActions = ['create', 'update', 'archive', 'restore', 'import', 'attach', 'detach', 'migrate', 'delete', 'score', 'submit', 'amend', 'recuse', 'override', 'finalize', 'reopen'] as const;
@@ -16,3 +16,13 @@ export const changeSchema = z.object({
   after: z.unknown().nullable(),
 });
 export type Change = z.output<typeof changeSchema>;
+
+/** The result of walking the history's hash chain: the head (with its short fingerprint for paper) or the first broken row. */
+export const chainVerdictSchema = z.object({
+  ok: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  head: z.string(),
+  fingerprint: z.string(),
+  brokenAt: z.object({ seq: z.number().int(), at: z.string(), entity: z.string(), problem: z.enum(['hashMismatch', 'missingHash']) }).nullable(),
+});
+export type ChainVerdictView = z.output<typeof chainVerdictSchema>;

@@ -2,6 +2,7 @@
 // transaction as the change itself, so history and data can never disagree.
 import type { Db } from '../../db/open';
 import type { Change } from '../../../shared/history/schema';
+import { chainHead, linkHash } from './chain';
 
 export interface ChangeEntry {
   at: string;
@@ -15,16 +16,28 @@ export interface ChangeEntry {
   after: unknown;
 }
 
+/** Appends one entry, chained to the previous row (chain.ts). Must run inside the write transaction. */
 export function recordChange(db: Db, entry: ChangeEntry): void {
-  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    entry.at,
-    entry.actor,
-    entry.entity,
-    entry.entityId,
-    entry.entityKey ?? null,
-    entry.action,
-    entry.before == null ? null : JSON.stringify(entry.before),
-    entry.after == null ? null : JSON.stringify(entry.after),
+  const row = {
+    at: entry.at,
+    actor: entry.actor,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    entity_key: entry.entityKey ?? null,
+    action: entry.action,
+    before: entry.before == null ? null : JSON.stringify(entry.before),
+    after: entry.after == null ? null : JSON.stringify(entry.after),
+  };
+  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    row.at,
+    row.actor,
+    row.entity,
+    row.entity_id,
+    row.entity_key,
+    row.action,
+    row.before,
+    row.after,
+    linkHash(chainHead(db), row),
   );
 }
 
