@@ -83,6 +83,14 @@ export const callNames = [
   'letters.list',
   'letters.get',
   'letters.void',
+  'exchange.identity',
+  'exchange.identityCard',
+  'exchange.registerMemberKey',
+  'exchange.exportPackage',
+  'exchange.importPackage',
+  'exchange.exportSheet',
+  'exchange.importSheet',
+  'exchange.status',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

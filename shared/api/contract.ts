@@ -9,6 +9,7 @@ import { id, msg } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
 import { roundsContract } from './contract-rounds';
 import { lifecycleContract } from './contract-lifecycle';
+import { exchangeContract } from './contract-exchange';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -51,6 +52,7 @@ export const contract = {
   'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
   ...roundsContract,
   ...lifecycleContract,
+  ...exchangeContract,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;

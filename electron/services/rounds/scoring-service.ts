@@ -11,6 +11,7 @@ import { getApplication } from './application-service';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
 import { isScorable, scorableApplicationIds } from './screening-service';
 import type { ScoreCell, ScoreSheet } from '../../../shared/rounds/views';
+import { assertMayScoreHere } from '../exchange/sheet-exchange';
 
 interface SheetRow {
   sheet_id: string;
@@ -71,6 +72,7 @@ interface Entry {
 
 function checkEntry(ctx: ServiceContext, sheet: SheetRow, entry: Entry): void {
   const round = assertRoundOpen(ctx.db, sheet.round_id);
+  assertMayScoreHere(ctx, sheet.round_id, entry.memberId);
   const application = getApplication(ctx, entry.applicationId);
   if (application.roundId !== sheet.round_id || application.withdrawnAt) throw new AppError('NOT_FOUND', zh('error.notFound'));
   if (!isScorable(ctx, sheet.round_id, entry.applicationId)) throw new AppError('CONFLICT', zh('error.notScorable'));
@@ -116,6 +118,7 @@ export function submitSheet(ctx: ServiceContext, memberId: string): ScoreSheet {
   write(ctx, (w) => {
     const sheet = sheetOf(ctx, memberId);
     assertRoundOpen(ctx.db, sheet.round_id);
+    assertMayScoreHere(ctx, sheet.round_id, memberId);
     if (sheet.submitted_at) return;
     const view = getSheet(ctx, memberId);
     const filled = new Set(view.cells.map((c) => `${c.applicationId}|${c.criterion}`));
