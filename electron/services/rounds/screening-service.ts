@@ -37,7 +37,7 @@ export function bansForProgram(ctx: ServiceContext, programId: string): BanFact[
     .prepare(
       `SELECT credit_code AS creditCode, coalesce(starts_on, substr(created_at, 1, 10)) AS startsOn, until,
               CASE WHEN lifted_at IS NULL THEN NULL ELSE coalesce(lifted_on, starts_on, substr(created_at, 1, 10)) END AS liftedOn, reason
-       FROM readmission_bans WHERE program_id = ? OR program_id IS NULL`,
+       FROM readmission_bans WHERE program_id = ? OR program_id IS NULL ORDER BY created_at, id`,
     )
     .all(programId) as BanFact[];
 }
