@@ -9,6 +9,7 @@ import { useLoad } from '../common/use-load';
 import { useProgram } from '../common/program';
 import { ruleReason } from '../screening/rule-reason';
 import { statusText } from './status';
+import './reopen-changes.css';
 
 export function ReopenChanges({ roundId }: { roundId: string }) {
   const t = useT();
