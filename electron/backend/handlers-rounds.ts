@@ -7,6 +7,7 @@ import { addMember, declareRecusal, listMembers, listRecusals, removeMember, upd
 import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
 import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
 import { finalizeRound, regionAnalysis, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
+import { reopenPreview } from '../services/rounds/reopen-preview';
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
 import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
@@ -29,6 +30,7 @@ export const roundsHandlers: RoundsHandlerTable = {
     return listChanges(ctx.db, ROUND_ENTITY, id);
   },
   'rounds.finalize': ({ roundId }, ctx) => finalizeRound(ctx, roundId),
+  'rounds.reopenPreview': ({ roundId }, ctx) => reopenPreview(ctx, roundId),
   'rounds.reopen': ({ roundId, reason }, ctx) => (reopenRound(ctx, roundId, reason), {}),
 
   'regions.add': ({ roundId, data }, ctx) => addRegion(ctx, roundId, data),
@@ -63,7 +65,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'screening.override': (data, ctx) => overrideEligibility(ctx, data),
   'bans.list': (_input, ctx) => listBans(ctx),
   'bans.add': (data, ctx) => addBan(ctx, data),
-  'bans.lift': ({ id, reason }, ctx) => (liftBan(ctx, id, reason), {}),
+  'bans.lift': ({ id, reason, liftedOn }, ctx) => (liftBan(ctx, id, reason, liftedOn), {}),
 
   'ranking.results': ({ roundId, viewerMemberId }, ctx) => roundResults(ctx, roundId, viewerMemberId),
   'ranking.analysis': ({ roundId, regionId, viewerMemberId }, ctx) => regionAnalysis(ctx, roundId, regionId, viewerMemberId),

@@ -28,6 +28,7 @@ export const callNames = [
   'rounds.update',
   'rounds.history',
   'rounds.finalize',
+  'rounds.reopenPreview',
   'rounds.reopen',
   'regions.add',
   'regions.update',

@@ -7,6 +7,7 @@ import {
   eligibilityOverrideSchema,
   memberInputSchema,
   programInputSchema,
+  banLiftSchema,
   readmissionBanInputSchema,
   recusalInputSchema,
   regionInputSchema,
@@ -16,6 +17,7 @@ import {
 } from '../rounds/schema';
 import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
+import type { ReopenPreview } from '../rounds/reopen-diff';
 import type { RegionAnalysis } from '../ranking/analysis';
 import type { RegionSensitivity } from '../ranking/sensitivity';
 import { changeSchema } from '../history/schema';
@@ -41,6 +43,8 @@ export const roundsContract = {
   'rounds.update': call(roundData.extend({ id: uuid, version: z.number().int().positive() }).strict(), view<Round>()),
   'rounds.history': call(z.object({ id: uuid }).strict(), z.array(changeSchema)),
   'rounds.finalize': call(z.object({ roundId: uuid }).strict(), view<RoundResults>()),
+  // What reopening would change (screening and selection, finalized vs now); reads only.
+  'rounds.reopenPreview': call(z.object({ roundId: uuid }).strict(), view<ReopenPreview>()),
   'rounds.reopen': call(z.object({ roundId: uuid, reason }).strict(), done),
 
   'regions.add': call(z.object({ roundId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
@@ -71,8 +75,8 @@ export const roundsContract = {
   'screening.list': call(z.object({ roundId: uuid }).strict(), view<ScreeningRow[]>()),
   'screening.override': call(eligibilityOverrideSchema.extend({ eligible: z.boolean().nullable() }).strict(), view<ScreeningRow>()),
   'bans.list': call(z.object({}).strict(), view<ReadmissionBan[]>()),
-  'bans.add': call(readmissionBanInputSchema.strict(), view<ReadmissionBan>()),
-  'bans.lift': call(z.object({ id: uuid, reason }).strict(), done),
+  'bans.add': call(readmissionBanInputSchema, view<ReadmissionBan>()),
+  'bans.lift': call(banLiftSchema, done),
 
   'ranking.results': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResults>()),
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),

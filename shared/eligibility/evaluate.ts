@@ -17,12 +17,23 @@ export interface ApplicantFacts {
   capabilities: readonly Capability[];
 }
 
-/** A re-admission ban from an earlier termination or exit (DOMAIN §5); `until` null means never. */
+/**
+ * A re-admission ban from an earlier termination or exit (DOMAIN §5); `until` null means never. The caller
+ * passes only the bans of the round's program (or unscoped legacy ones). A ban is judged as of the
+ * reference date: it applies when startsOn ≤ referenceDate < until and it was not lifted by then, so a ban
+ * that starts, or is lifted, after a round's reference date never changes that round's screening.
+ */
 export interface ReadmissionBan {
   creditCode: string;
-  until: string | null; // YYYY-MM-DD: may apply again on this day
+  startsOn?: string; // YYYY-MM-DD: effective date of the termination/exit; absent = in force from the start
+  until: string | null; // YYYY-MM-DD: may apply again on this day (seed 003: "180天后方可再申请")
+  liftedOn?: string | null; // YYYY-MM-DD: the chair lifted it from this day; absent/null = not lifted
   reason: string; // reason category code, e.g. 'failedAssessment'
 }
+
+/** In force on `date`: started, not yet at its first allowed day, not lifted. */
+export const banInForce = (b: ReadmissionBan, date: string): boolean =>
+  (b.startsOn === undefined || b.startsOn <= date) && (b.until === null || b.until > date) && (b.liftedOn == null || b.liftedOn > date);
 
 export interface EligibilityContext {
   referenceDate: string; // YYYY-MM-DD
@@ -91,7 +102,7 @@ function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): R
     }
     case 'noCooldown': {
       // The latest-ending ban decides; a permanent ban (until = null) outranks any date.
-      const active = ctx.bans.filter((b) => b.creditCode === a.creditCode && (b.until === null || b.until > ctx.referenceDate));
+      const active = ctx.bans.filter((b) => b.creditCode === a.creditCode && banInForce(b, ctx.referenceDate));
       const decisive = active.find((b) => b.until === null) ?? active.sort((x, y) => (y.until! > x.until! ? 1 : -1))[0];
       return { kind: rule.kind, outcome: verdict(!decisive), until: decisive?.until ?? null, reason: decisive?.reason ?? null };
     }

@@ -53,9 +53,23 @@ export const scoreAmendmentSchema = scoreEntrySchema.extend({ value: z.number(ms
 
 export const eligibilityOverrideSchema = z.object({ applicationId: uuid, regionId: uuid, eligible: z.boolean(), reason: requiredText(500) });
 
-export const readmissionBanInputSchema = z.object({
-  creditCode: creditCodeSchema,
-  until: isoDate.nullable(), // null = never
-  reason: z.enum(BAN_REASONS),
-  note: optionalText(1000),
-});
+/**
+ * A re-admission ban is per program (platform + program): a provider terminated in one program may still
+ * apply to another. It starts on the termination's or exit's effective date; `until` is the first day the
+ * provider may apply again, so it must come after the start. Region names say where the cooperation ended.
+ */
+export const readmissionBanInputSchema = z
+  .object({
+    creditCode: creditCodeSchema,
+    programId: uuid,
+    startsOn: isoDate,
+    until: isoDate.nullable(), // null = never
+    reason: z.enum(BAN_REASONS),
+    note: optionalText(1000),
+    regionNames: z.array(requiredText(40)).max(50).default([]),
+  })
+  .strict()
+  .refine((b) => b.until === null || b.until > b.startsOn, { path: ['until'], ...msg('error.banUntilBeforeStart') });
+
+/** Lifting a ban: from `liftedOn` on it no longer applies; rounds whose reference date precedes it keep it. */
+export const banLiftSchema = z.object({ id: uuid, reason: requiredText(500), liftedOn: isoDate }).strict();

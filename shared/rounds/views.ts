@@ -112,9 +112,18 @@ export interface ScreeningRow {
 export interface ReadmissionBan {
   id: string;
   creditCode: string;
+  /** The program it applies in; null = recorded before bans had a program: applies to every program (全部项目). */
+  programId: string | null;
+  /** '' when unscoped. */
+  programName: string;
+  /** Effective date of the termination or exit; rounds with an earlier reference date are not affected. */
+  startsOn: string;
+  /** First day the provider may apply again; null = never. */
   until: string | null;
   reason: BanReason;
   note: string;
+  /** Regions the cooperation ended in, for the record and the letter; the ban covers the whole program. */
+  regionNames: string[];
   createdAt: string;
   createdBy: string;
 }

@@ -17,6 +17,7 @@ import { analyseRegion } from '../../../shared/ranking/analysis';
 import { weightSensitivity } from '../../../shared/ranking/sensitivity';
 import type { RoundInput } from '../../../shared/ranking/types';
 import type { RoundResults } from '../../../shared/rounds/results-view';
+import type { ScreeningRow } from '../../../shared/rounds/views';
 
 interface Gathered {
   input: RoundInput;
@@ -25,9 +26,9 @@ interface Gathered {
   sheets: { memberId: string; submitted: boolean }[];
 }
 
-function gather(ctx: ServiceContext, roundId: string): Gathered {
+function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[]): Gathered {
   const round = getRound(ctx.db, roundId);
-  const screening = screenRound(ctx, roundId);
+  const screening = screened ?? screenRound(ctx, roundId);
   const eligibleOf = new Map(screening.map((s) => [`${s.applicationId}|${s.regionId}`, s.eligible]));
   const applications = listApplications(ctx, roundId, false);
   const ineligible: Gathered['ineligible'] = [];
@@ -65,9 +66,10 @@ function gather(ctx: ServiceContext, roundId: string): Gathered {
   };
 }
 
-function compute(ctx: ServiceContext, roundId: string): RoundResults {
+/** The ranking from the stored inputs; `screening` replaces the round's own (the reopen preview passes a fresh one). */
+export function computeResults(ctx: ServiceContext, roundId: string, screening?: ScreeningRow[]): RoundResults {
   const round = getRound(ctx.db, roundId);
-  const g = gather(ctx, roundId);
+  const g = gather(ctx, roundId, screening);
   const ranking = rankRound(g.input, round.options);
   const allocation = allocate(ranking);
   return {
@@ -109,7 +111,7 @@ export function roundResults(ctx: ServiceContext, roundId: string, viewerMemberI
     if (f) return { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by } };
   }
   assertMaySee(ctx, roundId, viewerMemberId);
-  return compute(ctx, roundId);
+  return computeResults(ctx, roundId);
 }
 
 function assertMaySee(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): void {
@@ -152,14 +154,16 @@ export function setCommitteeOrder(ctx: ServiceContext, roundId: string, regionId
 export function finalizeRound(ctx: ServiceContext, roundId: string): RoundResults {
   return write(ctx, (w) => {
     assertRoundOpen(ctx.db, roundId);
-    const results = compute(ctx, roundId);
+    // The screening is frozen with the results: a later ban or edit must not change a finalized round.
+    const screening = screenRound(ctx, roundId);
+    const results = computeResults(ctx, roundId, screening);
     const unsubmitted = results.sheets.filter((s) => !s.submitted).length;
     if (results.sheets.length === 0) throw new AppError('CONFLICT', zh('error.noMembers'));
     if (unsubmitted > 0) throw new AppError('CONFLICT', zh('error.sheetsOutstanding', { count: unsubmitted }));
     if (results.allocation.pendingCommittee) throw new AppError('CONFLICT', zh('error.tieAtCutoff'));
     const id = crypto.randomUUID();
     const frozen = { ...results, computedAt: w.at };
-    ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, snapshot) VALUES (?, ?, ?, ?, ?)').run(id, roundId, w.at, w.actor, JSON.stringify({ results: frozen }));
+    ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, snapshot) VALUES (?, ?, ?, ?, ?)').run(id, roundId, w.at, w.actor, JSON.stringify({ results: frozen, screening }));
     ctx.db.prepare("UPDATE rounds SET status = 'finalized', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'finalize', before: null, after: { finalizationId: id, admitted: results.allocation.regions.reduce((n, r) => n + r.admitted.length, 0) } });
     return { ...frozen, finalized: { at: w.at, by: w.actor } };

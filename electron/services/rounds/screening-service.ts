@@ -1,5 +1,8 @@
 // 资格审查: every admission rule of the program, per application and region (the same-city rule depends on
-// the region), with the chair's recorded overrides. Re-admission bans (再准入限制) live here too.
+// the region), with the chair's recorded overrides. Re-admission bans (再准入限制) live here too: a ban
+// belongs to one program (platform + program) and is judged as of the round's reference date
+// (shared/eligibility/evaluate.ts); bans recorded before bans had a program (program_id NULL) apply to
+// every program, as they did then. A finalized round shows the screening frozen when it was finalized.
 import crypto from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { write } from '../write';
@@ -8,6 +11,7 @@ import { zh } from '../../backend/messages';
 import { assertRoundOpen, getProgram, getRound, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication, listApplications } from './application-service';
+import { currentFinalization } from './finalization-repo';
 import { createDossierRepo } from '../dossiers/dossier-repo';
 import { evaluateEligibility, type ReadmissionBan as BanFact } from '../../../shared/eligibility/evaluate';
 import type { BanReason } from '../../../shared/eligibility/readmission';
@@ -24,16 +28,40 @@ interface OverrideRow {
   decided_at: string;
 }
 
-export function activeBans(ctx: ServiceContext): BanFact[] {
-  return ctx.db.prepare('SELECT credit_code AS creditCode, until, reason FROM readmission_bans WHERE lifted_at IS NULL').all() as BanFact[];
+/**
+ * Every ban that may concern a round of the program, lifted ones included: whether one applies is decided
+ * as of the round's reference date, so a ban lifted after that date still counts for the round.
+ */
+export function bansForProgram(ctx: ServiceContext, programId: string): BanFact[] {
+  return ctx.db
+    .prepare(
+      `SELECT credit_code AS creditCode, coalesce(starts_on, substr(created_at, 1, 10)) AS startsOn, until,
+              CASE WHEN lifted_at IS NULL THEN NULL ELSE coalesce(lifted_on, starts_on, substr(created_at, 1, 10)) END AS liftedOn, reason
+       FROM readmission_bans WHERE program_id = ? OR program_id IS NULL ORDER BY created_at, id`,
+    )
+    .all(programId) as BanFact[];
 }
 
-/** Screens the round's applications, or just one of them (scoring checks one cell at a time). */
+/**
+ * Screens the round's applications, or just one of them (scoring checks one cell at a time). A finalized
+ * round answers with the screening frozen at finalization, so neither a later ban nor a later edit changes
+ * what the committee signed; finalizations from before it was stored fall back to a recomputation.
+ */
 export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicationId?: string): ScreeningRow[] {
+  const round = getRound(ctx.db, roundId);
+  if (round.status === 'finalized') {
+    const frozen = currentFinalization(ctx.db, roundId)?.snapshot.screening;
+    if (frozen) return frozen.filter((row) => onlyApplicationId === undefined || row.applicationId === onlyApplicationId);
+  }
+  return computeScreening(ctx, roundId, onlyApplicationId);
+}
+
+/** The screening as the rules, the dossiers, the bans and the overrides give it now. */
+export function computeScreening(ctx: ServiceContext, roundId: string, onlyApplicationId?: string): ScreeningRow[] {
   const round = getRound(ctx.db, roundId);
   const program = getProgram(ctx.db, round.programId);
   const repo = createDossierRepo(ctx.db);
-  const bans = activeBans(ctx);
+  const bans = bansForProgram(ctx, round.programId);
   const regions = new Map(round.regions.map((r) => [r.id, r]));
   const overrides = new Map(
     (ctx.db.prepare('SELECT o.* FROM eligibility_overrides o JOIN applications a ON a.id = o.application_id WHERE a.round_id = ?').all(roundId) as OverrideRow[]).map((o) => [`${o.application_id}|${o.region_id}`, o]),
@@ -87,32 +115,74 @@ export function overrideEligibility(ctx: ServiceContext, data: { applicationId: 
 interface BanRow {
   id: string;
   credit_code: string;
+  program_id: string | null;
+  program_name: string | null;
+  starts_on: string | null;
   until: string | null;
   reason: BanReason;
   note: string;
+  region_names: string;
   created_at: string;
   created_by: string;
 }
-const toBan = (r: BanRow): ReadmissionBan => ({ id: r.id, creditCode: r.credit_code, until: r.until, reason: r.reason, note: r.note, createdAt: r.created_at, createdBy: r.created_by });
+const toBan = (r: BanRow): ReadmissionBan => ({
+  id: r.id,
+  creditCode: r.credit_code,
+  programId: r.program_id,
+  programName: r.program_name ?? '',
+  startsOn: r.starts_on ?? r.created_at.slice(0, 10),
+  until: r.until,
+  reason: r.reason,
+  note: r.note,
+  regionNames: JSON.parse(r.region_names) as string[],
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+const BAN_SELECT = 'SELECT b.*, p.name AS program_name FROM readmission_bans b LEFT JOIN programs p ON p.id = b.program_id';
 
+/** The bans not lifted, newest first, every program's (the dialog shows which program each is in). */
 export function listBans(ctx: ServiceContext): ReadmissionBan[] {
-  return (ctx.db.prepare('SELECT * FROM readmission_bans WHERE lifted_at IS NULL ORDER BY created_at DESC').all() as BanRow[]).map(toBan);
+  return (ctx.db.prepare(`${BAN_SELECT} WHERE b.lifted_at IS NULL ORDER BY b.created_at DESC`).all() as BanRow[]).map(toBan);
 }
 
-export function addBan(ctx: ServiceContext, data: { creditCode: string; until: string | null; reason: BanReason; note: string }): ReadmissionBan {
+export interface BanData {
+  creditCode: string;
+  until: string | null;
+  reason: BanReason;
+  note: string;
+  /**
+   * Optional only until cooperation terminations pass them (electron/services/cooperations): without a
+   * program the ban is unscoped (every program, as before); without a start it starts on the day recorded.
+   */
+  programId?: string | null;
+  startsOn?: string;
+  regionNames?: readonly string[];
+}
+
+export function addBan(ctx: ServiceContext, data: BanData): ReadmissionBan {
   return write(ctx, (w) => {
+    if (data.programId) getProgram(ctx.db, data.programId);
     const id = crypto.randomUUID();
-    ctx.db.prepare('INSERT INTO readmission_bans (id, credit_code, until, reason, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, data.creditCode, data.until, data.reason, data.note, w.at, w.actor);
-    w.log({ entity: BAN_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: data });
-    return toBan(ctx.db.prepare('SELECT * FROM readmission_bans WHERE id = ?').get(id) as BanRow);
+    const record = { ...data, programId: data.programId ?? null, startsOn: data.startsOn ?? w.at.slice(0, 10), regionNames: [...(data.regionNames ?? [])] };
+    ctx.db
+      .prepare('INSERT INTO readmission_bans (id, credit_code, program_id, starts_on, until, reason, note, region_names, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, record.creditCode, record.programId, record.startsOn, record.until, record.reason, record.note, JSON.stringify(record.regionNames), w.at, w.actor);
+    w.log({ entity: BAN_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: record });
+    return toBan(ctx.db.prepare(`${BAN_SELECT} WHERE b.id = ?`).get(id) as BanRow);
   });
 }
 
-export function liftBan(ctx: ServiceContext, id: string, reason: string): void {
+/**
+ * Lifts a ban from `liftedOn` on: rounds whose reference date comes before it are still judged with the
+ * ban (it was in force then); a ban recorded in error is lifted from its start day and so never applied.
+ */
+export function liftBan(ctx: ServiceContext, id: string, reason: string, liftedOn: string): void {
   write(ctx, (w) => {
-    const row = ctx.db.prepare('SELECT * FROM readmission_bans WHERE id = ? AND lifted_at IS NULL').get(id) as BanRow | undefined;
+    const row = ctx.db.prepare(`${BAN_SELECT} WHERE b.id = ? AND b.lifted_at IS NULL`).get(id) as BanRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
-    ctx.db.prepare('UPDATE readmission_bans SET lifted_at = ?, lifted_by = ?, lift_reason = ? WHERE id = ?').run(w.at, w.actor, reason, id);
-    w.log({ entity: BAN_ENTITY, entityId: null, entityKey: id, action: 'delete', before: toBan(row), after: { liftReason: reason } });
+    const ban = toBan(row);
+    if (liftedOn < ban.startsOn) throw new AppError('VALIDATION', zh('error.banLiftBeforeStart', { date: ban.startsOn }), [{ path: 'liftedOn', key: 'error.banLiftBeforeStart', params: { date: ban.startsOn } }]);
+    ctx.db.prepare('UPDATE readmission_bans SET lifted_at = ?, lifted_by = ?, lift_reason = ?, lifted_on = ? WHERE id = ?').run(w.at, w.actor, reason, liftedOn, id);
+    w.log({ entity: BAN_ENTITY, entityId: null, entityKey: id, action: 'delete', before: ban, after: { liftReason: reason, liftedOn } });
   });
 }

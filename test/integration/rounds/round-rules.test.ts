@@ -43,13 +43,13 @@ describe('round rules', () => {
 
   it('screens out an applicant inside a re-admission cooldown, with its date, until the ban ends or is lifted', async () => {
     const ctx = await createTestContext();
-    const { round, hangzhou } = await setUpRound(ctx);
+    const { program, round, hangzhou } = await setUpRound(ctx);
     const app = await addApplicant(ctx, round.id, 7, '杭州市', [hangzhou.id], 40_000);
-    const ban = await ok(ctx, 'bans.add', { creditCode: syntheticCreditCode(7), until: '2027-03-01', reason: 'failedAssessment', note: '2026年第三季度考核未通过' });
+    const ban = await ok(ctx, 'bans.add', { creditCode: syntheticCreditCode(7), programId: program.id, startsOn: '2026-09-02', until: '2027-03-01', reason: 'failedAssessment', note: '2026年第三季度考核未通过' });
     const [row] = await ok(ctx, 'screening.list', { roundId: round.id });
     expect(row).toMatchObject({ applicationId: app.id, eligible: false });
     expect(row!.results.find((r) => r.kind === 'noCooldown')).toMatchObject({ outcome: 'fail', until: '2027-03-01', reason: 'failedAssessment' });
-    await ok(ctx, 'bans.lift', { id: ban.id, reason: '平台复核后撤销' });
+    await ok(ctx, 'bans.lift', { id: ban.id, reason: '平台复核后撤销', liftedOn: '2026-09-02' });
     expect((await ok(ctx, 'screening.list', { roundId: round.id }))[0]).toMatchObject({ eligible: true });
   });
 

@@ -8,6 +8,7 @@ import { ConfirmDialog, Modal } from '../../../components/Modal';
 import { useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { downloadBase64 } from '../../../lib/files';
+import { ReopenChanges } from './ReopenChanges';
 
 interface Props {
   roundId: string;
@@ -84,6 +85,7 @@ function ReopenDialog({ roundId, onClose, onDone }: { roundId: string; onClose: 
   return (
     <Modal title={t('ranking.reopen.button')} onCancel={onClose} labelledBy="reopen-title">
       <p className="small">{t('ranking.reopen.explain')}</p>
+      <ReopenChanges roundId={roundId} />
       <label className="field">
         <span>{t('ranking.reopen.reason')}</span>
         <textarea rows={3} maxLength={500} value={reason} aria-invalid={error ? true : undefined} onChange={(e) => setReason(e.target.value)} />

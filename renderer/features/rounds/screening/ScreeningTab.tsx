@@ -59,7 +59,7 @@ export function ScreeningTab() {
         </div>
         <span className="count">{t('screening.summary', { eligible: counts.eligible, failed: counts.failed })}</span>
         <span className="spacer" />
-        <button type="button" onClick={() => setShowBans(true)}>{t('screening.bans.open', { count: bans.data?.length ?? 0 })}</button>
+        <button type="button" onClick={() => setShowBans(true)}>{t('screening.bans.open', { count: (bans.data ?? []).filter((b) => b.programId === null || b.programId === round.programId).length })}</button>
       </div>
       <p className="hint">{t('screening.hint', { date: formatDay(round.referenceDate, locale) })}</p>
       {rows.length === 0 ? (
@@ -107,6 +107,8 @@ export function ScreeningTab() {
         <BansDialog
           bans={bans.data ?? []}
           applications={applications.data}
+          programId={round.programId}
+          regionNames={round.regions.map((r) => r.name)}
           onChanged={async () => {
             await Promise.all([bans.reload(), screening.reload()]);
           }}
