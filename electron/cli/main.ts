@@ -24,7 +24,7 @@ export const USAGE = `评审台命令行 / Review Desk command line
   import-scores --round <ID> <文件>        导入委员评分（格式见 docs/score-import.md）：先预览
   rank --round <ID>                        按区域显示排名与入选结果
   export --round <ID> --format <json|csv|xlsx> [--out <文件>]
-                                           导出入选名单
+                                           导出入选名单（不写 --out 时存到当前目录，文件名由批次名称生成）
 
 选项 / options:
   --data <目录>        数据目录（默认：${defaultDataDir()}）
