@@ -1,6 +1,8 @@
 // Electron main process: one window, the IPC transport, the desktop-only calls. Thin by design: every
-// business call goes to the data worker through the same dispatch as browser mode.
-import { app, BrowserWindow, ipcMain, session, shell, dialog } from 'electron';
+// business call goes to the data worker through the same dispatch as browser mode, and every security
+// option lives as plain data in electron/shell/ (unit-tested without Electron; checklist in
+// docs/security.md). This file only wires them to Electron.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,50 +10,82 @@ import { isCallName } from '../shared/api/call-names';
 import type { Result } from '../shared/api/result';
 import { startDataWorker, type DataWorker } from './backend/worker-host';
 import { defaultDataDir } from './data-dir';
-import { CONTENT_SECURITY_POLICY } from './browser/http-server';
 import { IPC_CHANNEL } from './ipc-channel';
+import { sniffMime } from './services/attachments/file-types';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/app-protocol';
+import { attachmentTempName } from './shell/attachment-temp-name';
+import { outsideLinkDecision } from './shell/external-links';
+import { isTrustedIpcSender } from './shell/ipc-sender';
+import { isPermissionAllowed, originOf } from './shell/permissions';
+import { focusExistingWindow } from './shell/single-instance';
+import { mainWindowOptions } from './shell/window-options';
 
 const dist = __dirname; // dist/electron
-const rendererIndex = path.join(dist, '..', 'renderer', 'index.html');
+const rendererDir = path.join(dist, '..', 'renderer');
+const production = app.isPackaged;
 let worker: DataWorker | null = null;
+let mainWindow: BrowserWindow | null = null;
 
+// Before anything else: the data directory is also where the single-instance lock lives.
 app.setPath('userData', defaultDataDir());
+// Must precede `ready` (Electron: registerSchemesAsPrivileged can only be called before the ready event).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const refuse = (message: string): Result<never> => ({ ok: false, error: { code: 'UNSUPPORTED', message } });
 
 async function openAttachmentExternally(input: unknown): Promise<Result<unknown>> {
   const read = await worker!.invoke('attachments.read', input);
   if (!read.ok) return read;
-  const file = read.value as { fileName: string; dataBase64: string };
-  // The system viewer needs a real file with the right extension; a private temp copy keeps the store read-only.
+  const file = read.value as { fileName: string; mime: string; dataBase64: string };
+  const bytes = Buffer.from(file.dataBase64, 'base64');
+  // The stored type was checked on upload; the bytes about to reach the OS are checked again, and the
+  // temp name takes its extension from that check alone (never "x.pdf.hta").
+  const checked = sniffMime(bytes);
+  const name = checked === file.mime ? attachmentTempName(file.fileName, checked) : null;
+  if (!name) return { ok: false, error: { code: 'BAD_FILE', message: '附件内容与登记的类型不符，未打开。' } };
+  // The system viewer needs a real file; a private temp copy keeps the store read-only.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-'));
-  const target = path.join(dir, path.basename(file.fileName));
-  fs.writeFileSync(target, Buffer.from(file.dataBase64, 'base64'));
+  const target = path.join(dir, name);
+  fs.writeFileSync(target, bytes, { mode: 0o600 });
   const problem = await shell.openPath(target);
   return problem ? { ok: false, error: { code: 'INTERNAL', message: `无法用系统程序打开附件：${problem}` } } : { ok: true, value: { opened: true } };
 }
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 640,
-    title: '评审台 Review Desk',
-    webPreferences: { preload: path.join(dist, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+/** Applied to every web contents the app ever creates, not only the main window. */
+function guardWebContents(contents: WebContents): void {
+  const leave = (url: string) => {
+    const decision = outsideLinkDecision(url);
+    if (decision.openExternally) void shell.openExternal(url);
+    return decision;
+  };
+  contents.setWindowOpenHandler(({ url }) => ({ action: leave(url).action }));
+  // The renderer routes by hash (no will-navigate); any real navigation leaves the app and is stopped.
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    leave(url);
   });
-  // The renderer never navigates away or opens windows: links to the outside go to the system browser.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  void win.loadFile(rendererIndex);
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (production) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
-app.whenReady().then(async () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions({ preload: path.join(dist, 'preload.cjs'), production }));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  void win.loadURL(APP_ENTRY_URL);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isPermissionAllowed(permission, originOf(contents.getURL()))));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
   try {
     worker = await startDataWorker(path.join(dist, 'data-worker.cjs'), { dataDir: app.getPath('userData'), transport: 'electron' });
   } catch (error) {
@@ -60,16 +94,26 @@ app.whenReady().then(async () => {
     return;
   }
   ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown) => {
-    // Only our own page may call: the frame must be the bundled renderer.
-    if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'UNSUPPORTED', message: '拒绝来自外部页面的调用' } };
-    if (!isCallName(name)) return { ok: false, error: { code: 'UNSUPPORTED', message: '未知的调用' } };
+    // Only the top frame of our own page may call (event.senderFrame, not the web contents' URL).
+    if (!isTrustedIpcSender(event.senderFrame)) return refuse('拒绝来自外部页面的调用');
+    if (!isCallName(name)) return refuse('未知的调用');
     if (name === 'host.openAttachment') return openAttachmentExternally(input);
     return worker!.invoke(name, input);
   });
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
-});
+}
 
-app.on('window-all-closed', () => {
-  void (worker?.close() ?? Promise.resolve()).then(() => app.quit());
-});
+if (!app.requestSingleInstanceLock()) {
+  // Another Review Desk already runs on this data: it gets focused (below, in that process); we leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!focusExistingWindow(mainWindow) && app.isReady() && worker) createWindow();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    void (worker?.close() ?? Promise.resolve()).then(() => app.quit());
+  });
+  void start();
+}

@@ -8,6 +8,7 @@ import type { CallName } from '../../shared/api/call-names';
 import type { CallInput, CallOutput } from '../../shared/api/contract';
 import type { ImportIssue } from '../../shared/dossiers/import-schema';
 import type { ServiceContext } from '../services/context';
+import { safeFileName } from '../shell/safe-file-name';
 import { rankingText, roundsTable } from './format';
 
 /** A failure the user can fix: message on stderr, exit code 1 (validation or domain error). */
@@ -129,11 +130,23 @@ export async function rank(cli: Cli, roundArg: string, memberName: string | unde
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 
+/**
+ * Without --out the file lands in the current directory under a name built from the round name, which
+ * anyone who can edit a round controls: "../../x" or "/etc/x" must not choose where we write. One safe
+ * file name (no separators, "..", control characters or Windows device names; length-limited), and it
+ * always ends in the format's extension.
+ */
+export function defaultExportName(suggested: string, format: (typeof EXPORT_FORMATS)[number]): string {
+  const ext = `.${format}`;
+  const name = safeFileName(suggested, `入选名单${ext}`);
+  return name.toLowerCase().endsWith(ext) ? name : safeFileName(`${name}${ext}`, `入选名单${ext}`);
+}
+
 export async function exportList(cli: Cli, roundArg: string, format: (typeof EXPORT_FORMATS)[number], out: string | undefined, memberName: string | undefined): Promise<void> {
   const roundId = await resolveRound(cli, roundArg);
   const who = await viewer(cli, roundId, memberName);
   const file = await call(cli, 'ranking.export', { roundId, viewerMemberId: who?.id ?? null, format });
-  const target = path.resolve(out ?? file.fileName);
+  const target = path.resolve(out ?? defaultExportName(file.fileName, format));
   const bytes = Buffer.from(file.dataBase64, 'base64');
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });

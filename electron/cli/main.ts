@@ -26,7 +26,7 @@ export const USAGE = `评审台命令行 / Review Desk command line
   rank --round <ID>                        按区域显示排名与入选结果
   verify                                   核验修改记录的校验链，显示链首指纹（与纸面上的指纹对照）
   export --round <ID> --format <json|csv|xlsx> [--out <文件>]
-                                           导出入选名单
+                                           导出入选名单（不写 --out 时存到当前目录，文件名由批次名称生成）
 
 选项 / options:
   --data <目录>        数据目录（默认：${defaultDataDir()}）

@@ -10,17 +10,10 @@ import { zh } from '../../backend/messages';
 import { recordChange } from '../history/change-log';
 import { DOSSIER_ENTITY, mustGetDossier } from '../dossiers/dossier-service';
 import type { Attachment } from '../../../shared/dossiers/schema';
+import { sniffMime } from './file-types';
 
-/** The file type is decided by the bytes, not by the name the user gave it. */
-export function sniffMime(bytes: Uint8Array): string | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
-  return null;
-}
+// The magic-byte check lives in file-types.ts (no dependencies) so the desktop shell can use it too.
+export { sniffMime };
 
 export function blobPath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
