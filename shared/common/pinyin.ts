@@ -71,7 +71,10 @@ export function pinyinKeys(name: string): PinyinKeys {
 }
 
 /**
- * A byte-comparable key that orders names as compareZh does, for SQLite (which cannot collate zh-CN):
+ * A byte-comparable key that orders names as compareZh does, for SQLite (which cannot collate zh-CN). The
+ * two differ only where ICU's fixed per-character order does: characters of one syllable (ICU has its own
+ * order for them; callers break the tie by the name) and polyphones read differently in context.
+ * Layout:
  * syllables separated by spaces (so 安 "an" < 昂 "ang" and 安 < 安徽), digit runs zero-padded (2号 < 10号),
  * Latin runs marked with "~" so they follow every Han syllable as ICU puts Latin after Han, digits before.
  */
