@@ -1,6 +1,7 @@
 // Dossier search by pinyin and the list's pinyin order (issue 7), through dispatch on a real SQLite file:
 // 杭州… is found by "hz", "HZ", "hangz", "hangzhou", its city and its credit code; the list is in pinyin order
-// (安 < 北 < 重 < 杭 < 上 < 深), the keys follow every save, and the active list is served by its index.
+// (安 < 北 < 重 < 杭 < 上 < 深), as is the XLSX export; the keys follow every save, and the active list is
+// served by its index.
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch';
 import { handlers } from '../../electron/backend/handlers';
@@ -8,6 +9,7 @@ import type { Db } from '../../electron/db/open';
 import { createTestContext, type TestContext } from '../support/service-context';
 import { dossierInput, REAL_CREDIT_CODES } from '../support/dossiers';
 import { call } from '../support/call';
+import { readXlsxValues } from '../support/import-files';
 
 const DOSSIERS = [
   { legalName: '杭州安心珠宝检测技术有限公司', province: '浙江省', city: '杭州市' },
@@ -60,6 +62,9 @@ describe('dossier search by pinyin', () => {
     await dispatch(handlers, ctx, 'dossiers.setArchived', { id: ids[2]!, archived: true });
     expect(await names(ctx, '', 'all')).toEqual(pinyinOrder);
     expect(await names(ctx, '', 'archived')).toEqual(['北京国检珠宝鉴定有限公司']);
+    // So does the XLSX export.
+    const exported = await call(ctx, 'dossiers.exportXlsx', { status: 'all' });
+    expect((await readXlsxValues(Buffer.from(exported.dataBase64, 'base64'))).slice(1).map((row) => row[0])).toEqual(pinyinOrder);
     // Paging follows the same order.
     const page = await dispatch(handlers, ctx, 'dossiers.list', { search: '', status: 'all', offset: 2, limit: 2 });
     expect(page).toMatchObject({ ok: true, value: { total: 6, items: [{ legalName: '重庆市长江鉴定有限公司' }, { legalName: '杭州安心珠宝检测技术有限公司' }] } });
