@@ -123,6 +123,14 @@ describe('dossier import and search', () => {
     await list.search('王喆');
     await expect.poll(() => list.rowNames(), POLL).toEqual(['苏州丝绸检测研究院有限公司']);
 
+    // Pinyin initials and full pinyin, shown in pinyin order (安 < 滨 < 余), as is the whole list.
+    await list.search('hz');
+    await expect.poll(() => list.rowNames(), POLL).toEqual(['杭州安心珠宝检测技术有限公司', '杭州滨江珍珠鉴定有限公司', '杭州余杭货品分发有限公司']);
+    await list.search('binjiang');
+    await expect.poll(() => list.rowNames(), POLL).toEqual(['杭州滨江珍珠鉴定有限公司']);
+    await list.search('');
+    await expect.poll(() => list.rowNames(), POLL).toEqual(['北京优选运营服务有限公司', '杭州安心珠宝检测技术有限公司', '杭州滨江珍珠鉴定有限公司', '杭州余杭货品分发有限公司', '深圳华南鉴定中心有限公司', '苏州丝绸检测研究院有限公司']);
+
     // Nothing matches: the empty state says so.
     await list.search('广州');
     await list.empty.getByText('没有符合“广州”的档案。').waitFor();

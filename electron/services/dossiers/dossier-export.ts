@@ -8,7 +8,7 @@ type Status = 'active' | 'archived' | 'all';
 
 export async function exportDossiersXlsx(ctx: ServiceContext, status: Status): Promise<{ fileName: string; mime: string; dataBase64: string }> {
   const where = status === 'active' ? 'WHERE archived_at IS NULL' : status === 'archived' ? 'WHERE archived_at IS NOT NULL' : '';
-  const rows = ctx.db.prepare(`SELECT * FROM dossiers ${where} ORDER BY legal_name`).all() as Parameters<typeof toData>[0][];
+  const rows = ctx.db.prepare(`SELECT * FROM dossiers ${where} ORDER BY name_sort, legal_name, id`).all() as Parameters<typeof toData>[0][];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Review Desk 评审台';
   workbook.created = ctx.now();

@@ -1,5 +1,7 @@
 // Rows ⇄ domain objects for the dossiers table. Bound parameters only; money converted at this edge.
 import type { Db } from '../../db/open';
+import { dossierPinyinColumns } from '../../db/migrations/007-dossier-pinyin';
+import { SEARCH_SEPARATOR } from '../../../shared/common/pinyin';
 import { type Contact, type DossierData, type Dossier, type DossierSummary, type Capability, type TaxpayerType } from '../../../shared/dossiers/schema';
 
 interface DossierRow {
@@ -76,14 +78,18 @@ function params(d: DossierData) {
     introduction: d.introduction,
     notes: d.notes,
     search_text: searchText(d),
+    // Pinyin search keys and the pinyin sort key, rewritten with every save (migration 007).
+    ...dossierPinyinColumns(d),
   };
 }
 
 const COLUMNS = [
   'credit_code', 'legal_name', 'legal_representative', 'province', 'city', 'registered_capital_yuan', 'established_on',
   'taxpayer_type', 'real_name_verified', 'is_shop_account', 'deposit_paid_fen', 'capabilities', 'price_quote_fen',
-  'contacts', 'introduction', 'notes', 'search_text',
+  'contacts', 'introduction', 'notes', 'search_text', 'pinyin_initials', 'pinyin_full', 'name_sort',
 ] as const satisfies readonly (keyof ReturnType<typeof params>)[];
+
+const likeContaining = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 export function createDossierRepo(db: Db) {
   const insert = db.prepare(
@@ -120,10 +126,13 @@ export function createDossierRepo(db: Db) {
       const args: string[] = [];
       if (query.status === 'active') where.push('archived_at IS NULL');
       if (query.status === 'archived') where.push('archived_at IS NOT NULL');
-      // Every whitespace-separated term must occur somewhere (substring match; works for 2-character Chinese words).
+      // Every whitespace-separated term must occur somewhere: as a substring of the names, code, people and
+      // places (works for 2-character Chinese words), of the pinyin initials of name, city and province, or
+      // of their full pinyin from a syllable start ("hz", "HZ", "hangz", "hangzhou" all find 杭州…).
       for (const term of query.search.toLowerCase().split(/\s+/).filter(Boolean)) {
-        where.push("search_text LIKE ? ESCAPE '\\'");
-        args.push(`%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+        const folded = term.normalize('NFKC');
+        where.push("(search_text LIKE ? ESCAPE '\\' OR pinyin_initials LIKE ? ESCAPE '\\' OR pinyin_full LIKE ? ESCAPE '\\')");
+        args.push(likeContaining(term), likeContaining(folded), likeContaining(SEARCH_SEPARATOR + folded));
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
@@ -131,7 +140,7 @@ export function createDossierRepo(db: Db) {
         .prepare(
           `SELECT id, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type,
                   json_array_length(capabilities) AS capability_count, archived_at, updated_at
-           FROM dossiers ${clause} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+           FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`,
         )
         .all(...args, query.limit, query.offset) as (Pick<DossierRow, 'id' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
       return {

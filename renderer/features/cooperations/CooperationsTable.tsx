@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { COOPERATION_STATUSES, type CooperationStatus } from '../../../shared/lifecycle/cooperation';
 import type { CooperationSummary } from '../../../shared/cooperations/views';
+import { compareZh } from '../../../shared/common/pinyin';
 import { useLocale, useT } from '../../i18n/i18n';
 import { formatDay } from '../../lib/format';
 import { BAN_REASON_LABEL, STATUS_LABEL } from './labels';
@@ -44,7 +45,7 @@ export function CooperationsTable({ items }: { items: readonly CooperationSummar
   }, [items]);
 
   const needle = search.trim().toLowerCase();
-  const shown = items.filter((c) => (filter === 'all' || c.status === filter) && (!needle || [c.legalName, c.creditCode, c.regionName].some((v) => v.toLowerCase().includes(needle))));
+  const shown = items.filter((c) => (filter === 'all' || c.status === filter) && (!needle || [c.legalName, c.creditCode, c.regionName].some((v) => v.toLowerCase().includes(needle)))).sort((a, b) => compareZh(a.regionName, b.regionName) || compareZh(a.legalName, b.legalName));
 
   return (
     <>

@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { m001Initial } from '../../../electron/db/migrations/001-initial';
 import { m002Rounds } from '../../../electron/db/migrations/002-rounds';
-import { createDossierRepo } from '../../../electron/services/dossiers/dossier-repo';
-import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { tempDir } from '../../support/service-context';
 import { dossierInput } from '../../support/dossiers';
+import { insertV1Dossier } from '../../support/legacy-dossiers';
 
 describe('migration 002: rounds', () => {
   it('migrates a v1 file with dossiers and history, keeping every row', async () => {
@@ -18,8 +17,7 @@ describe('migration 002: rounds', () => {
     const file = path.join(dataDir, 'review-desk.sqlite');
     const v1 = await openDatabase(file, { migrations: [m001Initial] });
     // Seeded with v1's own columns (today's service code writes columns v1 does not have).
-    const repo = createDossierRepo(v1.db);
-    repo.insert(dossierInputSchema.parse(dossierInput()), '2026-11-01T00:00:00.000Z');
+    insertV1Dossier(v1.db, dossierInput());
     v1.db.prepare("INSERT INTO change_log (at, actor, entity, entity_id, action, before, after) VALUES ('2026-11-01T00:00:00.000Z', '王评审', 'dossier', 1, 'create', NULL, '{}')").run();
     v1.db.close();
 

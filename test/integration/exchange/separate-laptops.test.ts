@@ -118,7 +118,7 @@ describe('separate laptops', () => {
     const totals = async (ctx: TestContext, roundId: string, chairId: string) => {
       const results = await ok(ctx, 'ranking.results', { roundId, viewerMemberId: chairId });
       const name = (id: string) => results.labels.applications[id]!.legalName;
-      return JSON.stringify(results.ranking.regions.map((r) => [results.labels.regions[r.regionId]!.name, r.entries.map((e) => [name(e.applicationId), e.total, e.rank, e.criteria.map((c) => c.value)])]));
+      return JSON.stringify(results.ranking.regions.map((r) => [results.labels.regions[r.regionId]!.name, r.entries.map((e) => [name(e.applicationId), e.total, e.rank, e.criteria.map((c) => c.value)])]).sort());
     };
     const viaFiles = await totals(chair, round.id, zhao.id);
     expect(viaFiles).toMatch(/机构|公司/);

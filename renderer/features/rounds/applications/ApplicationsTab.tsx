@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { Application } from '../../../../shared/rounds/views';
+import { compareZh } from '../../../../shared/common/pinyin';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { toastError } from '../../../lib/errors';
@@ -54,7 +55,7 @@ export function ApplicationsTab() {
   }
 
   const needle = search.trim().toLowerCase();
-  const shown = (applications ?? []).filter((a) => !needle || [a.legalName, a.creditCode, a.city].some((s) => s.toLowerCase().includes(needle)));
+  const shown = (applications ?? []).filter((a) => !needle || [a.legalName, a.creditCode, a.city].some((s) => s.toLowerCase().includes(needle))).sort((a, b) => compareZh(a.legalName, b.legalName));
   const withdrawnCount = (applications ?? []).filter((a) => a.withdrawnAt).length;
 
   if (error) return <p className="empty" role="alert">{error}</p>;

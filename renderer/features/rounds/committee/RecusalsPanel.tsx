@@ -1,5 +1,8 @@
 // 回避: a member declares a conflict of interest with an application, with a reason. The member then does not
 // score it and is not counted in its aggregate. Withdrawing a declaration can be undone from the toast.
+// The applicant list is in pinyin order and can be narrowed by name, credit code, city, pinyin or initials
+// (hz → 杭州…); a filter that leaves exactly one applicant chooses it.
+import { useEffect, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -12,6 +15,7 @@ import { useLocale, useT } from '../../../i18n/i18n';
 import { errorText, toastError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { errorAt, Field, issueError } from '../common/form-utils';
+import { applicantChoices } from './applicant-choices';
 
 // Nothing chosen yet reads 请选择, not 内容无效.
 const chosen = z.string().min(1, msg('error.choose')).pipe(uuid);
@@ -32,10 +36,18 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
   const memberName = new Map(members.map((m) => [m.id, m.name]));
   const applicant = new Map(applications.map((a) => [a.id, a]));
   const active = applications.filter((a) => !a.withdrawnAt);
-  const { register, handleSubmit, formState, setError, reset, getValues } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, reset, getValues, setValue, watch, setFocus } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { memberId: '', applicationId: '', reason: '' },
   });
+  const [filter, setFilter] = useState('');
+  const chosenId = watch('applicationId');
+  const { options, onlyMatch } = applicantChoices(applications, filter, chosenId);
+  // After the render that lists it, so the select has the option to show.
+  const onlyMatchId = onlyMatch?.id;
+  useEffect(() => {
+    if (onlyMatchId) setValue('applicationId', onlyMatchId, { shouldValidate: formState.isSubmitted });
+  }, [onlyMatchId]);
 
   const declare = handleSubmit(async (data) => {
     const result = await api['recusals.declare'](data);
@@ -47,6 +59,7 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
     toast('success', t('committee.recusal.declared', { member: memberName.get(data.memberId) ?? '', applicant: applicant.get(data.applicationId)?.legalName ?? '' }));
     // The same member often declares several in a row: keep the member, clear the rest.
     reset({ memberId: getValues('memberId'), applicationId: '', reason: '' });
+    setFilter('');
     await onChanged();
   });
 
@@ -111,12 +124,27 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
               {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
             </select>
           </Field>
-          <Field label={t('committee.recusal.application')} error={e('applicationId')}>
-            <select {...register('applicationId')} aria-invalid={invalid('applicationId')}>
-              <option value="">{t('committee.recusal.chooseApplication')}</option>
-              {active.map((a) => <option key={a.id} value={a.id}>{a.legalName}</option>)}
+          <div className="field">
+            <span id="recusal-application-label">{t('committee.recusal.application')}</span>
+            <input
+              type="search"
+              value={filter}
+              onChange={(ev) => setFilter(ev.target.value)}
+              onKeyDown={(ev) => {
+                // Enter in the filter moves on to the reason rather than submitting half a declaration.
+                if (ev.key !== 'Enter') return;
+                ev.preventDefault();
+                if (getValues('applicationId')) setFocus('reason');
+              }}
+              placeholder={t('committee.recusal.findPlaceholder')}
+              aria-label={t('committee.recusal.find')}
+            />
+            <select {...register('applicationId')} aria-labelledby="recusal-application-label" aria-invalid={invalid('applicationId')}>
+              <option value="">{options.length ? t('committee.recusal.chooseApplication') : t('committee.recusal.noMatch')}</option>
+              {options.map((a) => <option key={a.id} value={a.id}>{a.legalName}</option>)}
             </select>
-          </Field>
+            {e('applicationId') && <span className="field-error" role="alert">{e('applicationId')}</span>}
+          </div>
           <Field label={t('committee.recusal.reason')} error={e('reason')}>
             <input {...register('reason')} aria-invalid={invalid('reason')} maxLength={500} placeholder={t('committee.recusal.reasonPlaceholder')} />
           </Field>

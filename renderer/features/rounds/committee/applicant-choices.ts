@@ -1,0 +1,21 @@
+// The applicants a recusal can name, for the picker: active ones in pinyin order, narrowed by a filter that
+// knows names, credit codes, cities, full pinyin and initials (hz → 杭州…).
+import { compareZh, matchesZh } from '../../../../shared/common/pinyin';
+
+interface Applicant {
+  id: string;
+  legalName: string;
+  creditCode: string;
+  city: string;
+  withdrawnAt: string | null;
+}
+
+export function applicantChoices<A extends Applicant>(applications: readonly A[], filter: string, chosenId: string): { options: A[]; onlyMatch: A | null } {
+  const active = applications.filter((a) => !a.withdrawnAt).sort((a, b) => compareZh(a.legalName, b.legalName));
+  const matches = active.filter((a) => matchesZh(filter, a.legalName, a.creditCode, a.city));
+  return {
+    // The chosen applicant stays listed when the filter no longer matches it, so the choice is not lost.
+    options: active.filter((a) => a.id === chosenId || matches.includes(a)),
+    onlyMatch: filter.trim() && matches.length === 1 ? matches[0]! : null,
+  };
+}
