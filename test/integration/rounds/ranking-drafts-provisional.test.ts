@@ -69,7 +69,8 @@ describe('ranking: drafts and provisional placements', () => {
     await workbook.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
     const sz = workbook.getWorksheet('深圳水贝产业带')!;
     expect(sz.getRow(1).getCell(10).value).toBe('是否待定');
-    expect([2, 3, 4].map((r) => [sz.getRow(r).getCell(3).value, sz.getRow(r).getCell(6).value, sz.getRow(r).getCell(10).value ?? null])).toEqual([
+    // The tied pair is listed in neutral (application id) order, which is no ranking: compare by name.
+    expect([2, 3, 4].map((r) => [sz.getRow(r).getCell(3).value, sz.getRow(r).getCell(6).value, sz.getRow(r).getCell(10).value ?? null]).sort()).toEqual([
       ['深圳第4鉴定有限公司', '入选', null],
       ['深圳第5鉴定有限公司', '候补', PROVISIONAL_ZH],
       ['深圳第6鉴定有限公司', '候补', PROVISIONAL_ZH],
