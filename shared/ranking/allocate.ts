@@ -40,7 +40,7 @@ export function allocate(ranking: RoundRanking): RoundAllocation {
 
 /**
  * The provisional placements found by trying every committee order (keys `${regionId}\u0000${applicationId}`);
- * null above provisional.ts's ENUMERATION_LIMIT. For the tests: allocate() uses a closed form without a cap.
+ * null above provisional.ts's ENUMERATION_LIMIT / WORK_LIMIT. For the tests: allocate() uses a closed form without a cap.
  */
 export function provisionalByEnumerationOf(ranking: RoundRanking): Set<string> | null {
   return provisionalByEnumeration(ranking, seat);

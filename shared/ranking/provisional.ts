@@ -13,15 +13,20 @@
 //   last, so their positions, or who stays on a waitlist the group straddles the end of, differ). Closed
 //   form, no search.
 // - A cap: ordering a tie may move an applicant between regions, so anyone may be affected. The orders are
-//   enumerated, up to ENUMERATION_LIMIT allocations; beyond that (groups of 6 or more, or many groups at
-//   once), every placement that qualifies for a seat is marked provisional: erring towards 待定 is safe,
-//   calling a pending result settled is not.
+//   enumerated while that stays small (ENUMERATION_LIMIT orders, WORK_LIMIT placements computed in all).
+//   Beyond that (groups of 6 or more, many groups at once, or a platform-scale round), the closed form's
+//   marks are kept and, when seats are pending (tiedAtCutoff somewhere), every placement that qualifies for
+//   a seat is marked too: erring towards 待定 is safe, calling a pending result settled is not. Without
+//   pending seats the fallback marks the tied groups' own waitlist places only; the exact check covers every
+//   round small enough for a committee to read, which is where a tie's side effects would be looked at.
 import { toHundredths } from './decimal';
 import { rankRegion, type RegionCandidate } from './rank-region';
 import type { Placement, RoundAllocation, RoundRanking } from './results';
 
 /** 6! orders of one group of 6, or 4! × 3! × 3! for three groups; each is one allocation of the round. */
 export const ENUMERATION_LIMIT = 720;
+/** Orders × entries of the round: keeps the check to well under a second on a laptop. */
+export const WORK_LIMIT = 400_000;
 
 interface Group {
   readonly regionId: string;
@@ -36,7 +41,7 @@ const QUALIFIED = new Set(['admitted', 'waitlist', 'notAdmitted', 'tiedAtCutoff'
 export function markProvisional(ranking: RoundRanking, allocation: RoundAllocation, seat: (r: RoundRanking) => RoundAllocation): RoundAllocation {
   const groups: Group[] = ranking.regions.flatMap((r) => r.stillTiedGroups.map((g) => ({ regionId: r.regionId, ids: g.applicationIds })));
   if (groups.length === 0) return allocation;
-  const flagged = ranking.options.cap === null ? closedForm(groups, allocation) : (enumerate(ranking, groups, seat) ?? everyQualified(allocation));
+  const flagged = ranking.options.cap === null ? closedForm(groups, allocation) : (enumerate(ranking, groups, seat) ?? fallback(groups, allocation));
   return {
     ...allocation,
     regions: allocation.regions.map((r) => ({
@@ -55,13 +60,17 @@ function closedForm(groups: readonly Group[], allocation: RoundAllocation): Set<
   return out;
 }
 
-function everyQualified(allocation: RoundAllocation): Set<string> {
-  return new Set(allocation.regions.flatMap((r) => r.placements.filter((p) => QUALIFIED.has(p.status)).map((p) => key(r.regionId, p.applicationId))));
+function fallback(groups: readonly Group[], allocation: RoundAllocation): Set<string> {
+  const out = closedForm(groups, allocation);
+  if (allocation.pendingCommittee) {
+    for (const r of allocation.regions) for (const p of r.placements) if (QUALIFIED.has(p.status)) out.add(key(r.regionId, p.applicationId));
+  }
+  return out;
 }
 
 /**
  * Placements whose outcome differs between two complete committee orders; null when there are more than
- * ENUMERATION_LIMIT orders. Exported for the tests, which check closedForm against it.
+ * ENUMERATION_LIMIT orders or WORK_LIMIT placements. Exported for the tests, which check closedForm against it.
  */
 export function provisionalByEnumeration(ranking: RoundRanking, seat: (r: RoundRanking) => RoundAllocation): Set<string> | null {
   const groups: Group[] = ranking.regions.flatMap((r) => r.stillTiedGroups.map((g) => ({ regionId: r.regionId, ids: g.applicationIds })));
@@ -69,10 +78,11 @@ export function provisionalByEnumeration(ranking: RoundRanking, seat: (r: RoundR
 }
 
 function enumerate(ranking: RoundRanking, groups: readonly Group[], seat: (r: RoundRanking) => RoundAllocation): Set<string> | null {
+  const entries = ranking.regions.reduce((n, r) => n + r.entries.length, 0);
   let count = 1;
   for (const g of groups) {
     for (let k = 2; k <= g.ids.length; k++) count *= k;
-    if (count > ENUMERATION_LIMIT) return null;
+    if (count > ENUMERATION_LIMIT || count * entries > WORK_LIMIT) return null;
   }
   const seen = new Map<string, string>();
   const varying = new Set<string>();

@@ -78,12 +78,22 @@ describe('provisional placements with a cap', () => {
     expect(marks(evaluateRound(input, { cap: 1, committeeOrder: { R: ['B', 'A'] } }).allocation, 'S')).toEqual({ A: 'admitted', C: 'notAdmitted' });
   });
 
-  it('falls back to marking every qualifying placement when there are too many orders to try', () => {
+  it('falls back to marking every qualifying placement when seats are pending and there are too many orders to try', () => {
     // Seven tied applications: 7! = 5040 orders, above the enumeration limit (720).
     const apps = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((id) => [id, { regions: ['R', 'S'], scores: { m1: tied } }]));
     const input = round({ apps: { ...apps, Z: { regions: ['S'], scores: { m1: low } } }, regions: { R: { quota: 1 }, S: { quota: 1 } } });
     const { allocation } = evaluateRound(input, { cap: 1 });
     expect(allocation.regions.every((r) => r.placements.every((p) => p.provisional))).toBe(true);
+  });
+
+  it('without pending seats, the fallback marks the tied waitlist places only', () => {
+    // Seven tied for R's one waitlist place (quota 0): no seat waits for the committee, Z's seat in S is settled.
+    const apps = Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((id) => [id, { regions: ['R'], scores: { m1: tied } }]));
+    const input = round({ apps: { ...apps, Z: { regions: ['S'], scores: { m1: low } } }, regions: { R: { quota: 0, waitlist: 1 }, S: { quota: 1 } } });
+    const { allocation } = evaluateRound(input, { cap: 1 });
+    expect(allocation.pendingCommittee).toBe(false);
+    expect(Object.values(marks(allocation, 'R'))).toEqual(Array(7).fill('waitlist#1*'));
+    expect(marks(allocation, 'S')).toEqual({ Z: 'admitted' });
   });
 });
 
