@@ -24,7 +24,7 @@ export function table(headers: string[], rows: string[][], right: number[] = [],
   return [line(headers), ...rows.map(line)];
 }
 
-import { STATUS_ZH } from '../services/rounds/round-export';
+import { PROVISIONAL_ZH, STATUS_ZH } from '../services/rounds/round-export';
 
 const AGGREGATION_ZH = { mean: '平均分', trimmedMean: '去掉一个最高分和一个最低分后取平均', median: '中位数' } as const;
 const PRICE_ZH = { scored: '委员打分', lowestPrice: '低价优先法（按报价计算）' } as const;
@@ -54,6 +54,8 @@ export function rankingText(results: RoundResults, round: Round, regionIdsOf: Ma
     `基准日期 ${results.referenceDate} · 汇总 ${AGGREGATION_ZH[o.aggregation]} · 价格 ${PRICE_ZH[o.priceMode]}${o.minimumTotal === null ? '' : ` · 最低分 ${o.minimumTotal}`}${o.cap === null ? '' : ` · 每家最多入选 ${o.cap} 个区域`}`,
     `评审委员 ${results.sheets.length} 人，已提交评分表 ${submitted} 人${viewer ? `；以 ${viewer} 的视角查看` : ''}`,
   ];
+  // Drafts are not counted (ranking-service.ts gathers submitted sheets only): say so, with how many.
+  if (submitted < results.sheets.length) out.push(`${results.sheets.length - submitted} 份评分表仍为草稿（未提交），其评分未计入排名`);
   const rows = selectionRows(results);
   const preference = (r: SelectionRow) => {
     const index = regionIdsOf.get(r.applicationId)?.indexOf(r.regionId) ?? -1;
@@ -76,7 +78,7 @@ export function rankingText(results: RoundResults, round: Round, regionIdsOf: Ma
         regionRows.map((r) => [
           r.rank === null ? '—' : String(r.rank),
           score(r.total),
-          r.status === 'waitlist' && r.waitlistPosition !== null ? `候补 ${r.waitlistPosition}` : STATUS_ZH[r.status],
+          (r.status === 'waitlist' && r.waitlistPosition !== null ? `候补 ${r.waitlistPosition}` : STATUS_ZH[r.status]) + (r.provisional && r.status !== 'tiedAtCutoff' ? ` · ${PROVISIONAL_ZH}` : ''),
           r.legalName,
           yuan(r.priceQuoteYuan),
           preference(r),
@@ -89,5 +91,6 @@ export function rankingText(results: RoundResults, round: Round, regionIdsOf: Ma
   const quota = results.allocation.regions.reduce((n, r) => n + r.quota, 0);
   out.push('', `合计：入选 ${admitted} 家 / 名额 ${quota} 个。`);
   if (results.allocation.pendingCommittee) out.push('注意：名额线上有并列，需评审小组在界面中确定顺序后才能定稿。');
+  if (rows.some((r) => r.provisional && r.status !== 'tiedAtCutoff')) out.push(`注意：标注“${PROVISIONAL_ZH}”的结果取决于评审小组对并列机构的定序，定序后可能改变。`);
   return out;
 }

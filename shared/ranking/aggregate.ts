@@ -1,19 +1,27 @@
 // From the members' scores to one score per criterion and application (DOMAIN.md 综合评分法: "a criterion's
 // score is the mean of the members' scores; many panels drop the single highest and lowest score first when
 // there are enough members").
-import { divRoundHalfUpInt, toHundredths } from './decimal';
+//
+// 加权总分由精确值计算，只在最后四舍五入到两位小数: every aggregate is returned twice, as the exact fraction that
+// enters the weighted total (rank-region.ts) and rounded to 2 decimals for display. The rounded value is never
+// fed into a total (exact.ts says why).
+import { toHundredths } from './decimal';
+import { ratio, roundRatio, type Ratio } from './exact';
 import type { Aggregation, ApplicationId, CriterionKey, MemberId, RankingOptions, RoundInput } from './types';
 
 export interface AggregateH {
-  /** Hundredths, rounded half up; null when there is no score. */
+  /** Hundredths, rounded half up once from `exact`, for display; null when there is no score. */
   readonly value: number | null;
+  /** The exact aggregate in hundredths (a mean keeps its member-count denominator); null when no score. */
+  readonly exact: Ratio | null;
   readonly count: number;
   readonly trimmed: boolean;
 }
 
 /**
- * Aggregates member scores given in hundredths. Exact: the mean is an integer ratio rounded half up once,
- * so (80 + 80.01) / 2 = 80.005 → 80.01, where float arithmetic could land on either side.
+ * Aggregates member scores given in hundredths. Exact: the mean is an integer ratio (kept as such in
+ * `exact`), and the displayed value rounds it half up once, so (80 + 80.01) / 2 = 80.005 → 80.01, where float
+ * arithmetic could land on either side.
  * - mean: plain mean.
  * - trimmedMean: drop ONE highest and ONE lowest score (even when several members gave the same extreme),
  *   only when at least `trimMinScores` members scored (default 5); below that, the plain mean.
@@ -21,17 +29,17 @@ export interface AggregateH {
  */
 export function aggregateHundredths(values: readonly number[], method: Aggregation, trimMinScores: number): AggregateH {
   const count = values.length;
-  if (count === 0) return { value: null, count, trimmed: false };
+  if (count === 0) return { value: null, exact: null, count, trimmed: false };
   const sorted = [...values].sort((a, b) => a - b);
   if (method === 'median') {
     const mid = Math.floor(count / 2);
-    const value = count % 2 === 1 ? sorted[mid]! : divRoundHalfUpInt(sorted[mid - 1]! + sorted[mid]!, 2);
-    return { value, count, trimmed: false };
+    const exact = count % 2 === 1 ? ratio(sorted[mid]!) : ratio(sorted[mid - 1]! + sorted[mid]!, 2);
+    return { value: roundRatio(exact), exact, count, trimmed: false };
   }
   const trimmed = method === 'trimmedMean' && count >= trimMinScores;
   const kept = trimmed ? sorted.slice(1, -1) : sorted;
-  const sum = kept.reduce((s, v) => s + v, 0);
-  return { value: divRoundHalfUpInt(sum, kept.length), count, trimmed };
+  const exact = ratio(kept.reduce((s, v) => s + v, 0), kept.length);
+  return { value: roundRatio(exact), exact, count, trimmed };
 }
 
 /** A member's score as it enters the aggregates. */

@@ -3,6 +3,7 @@
 import { compareIds } from './compare';
 import { toHundredths } from './decimal';
 import { deferredAcceptance } from './deferred-acceptance';
+import { markProvisional, provisionalByEnumeration } from './provisional';
 import type { ApplicationWins, Placement, PlacementStatus, RegionAllocation, RegionEntry, RegionRanking, RoundAllocation, RoundRanking } from './results';
 
 /**
@@ -29,8 +30,24 @@ import type { ApplicationWins, Placement, PlacementStatus, RegionAllocation, Reg
  * nobody else's position changes then. A still-tied group shares one position and is kept whole when it
  * straddles the end of the waitlist: a waitlist place is no seat, and cutting between equals would be an
  * arbitrary choice the rules do not make.
+ *
+ * Every placement that the committee's pending order could still change is marked provisional (待定):
+ * provisional.ts.
  */
 export function allocate(ranking: RoundRanking): RoundAllocation {
+  return markProvisional(ranking, seat(ranking), seat);
+}
+
+/**
+ * The provisional placements found by trying every committee order (keys `${regionId}\u0000${applicationId}`);
+ * null above provisional.ts's ENUMERATION_LIMIT / WORK_LIMIT. For the tests: allocate() uses a closed form without a cap.
+ */
+export function provisionalByEnumerationOf(ranking: RoundRanking): Set<string> | null {
+  return provisionalByEnumeration(ranking, seat);
+}
+
+/** The allocation with every placement's provisional flag false (provisional.ts sets them). */
+function seat(ranking: RoundRanking): RoundAllocation {
   const { cap, minimumTotal } = ranking.options;
   const minH = minimumTotal === null ? null : toHundredths(minimumTotal);
   const qualifies = (e: RegionEntry) => e.standing === 'ranked' && (minH === null || toHundredths(e.total!) >= minH);
@@ -130,7 +147,7 @@ function allocateRegion(
       : matched.has(e.applicationId) ? 'admitted'
       : waitlist.has(e.applicationId) ? 'waitlist'
       : 'notAdmitted';
-    return { applicationId: e.applicationId, applicantId: e.applicantId, regionId: r.regionId, status, waitlistPosition: waitlist.get(e.applicationId) ?? null };
+    return { applicationId: e.applicationId, applicantId: e.applicantId, regionId: r.regionId, status, waitlistPosition: waitlist.get(e.applicationId) ?? null, provisional: false };
   });
   return {
     regionId: r.regionId,

@@ -5,6 +5,8 @@ import { collectScores, isScoredCriterion, type ApplicationScores } from './aggr
 import { compareIds } from './compare';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './defaults';
 import { round2, toHundredths } from './decimal';
+import { ratioToNumber, scaleRatio } from './exact';
+import { exactScoreH } from './rank-region';
 import { kendallW, type Concordance } from './kendall';
 import type { RegionEntry, RoundRanking, Standing } from './results';
 import type { Aggregation, ApplicantId, ApplicationId, CriterionKey, MemberId, RankingOptions, RoundInput } from './types';
@@ -21,7 +23,10 @@ export interface CriterionAnalysis {
   readonly criterion: CriterionKey;
   readonly weight: number;
   readonly value: number | null;
-  /** weight/100 × value, unrounded (up to 4 decimals): the total is these summed and rounded once. */
+  /**
+   * weight/100 × the EXACT criterion score, as the nearest float (display only): the total is these summed
+   * exactly and rounded once (rank-region.ts), so they add up to the total before its one rounding.
+   */
   readonly contribution: number | null;
   readonly method: Aggregation | 'lowestPrice';
   /** Valid (non-recused) member scores, by member id. Empty for a computed price. */
@@ -92,7 +97,7 @@ export function analyseRegion(input: RoundInput, ranking: RoundRanking, regionId
         criterion: key,
         weight,
         value: result.value,
-        contribution: result.value === null ? null : (toHundredths(result.value) * toHundredths(weight)) / 1_000_000,
+        contribution: result.value === null ? null : ratioToNumber(scaleRatio(exactScoreH(result)!, toHundredths(weight))) / 1_000_000,
         method: result.method,
         scores: list.map((s, k) => {
           const deviation2 = values.length >= opts.outlierMinScores ? 2 * s.value - median2(values.filter((_, j) => j !== k)) : null;
@@ -148,7 +153,8 @@ function memberTotal(memberId: MemberId, e: RegionEntry, app: ApplicationScores,
   if (app.recused.has(memberId)) return null;
   let total = 0;
   for (const [i, { key, weight }] of options.criteria.entries()) {
-    // A computed price score is the same for every member: the region's price score of the application.
+    // A computed price score is the same for every member: the region's price score of the application, here
+    // its 2-decimal value: this total only orders one member's applications for Kendall's W and is never shown.
     const value = isScoredCriterion(key, options) ? app.byCriterion.get(key)?.find((s) => s.memberId === memberId)?.value : toHundredths(e.criteria[i]!.value!);
     if (value === undefined) return null;
     total += value * toHundredths(weight);

@@ -4,8 +4,9 @@
 // ranking must compare the published numbers, or two applicants shown as 85.33 and 85.33 would be "ordered"
 // by an invisible 0.0000001. Float rounding also misses half-way cases: 80.05 × 30% is 24.015 on paper but
 // 24.014999… in binary, which Math.round(x * 100) / 100 turns into 24.01. So every input with at most
-// 2 decimals (scores, weights in %, quotes in 元) becomes an integer count of hundredths, and every division
-// rounds an exact integer ratio half up. All quantities here are non-negative, so half up = half away from 0.
+// 2 decimals (scores, weights in %, quotes in 元) becomes an integer count of hundredths; what is derived from
+// them (means, price scores) stays an exact ratio (exact.ts) until the one rounding, half up, of what is
+// published. All quantities here are non-negative, so half up = half away from 0.
 
 /** Integer hundredths of a number that has at most 2 decimals (checked by the callers' validation). */
 export function toHundredths(x: number): number {

@@ -34,8 +34,10 @@ export const TRIM_MIN_SCORES = 5;
 export const DEFAULT_TIE_BREAK: readonly TieBreakLevel[] = Object.freeze(['lowerPrice', 'higherTechnical'] as const);
 
 /**
- * Chinese procurement publishes scores with 2 decimals (保留两位小数, 第三位四舍五入). Totals and criterion
- * scores are rounded to this many decimals for display AND comparison; decimal.ts does it exactly.
+ * Chinese procurement publishes scores with 2 decimals (保留两位小数, 第三位四舍五入). The weighted total is
+ * computed from the exact criterion scores and rounded to this many decimals once, for display AND
+ * comparison (加权总分由精确值计算，只在最后四舍五入到两位小数, rank-region.ts); criterion scores are rounded to it
+ * for display only. decimal.ts and exact.ts do it exactly.
  */
 export const SCORE_DECIMALS = 2;
 

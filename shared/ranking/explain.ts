@@ -36,6 +36,8 @@ export interface Explanation {
   /** Regions this application was admitted to, in its preference order. */
   readonly wins: readonly RegionId[];
   readonly waitlistPosition: number | null;
+  /** The placement waits for the committee's order of a still-tied group (provisional.ts): 待定. */
+  readonly provisional: boolean;
   readonly waitlistLength: number;
   readonly tieBreaks: readonly TieBreakDecision[];
   readonly stillTiedGroup: string | null;
@@ -90,6 +92,7 @@ export function explain(ranking: RoundRanking, allocation: RoundAllocation): Exp
         cap,
         wins: won,
         waitlistPosition: p.waitlistPosition,
+        provisional: p.provisional,
         waitlistLength: region.waitlistLength,
         tieBreaks: e.tieBreaks,
         stillTiedGroup: e.stillTiedGroup,

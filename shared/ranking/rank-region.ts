@@ -1,6 +1,15 @@
 // One region's ranking: weighted totals, order, the tie-break chain and still-tied groups.
+//
+// 加权总分由精确值计算，只在最后四舍五入到两位小数. The weighted total is Σ weight × criterion score over the
+// EXACT criterion scores (a mean keeps its member-count denominator, a computed price score its quote), and is
+// rounded half up to 2 decimals exactly once; ranking and display both use that rounded total. The criterion
+// scores shown beside it are rounded to 2 decimals for reading only and never enter the total. Rounding them
+// first and then the total again (as before issue 7) shifts totals by up to 0.01: with weights 30/30/20/20,
+// means 75.333…/81.666…/74/78.666… and 71.666…/82.666…/86.666…/70 both total exactly 77.6333… (a tie the
+// lower quote decides), but the rounded means give 77.63 against 77.64.
 import { compareIds } from './compare';
-import { divRoundHalfUpInt, fromHundredths, toHundredths } from './decimal';
+import { fromHundredths, toHundredths } from './decimal';
+import { addRatio, parseRatio, ratio, roundRatio, scaleRatio, type Ratio } from './exact';
 import { isValidQuote } from './price-score';
 import type { CriterionResult, RegionEntry, RegionRanking, Standing, StillTiedGroup, TieBreakDecision } from './results';
 import type { ApplicantId, ApplicationId, CriterionKey, RankingOptions, RegionInput, TieBreakLevel } from './types';
@@ -21,18 +30,27 @@ export interface RegionCandidate {
 }
 
 /**
- * Weighted total = Σ weight/100 × criterion score (issue 3), from the ROUNDED criterion scores, so the
- * published criterion scores add up to the published total the way a reader checks it; rounded half up
- * once. In hundredths: Σ scoreH × weightH / 10⁴ (weights are hundredths of a percent). null if any is null.
+ * Weighted total = Σ weight/100 × criterion score (issue 3) over the exact criterion scores, rounded half up
+ * once. In hundredths: round(Σ scoreH × weightH / 10⁴) (weights are hundredths of a percent, basis points of
+ * the total), summed as one exact fraction. null if any score is null.
  */
-export function weightedTotalHundredths(scoresH: readonly (number | null)[], weightsH: readonly number[]): number | null {
-  let n = 0;
+export function weightedTotalHundredths(scoresH: readonly (Ratio | null)[], weightsH: readonly number[]): number | null {
+  let sum = ratio(0);
   for (let i = 0; i < weightsH.length; i++) {
     const s = scoresH[i];
     if (s === null || s === undefined) return null;
-    n += s * weightsH[i]!;
+    sum = addRatio(sum, scaleRatio(s, weightsH[i]!));
   }
-  return divRoundHalfUpInt(n, 10_000);
+  return roundRatio(sum, 10_000);
+}
+
+/**
+ * The exact score of a criterion result in hundredths; for a result frozen before `exactH` existed, its
+ * 2-decimal value (which is what that snapshot's total was computed from).
+ */
+export function exactScoreH(c: Pick<CriterionResult, 'value' | 'exactH'>): Ratio | null {
+  if (c.value === null) return null;
+  return parseRatio(c.exactH) ?? ratio(toHundredths(c.value));
 }
 
 interface TieKeys {

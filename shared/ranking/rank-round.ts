@@ -5,8 +5,9 @@ import { aggregateHundredths, collectScores, isScoredCriterion, type Application
 import { checkRoundInput, RankingInputError } from './check-input';
 import { compareIds } from './compare';
 import { fromHundredths, toHundredths } from './decimal';
-import { benchmarkQuote, isValidQuote, priceScoreHundredths } from './price-score';
-import { rankRegion, weightedTotalHundredths, type RegionCandidate } from './rank-region';
+import { formatRatio, roundRatio } from './exact';
+import { benchmarkQuote, isValidQuote, priceScoreExact } from './price-score';
+import { exactScoreH, rankRegion, weightedTotalHundredths, type RegionCandidate } from './rank-region';
 import type { CriterionResult, RoundRanking } from './results';
 import { resolveRankingOptions, type RankingOptionsInput } from './schema';
 import type { ApplicationInput, CriterionKey, RankingOptions, RoundInput } from './types';
@@ -71,7 +72,8 @@ export function candidate(
     standing,
     criteria,
     missingCriteria,
-    totalH: standing === 'ranked' ? weightedTotalHundredths(criteria.map((c) => (c.value === null ? null : toHundredths(c.value))), weightsH) : null,
+    // The exact scores, never the displayed 2-decimal values (rank-region.ts).
+    totalH: standing === 'ranked' ? weightedTotalHundredths(criteria.map(exactScoreH), weightsH) : null,
     priceQuote: app.priceQuote,
     invalidQuote: options.priceMode === 'lowestPrice' && app.eligible && !isValidQuote(app.priceQuote),
     recusedMembers: scores.recused.size,
@@ -82,11 +84,18 @@ function criterionResults(app: ApplicationInput, scores: ApplicationScores, benc
   return options.criteria.map(({ key }): CriterionResult => {
     if (!isScoredCriterion(key, options)) {
       // Computed price; an ineligible application takes no part in the price competition, so it gets none.
-      const value = app.eligible ? fromHundredths(priceScoreHundredths(app.priceQuote, benchmark, options.scale.max)) : null;
-      return { criterion: key, value, count: 0, method: 'lowestPrice', trimmed: false };
+      const exact = app.eligible ? priceScoreExact(app.priceQuote, benchmark, options.scale.max) : null;
+      return { criterion: key, value: exact === null ? null : fromHundredths(roundRatio(exact)), exactH: exact === null ? null : formatRatio(exact), count: 0, method: 'lowestPrice', trimmed: false };
     }
     const values = (scores.byCriterion.get(key) ?? []).map((s) => s.value);
     const agg = aggregateHundredths(values, options.aggregation, options.trimMinScores);
-    return { criterion: key, value: agg.value === null ? null : fromHundredths(agg.value), count: agg.count, method: options.aggregation, trimmed: agg.trimmed };
+    return {
+      criterion: key,
+      value: agg.value === null ? null : fromHundredths(agg.value),
+      exactH: agg.exact === null ? null : formatRatio(agg.exact),
+      count: agg.count,
+      method: options.aggregation,
+      trimmed: agg.trimmed,
+    };
   });
 }

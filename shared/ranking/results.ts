@@ -2,11 +2,20 @@
 // words from its locale files (zh-CN first); nothing here is prose.
 import type { Aggregation, ApplicantId, ApplicationId, CriterionKey, RankingOptions, RegionId, TieBreakLevel } from './types';
 
-/** A criterion score of an application, rounded to 2 decimals (see decimal.ts for why). */
+/**
+ * A criterion score of an application. `value` is rounded to 2 decimals for display (see decimal.ts for
+ * why); the weighted total is computed from `exactH`, never from `value` (exact.ts).
+ */
 export interface CriterionResult {
   readonly criterion: CriterionKey;
   /** null: no valid score (every member recused or none scored) → the application is incomplete. */
   readonly value: number | null;
+  /**
+   * The exact score in hundredths as "numerator/denominator" (exact.ts formatRatio; e.g. "22600/3" for a mean
+   * of 75.333…); null with `value`. Absent from results frozen before totals were exact: readers fall back
+   * to `value` there (the total of such a snapshot was computed from it).
+   */
+  readonly exactH: string | null;
   /** Number of member scores that entered the aggregate (0 for a computed price score). */
   readonly count: number;
   readonly method: Aggregation | 'lowestPrice';
@@ -89,6 +98,11 @@ export interface Placement {
   readonly status: PlacementStatus;
   /** 1-based; still-tied entries share a position. null unless status is 'waitlist'. */
   readonly waitlistPosition: number | null;
+  /**
+   * The placement (status and waitlist position) depends on how a still-tied group the committee has not yet
+   * ordered will be ordered: 待定（并列待评审小组定序）. Always true for tiedAtCutoff. See provisional.ts.
+   */
+  readonly provisional: boolean;
 }
 
 export interface RegionAllocation {

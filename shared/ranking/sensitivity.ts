@@ -4,13 +4,15 @@
 //
 // Precision: exact at the resolution the chair can type a weight in, 0.01 percentage points (pp). The answer
 // is the smallest multiple of 0.01 pp, in each direction, for which the admitted set differs; totals at that
-// weight are computed with exact rational arithmetic and rounded and tie-broken as in the real ranking. Only
+// weight are computed with exact rational arithmetic from the EXACT criterion scores (rank-region.ts: 加权总分由精确值
+// 计算，只在最后四舍五入到两位小数) and rounded and tie-broken as in the real ranking. Only
 // a few candidate weights need checking: a total is linear in the weight (t(Δ) = t(0) + Δ·slope), and two
 // entries' rounded totals can only change order, or tie, while their unrounded totals are less than 0.01
 // apart, so the admitted set can only change inside those windows (or where a total crosses the minimum).
 import { allocate } from './allocate';
-import { divRoundHalfUp, toHundredths } from './decimal';
-import { rankRegion, type RegionCandidate } from './rank-region';
+import { toHundredths } from './decimal';
+import { addRatio, ratio, ratioToNumber, roundRatio, scaleRatio, type Ratio } from './exact';
+import { exactScoreH, rankRegion, type RegionCandidate } from './rank-region';
 import type { RegionAllocation, RegionEntry, RegionRanking, RoundRanking } from './results';
 import type { ApplicationId, CriterionKey, RankingOptions } from './types';
 
@@ -52,7 +54,7 @@ export function weightSensitivity(ranking: RoundRanking, regionId: string): Regi
   const options: RankingOptions = { ...ranking.options, cap: null };
   const weightsH = options.criteria.map((c) => toHundredths(c.weight));
   const ranked = region.entries.filter((e) => e.standing === 'ranked');
-  const scoresH = ranked.map((e) => e.criteria.map((c) => toHundredths(c.value!)));
+  const scoresH = ranked.map((e) => e.criteria.map((c) => exactScoreH(c)!));
   const admittedAt = (c: number, d: number) => new Set(allocateAt(region, options, ranked, totalsAt(scoresH, weightsH, c, d)).admitted);
 
   const before = allocateAt(region, options, ranked, totalsAt(scoresH, weightsH, 0, 0));
@@ -86,16 +88,16 @@ export function weightSensitivity(ranking: RoundRanking, regionId: string): Regi
 
 /**
  * Totals in hundredths when criterion c's weight changes by d hundredths of a pp and the others are rescaled
- * by (rest − d) / rest: round(((wc + d)·Sc·rest + (rest − d)·Σ wj·Sj) / (rest · 10⁴)), exact in BigInt.
+ * by (rest − d) / rest: round(((wc + d)·Sc·rest + (rest − d)·Σ wj·Sj) / (rest · 10⁴)), exact (BigInt ratios).
  */
-function totalsAt(scoresH: readonly number[][], weightsH: readonly number[], c: number, d: number): number[] {
+function totalsAt(scoresH: readonly Ratio[][], weightsH: readonly number[], c: number, d: number): number[] {
   const rest = BigInt(10_000 - weightsH[c]!);
-  if (rest === 0n) return scoresH.map((s) => Number(divRoundHalfUp(BigInt(s[c]! * weightsH[c]!), 10_000n)));
+  if (rest === 0n) return scoresH.map((s) => roundRatio(scaleRatio(s[c]!, weightsH[c]!), 10_000));
   return scoresH.map((s) => {
-    let others = 0n;
-    s.forEach((v, j) => (others += j === c ? 0n : BigInt(v) * BigInt(weightsH[j]!)));
-    const n = BigInt(weightsH[c]! + d) * BigInt(s[c]!) * rest + (rest - BigInt(d)) * others;
-    return Number(divRoundHalfUp(n, rest * 10_000n));
+    let others = ratio(0);
+    s.forEach((v, j) => (others = j === c ? others : addRatio(others, scaleRatio(v, weightsH[j]!))));
+    const n = addRatio(scaleRatio(s[c]!, BigInt(weightsH[c]! + d) * rest), scaleRatio(others, rest - BigInt(d)));
+    return roundRatio(n, rest * 10_000n);
   });
 }
 
@@ -108,7 +110,7 @@ function allocateAt(region: RegionRanking, options: RankingOptions, ranked: read
 
 /** The weight steps (hundredths of a pp, signed) worth checking in one direction, nearest first. */
 function candidateSteps(
-  scoresH: readonly number[][],
+  exactH: readonly Ratio[][],
   weightsH: readonly number[],
   c: number,
   direction: 1 | -1,
@@ -119,6 +121,8 @@ function candidateSteps(
 ): number[] {
   const rest = 10_000 - weightsH[c]!;
   const limit = direction === 1 ? rest : weightsH[c]!; // the new weight stays within [0, 100]
+  // Floats are fine here: they only place the windows, which carry slack; totalsAt decides exactly.
+  const scoresH = exactH.map((s) => s.map(ratioToNumber));
   // Unrounded total (in points) = base + d · slope, d in hundredths of a pp.
   const lines = scoresH.map((s) => {
     const others = s.reduce((sum, v, j) => (j === c ? sum : sum + v * weightsH[j]!), 0);

@@ -22,6 +22,10 @@ export interface RoundResults {
     regions: Record<string, { name: string; city: string }>;
     members: Record<string, { name: string; role: string }>;
   };
+  /**
+   * Every member's sheet. Only submitted sheets are counted in the ranking; the others are drafts, left out
+   * until submitted (the views say how many).
+   */
   sheets: { memberId: string; submitted: boolean }[];
   finalized: { at: string; by: string } | null;
 }

@@ -14,6 +14,11 @@ export interface SelectionRow {
   total: number | null;
   status: PlacementStatus;
   waitlistPosition: number | null;
+  /**
+   * The placement waits for the committee's order of a still-tied group (shared/ranking/provisional.ts):
+   * every format marks it 待定（并列待评审小组定序）. false for results frozen before the flag existed.
+   */
+  provisional: boolean;
   preference: number | null;
   priceQuoteYuan: number | null;
 }
@@ -37,13 +42,14 @@ export function selectionRows(results: RoundResults): SelectionRow[] {
         total: entry?.total ?? null,
         status: p.status,
         waitlistPosition: p.waitlistPosition,
+        provisional: p.provisional === true,
         preference: entry?.preference ?? null,
         priceQuoteYuan: label(p.applicationId).priceQuoteYuan,
       };
     });
     const screenedOut = results.ineligible
       .filter((i) => i.regionId === region.regionId)
-      .map((i): SelectionRow => ({ regionId: region.regionId, regionName, applicationId: i.applicationId, legalName: label(i.applicationId).legalName, creditCode: label(i.applicationId).creditCode, rank: null, total: null, status: 'ineligible', waitlistPosition: null, preference: i.preference, priceQuoteYuan: label(i.applicationId).priceQuoteYuan }));
+      .map((i): SelectionRow => ({ regionId: region.regionId, regionName, applicationId: i.applicationId, legalName: label(i.applicationId).legalName, creditCode: label(i.applicationId).creditCode, rank: null, total: null, status: 'ineligible', waitlistPosition: null, provisional: false, preference: i.preference, priceQuoteYuan: label(i.applicationId).priceQuoteYuan }));
     return [...rows, ...screenedOut];
   });
 }

@@ -1,5 +1,6 @@
-// Ranking a round: gathers the stored inputs (applications after screening, scores, recusals, regions),
-// runs the pure ranking core (shared/ranking), and freezes the result when the chair finalizes.
+// Ranking a round: gathers the stored inputs (applications after screening, the scores of SUBMITTED sheets,
+// recusals, regions), runs the pure ranking core (shared/ranking), and freezes the result when the chair
+// finalizes.
 import crypto from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { isoNow } from '../context';
@@ -44,9 +45,13 @@ function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[])
   });
 
   const active = new Set(applications.map((a) => a.id));
+  // Submitted sheets only (issue 7): a draft is a member's work in progress, which they may still change
+  // freely, so counting it would let the live ranking move under the committee and show numbers no member
+  // has stood behind. The sheets list below tells the viewer how many drafts are left out; finalizing
+  // requires every sheet to be submitted anyway.
   const scores = (
     ctx.db
-      .prepare('SELECT s.application_id AS applicationId, h.member_id AS memberId, s.criterion, s.value FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ? ORDER BY h.member_id, s.application_id, s.criterion')
+      .prepare('SELECT s.application_id AS applicationId, h.member_id AS memberId, s.criterion, s.value FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ? AND h.submitted_at IS NOT NULL ORDER BY h.member_id, s.application_id, s.criterion')
       .all(roundId) as RoundInput['scores'][number][]
   ).filter((s) => active.has(s.applicationId));
   const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter((r) =>

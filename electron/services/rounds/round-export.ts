@@ -15,10 +15,16 @@ export const STATUS_ZH: Record<SelectionRow['status'], string> = {
   incomplete: '评分不完整',
 };
 
-const HEADERS = ['区域', '名次', '机构名称', '统一社会信用代码', '综合得分', '结果', '候补顺位', '志愿顺序', '服务报价（元）'];
+/**
+ * A placement that waits for the committee's order of a still-tied group (shared/ranking/provisional.ts).
+ * Its own column, so a filter in Excel finds every such row; tiedAtCutoff's 结果 (并列待定) says it too.
+ */
+export const PROVISIONAL_ZH = '待定（并列待评审小组定序）';
+
+const HEADERS = ['区域', '名次', '机构名称', '统一社会信用代码', '综合得分', '结果', '候补顺位', '志愿顺序', '服务报价（元）', '是否待定'];
 
 function rowCells(r: SelectionRow): (string | number | null)[] {
-  return [r.regionName, r.rank, r.legalName, r.creditCode, r.total, STATUS_ZH[r.status], r.waitlistPosition, r.preference, r.priceQuoteYuan];
+  return [r.regionName, r.rank, r.legalName, r.creditCode, r.total, STATUS_ZH[r.status], r.waitlistPosition, r.preference, r.priceQuoteYuan, r.provisional ? PROVISIONAL_ZH : null];
 }
 
 /** A cell starting with = + - @ (or a tab/CR) would run as a formula in Excel: prefix it with an apostrophe. */
@@ -44,6 +50,9 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   const summary = workbook.addWorksheet('汇总');
   summary.addRow([`${results.roundName} 入选名单`]).font = { bold: true, size: 14 };
   summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${results.finalized.by}` : '未定稿（结果可能变化）']);
+  const drafts = results.sheets.filter((s) => !s.submitted).length;
+  if (drafts > 0) summary.addRow([`${drafts} 份评分表仍为草稿（未提交），其评分未计入排名`]);
+  if (rows.some((r) => r.provisional)) summary.addRow([`标注“${PROVISIONAL_ZH}”的结果取决于评审小组对并列机构的定序，定序后可能改变`]);
   summary.addRow([]);
   summary.addRow(['区域', '名额', '入选', '候补', '分数线']).font = { bold: true };
   const regions = results.regionOrder.map((id) => results.allocation.regions.find((r) => r.regionId === id)!);

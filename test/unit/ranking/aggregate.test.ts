@@ -16,7 +16,8 @@ describe('trimmed mean', () => {
   it('drops one highest and one lowest score with 5 members', () => {
     // 50, 78, 80, 84, 99 → drop 50 and 99 → (78 + 80 + 84) / 3 = 242 / 3 = 80.666… → 80.67.
     const ranking = rankRound(technical([50, 78, 80, 84, 99]), { aggregation: 'trimmedMean' });
-    expect(entryOf(ranking, 'A').criteria[1]).toEqual({ criterion: 'technical', value: 80.67, count: 5, method: 'trimmedMean', trimmed: true });
+    // The exact mean (24200/3 hundredths) is kept beside the displayed 80.67; the total is computed from it.
+    expect(entryOf(ranking, 'A').criteria[1]).toEqual({ criterion: 'technical', value: 80.67, exactH: '24200/3', count: 5, method: 'trimmedMean', trimmed: true });
     // The plain mean of the same scores: 391 / 5 = 78.20.
     expect(criterionOf(rankRound(technical([50, 78, 80, 84, 99])), 'A', 'technical')).toBe(78.2);
   });
@@ -24,7 +25,7 @@ describe('trimmed mean', () => {
   it('is the plain mean with 4 members', () => {
     // 50, 78, 80, 99 → too few to trim → (50 + 78 + 80 + 99) / 4 = 307 / 4 = 76.75 (trimming would give 79).
     const ranking = rankRound(technical([50, 78, 80, 99]), { aggregation: 'trimmedMean' });
-    expect(entryOf(ranking, 'A').criteria[1]).toEqual({ criterion: 'technical', value: 76.75, count: 4, method: 'trimmedMean', trimmed: false });
+    expect(entryOf(ranking, 'A').criteria[1]).toEqual({ criterion: 'technical', value: 76.75, exactH: '7675/1', count: 4, method: 'trimmedMean', trimmed: false });
   });
 
   it('drops only ONE of equal extremes', () => {
@@ -60,8 +61,8 @@ describe('2-decimal rounding of aggregates', () => {
   });
 
   it('aggregates exact hundredths', () => {
-    expect(aggregateHundredths([8000, 8001], 'mean', 5)).toEqual({ value: 8001, count: 2, trimmed: false });
-    expect(aggregateHundredths([], 'mean', 5)).toEqual({ value: null, count: 0, trimmed: false });
+    expect(aggregateHundredths([8000, 8001], 'mean', 5)).toEqual({ value: 8001, exact: { num: 16001n, den: 2n }, count: 2, trimmed: false });
+    expect(aggregateHundredths([], 'mean', 5)).toEqual({ value: null, exact: null, count: 0, trimmed: false });
     expect(aggregateHundredths([1, 2, 2], 'mean', 5).value).toBe(2); // 5/3 = 1.67 → 2
   });
 });

@@ -41,6 +41,7 @@ describe('explain', () => {
       cap: null,
       wins: [],
       waitlistPosition: 1,
+      provisional: false,
       waitlistLength: 1,
       tieBreaks: [{ level: 'lowerPrice', against: 'A', outcome: 'lost' }],
       stillTiedGroup: null,

@@ -26,7 +26,7 @@ describe('price score (lowestPrice mode)', () => {
     expect(['A', 'B', 'C'].map((id) => criterionOf(ranking, id, 'price'))).toEqual([100, 95, 76]);
     expect(['A', 'B', 'C'].map((id) => entryOf(ranking, id).total)).toEqual([84, 83, 79.2]);
     expect(ranking.regions[0]!.benchmarkQuote).toBe(38_000);
-    expect(entryOf(ranking, 'B').criteria.find((c) => c.criterion === 'price')).toEqual({ criterion: 'price', value: 95, count: 0, method: 'lowestPrice', trimmed: false });
+    expect(entryOf(ranking, 'B').criteria.find((c) => c.criterion === 'price')).toEqual({ criterion: 'price', value: 95, exactH: '9500/1', count: 0, method: 'lowestPrice', trimmed: false });
   });
 
   it('ignores members’ price scores when the price is computed', () => {

@@ -2,7 +2,7 @@
 // openskill.js' property tests applied to issue 3's list ("Tests that must exist").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseRegion, deferredAcceptance, evaluateRound, weightSensitivity, type RoundEvaluation, type RoundInput } from '../../../shared/ranking';
+import { analyseRegion, deferredAcceptance, evaluateRound, resolveRankingOptions, weightSensitivity, type RankingOptions, type RoundEvaluation, type RoundInput } from '../../../shared/ranking';
 import { deepFreeze, rng, roundArb, shuffle, shuffledRound } from './support';
 
 const RUNS = { numRuns: 300 };
@@ -226,6 +226,58 @@ describe('deferred acceptance (the bare algorithm)', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------ exact totals
+
+/** An exact fraction as a pair of BigInts, built independently of shared/ranking/exact.ts. */
+type Frac = readonly [num: bigint, den: bigint];
+const h = (x: number) => BigInt(Math.round(x * 100));
+const roundHalfUp = ([n, d]: Frac, divisor = 1n) => (2n * n + d * divisor) / (2n * d * divisor);
+
+/** The exact criterion score in hundredths, recomputed from the raw input; null when nobody scored it. */
+function referenceCriterion(input: RoundInput, options: RankingOptions, applicationId: string, regionId: string, key: string): Frac | null {
+  const app = input.applications.find((a) => a.applicationId === applicationId)!;
+  if (options.priceMode === 'lowestPrice' && key === options.priceCriterion) {
+    const valid = (q: number | null): q is number => q !== null && q > 0;
+    const quotes = input.applications.filter((a) => a.eligible && a.regions.some((r) => r.regionId === regionId)).map((a) => a.priceQuote).filter(valid);
+    if (!valid(app.priceQuote) || quotes.length === 0) return [0n, 1n];
+    return [h(Math.min(...quotes)) * h(options.scale.max), h(app.priceQuote)];
+  }
+  const recused = new Set(input.recusals.filter((r) => r.applicationId === applicationId).map((r) => r.memberId));
+  const values = input.scores.filter((s) => s.applicationId === applicationId && s.criterion === key && !recused.has(s.memberId)).map((s) => h(s.value));
+  values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (values.length === 0) return null;
+  if (options.aggregation === 'median') {
+    const mid = Math.floor(values.length / 2);
+    return values.length % 2 === 1 ? [values[mid]!, 1n] : [values[mid - 1]! + values[mid]!, 2n];
+  }
+  const kept = options.aggregation === 'trimmedMean' && values.length >= options.trimMinScores ? values.slice(1, -1) : values;
+  return [kept.reduce((a, b) => a + b, 0n), BigInt(kept.length)];
+}
+
+describe('exact totals (issue 7: 加权总分由精确值计算，只在最后四舍五入到两位小数)', () => {
+  it('every total is the exact weighted sum of the exact aggregates, rounded half up once', () => {
+    fc.assert(
+      fc.property(fc.oneof(roundArb(), roundArb({ scoreSpread: 40 }), roundArb({ scoreSpread: 7 })), ({ input, options: raw }) => {
+        const options = resolveRankingOptions(raw);
+        const { ranking } = evaluateRound(input, options);
+        for (const region of ranking.regions) {
+          for (const e of region.entries.filter((x) => x.standing === 'ranked')) {
+            let sum: Frac = [0n, 1n];
+            options.criteria.forEach(({ key, weight }, i) => {
+              const [n, d] = referenceCriterion(input, options, e.applicationId, region.regionId, key)!;
+              // The displayed criterion score is the same exact value rounded once.
+              expect(h(e.criteria[i]!.value!)).toBe(roundHalfUp([n, d]));
+              sum = [sum[0] * d + h(weight) * n * sum[1], sum[1] * d];
+            });
+            expect(h(e.total!)).toBe(roundHalfUp(sum, 10_000n));
+          }
+        }
+      }),
+      RUNS,
     );
   });
 });

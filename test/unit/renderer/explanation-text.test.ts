@@ -20,7 +20,7 @@ function explanation(overrides: Partial<Explanation>): Explanation {
   return {
     applicationId: 'a', applicantId: '1', regionId: 'hz', preference: 1, status: 'admitted', rank: 1, rankedCount: 12, total: 91.2, quota: 2,
     cutoffTotal: 86.5, minimumTotal: null, cap: null, wins: [], waitlistPosition: null, waitlistLength: 2, tieBreaks: [], stillTiedGroup: null,
-    seatsPendingCommittee: 0, reasons: [], ...overrides,
+    seatsPendingCommittee: 0, reasons: [], provisional: false, ...overrides,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { RoundResults } from '../../../../shared/rounds/results-view';
 import type { SelectionRow } from '../../../../shared/rounds/selection-list';
 import { useT } from '../../../i18n/i18n';
-import { formatTotal, statusText } from '../ranking/status';
+import { formatTotal, provisionalText, statusText } from '../ranking/status';
 
 export function PrintRegion({ results, regionId, rows }: { results: RoundResults; regionId: string; rows: SelectionRow[] }) {
   const t = useT();
@@ -32,7 +32,10 @@ export function PrintRegion({ results, regionId, rows }: { results: RoundResults
               <td>{r.legalName}</td>
               <td className="code">{r.creditCode}</td>
               <td className="num total">{formatTotal(r.total)}</td>
-              <td className="result">{statusText(t, r.status, r.waitlistPosition)}</td>
+              <td className="result">
+                {statusText(t, r.status, r.waitlistPosition)}
+                {provisionalText(t, r.status, r.provisional) && <div className="print-provisional">{provisionalText(t, r.status, r.provisional)}</div>}
+              </td>
             </tr>
           ))}
         </tbody>

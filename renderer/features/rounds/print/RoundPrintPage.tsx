@@ -87,6 +87,7 @@ export function RoundPrintPage({ id }: { id: string }) {
           </p>
         </header>
         {!results.finalized && <p className="print-draft">{t('print.draftNotice')}</p>}
+        {rows.some((r) => r.provisional) && <p className="print-draft">{t('ranking.provisionalNotice')}</p>}
         {regionIds.map((regionId) => (
           <PrintRegion key={regionId} results={results} regionId={regionId} rows={rows.filter((r) => r.regionId === regionId)} />
         ))}

@@ -73,11 +73,14 @@ export function RankingTab() {
       <div className="ranking-head">
         <div className="small">
           <div>{t('ranking.sheets', { submitted: results.sheets.length - outstanding.length, total: results.sheets.length })}{outstanding.length > 0 && t('ranking.sheetsOutstanding', { names: outstanding.join('、') })}</div>
+          {/* The backend ranks submitted sheets only (ranking-service.ts): say how many are left out. */}
+          {outstanding.length > 0 && <div className="drafts-not-counted">{t('ranking.draftsNotCounted', { count: outstanding.length })}</div>}
           {!results.finalized && <div className="muted">{t('ranking.live', { at: formatDateTime(results.computedAt, locale) })}</div>}
         </div>
         <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} onChanged={refresh} onRefused={setRefusal} />
       </div>
       {refusal && <div className="banner error" role="alert">{refusal}</div>}
+      {results.explanations.some((e) => e.provisional === true) && <div className="banner provisional-banner">{t('ranking.provisionalNotice')}</div>}
       {results.finalized && <div className="banner finalized-banner">{t('ranking.finalizedBanner', { at: formatDateTime(results.finalized.at, locale), by: results.finalized.by })}</div>}
       {regions.length === 0 || !regionId ? (
         <p className="empty">{t('ranking.noRegions')}</p>

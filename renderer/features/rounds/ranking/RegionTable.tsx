@@ -5,7 +5,7 @@ import type { RoundResults } from '../../../../shared/rounds/results-view';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { criterionLabel } from '../scoring/criterion-label';
 import { explanationSentences } from './explanation-text';
-import { formatTotal, statusClass, statusText } from './status';
+import { formatTotal, provisionalText, statusClass, statusText } from './status';
 
 interface Props {
   results: RoundResults;
@@ -36,6 +36,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   const row = (applicationId: string, e: Explanation | null) => {
     const entry = entries.get(applicationId);
     const status = e?.status ?? 'ineligible';
+    const pending = provisionalText(t, status, e?.provisional);
     return (
       <tr key={applicationId} className={applicationId === selectedId ? 'selected' : undefined} data-application={name(applicationId)}>
         <td className="num rank-col">{e?.rank ?? '—'}</td>
@@ -51,6 +52,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
         <td className="num total-col">{formatTotal(e?.total ?? null)}</td>
         <td className="status-col">
           <span className={statusClass(status)}>{statusText(t, status, e?.waitlistPosition ?? null)}</span>
+          {pending && <div className="status-tag status-provisional">{pending}</div>}
         </td>
         <td className="explain-col">
           {e ? (

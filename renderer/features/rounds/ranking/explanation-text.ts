@@ -67,5 +67,8 @@ export function explanationSentences(e: Explanation, c: ExplainContext): string[
   else if (e.status === 'incomplete') first = t('ranking.explain.incomplete', { criteria: c.join((decisive?.code === 'incomplete' ? decisive.missingCriteria : []).map(c.criterionName)) });
   else first = `${t('ranking.explain.rank', { rank: e.rank ?? '', count: e.rankedCount, total: formatTotal(e.total) })}${t('ranking.explain.separator')}${outcome(e, decisive, c)}`;
   const rest = [...e.tieBreaks.map((d) => tieBreakText(d, c)), ...e.reasons.map((r) => informational(e, r, c)).filter((s): s is string => s !== null)];
-  return [first, ...rest];
+  // tiedAtCutoff already says the committee must decide; other provisional placements say what waits on it.
+  // `provisional` is absent from results frozen before it existed.
+  const pending = e.provisional === true && e.status !== 'tiedAtCutoff' ? [t('ranking.explain.provisional')] : [];
+  return [first, ...pending, ...rest];
 }

@@ -17,6 +17,15 @@ export function statusText(t: (key: MessageKey, params?: Params) => string, stat
   return t(STATUS_KEY[status], { position: waitlistPosition ?? '' });
 }
 
+/**
+ * The mark of a placement that waits for the committee's order of a still-tied group (shared/ranking/
+ * provisional.ts), shown beside the status; null when settled. tiedAtCutoff's own words (并列待定) already say
+ * it, so it gets no second mark. `provisional` may be absent from results frozen before it existed.
+ */
+export function provisionalText(t: (key: MessageKey, params?: Params) => string, status: PlacementStatus, provisional: boolean | undefined): string | null {
+  return provisional === true && status !== 'tiedAtCutoff' ? t('ranking.provisional') : null;
+}
+
 /** CSS class of the status tag (ranking.css / print.css). */
 export const statusClass = (status: PlacementStatus): string => `status-tag status-${status}`;
 
