@@ -3,6 +3,7 @@ import type { CallName } from '../../shared/api/call-names';
 import type { CallOutput, Contract } from '../../shared/api/contract';
 import type { roundsContract } from '../../shared/api/contract-rounds';
 import type { lifecycleContract } from '../../shared/api/contract-lifecycle';
+import type { backupContract } from '../../shared/api/contract-backup';
 import type { ServiceContext } from '../services/context';
 
 type WorkerCall = { [K in CallName]: Contract[K]['where'] extends 'worker' ? K : never }[CallName];
@@ -11,4 +12,5 @@ type Handler<K extends CallName> = (input: z.output<Contract[K]['input']>, ctx: 
 export type HandlerTable = { [K in WorkerCall]: Handler<K> };
 export type RoundsHandlerTable = Pick<HandlerTable, keyof typeof roundsContract & WorkerCall>;
 export type LifecycleHandlerTable = Pick<HandlerTable, keyof typeof lifecycleContract & WorkerCall>;
-export type CoreHandlerTable = Omit<HandlerTable, keyof typeof roundsContract | keyof typeof lifecycleContract>;
+export type BackupHandlerTable = Pick<HandlerTable, keyof typeof backupContract & WorkerCall>;
+export type CoreHandlerTable = Omit<HandlerTable, keyof typeof roundsContract | keyof typeof lifecycleContract | keyof typeof backupContract>;

@@ -6,6 +6,7 @@ import type { CallOutput } from '../../shared/api/contract';
 import type { CoreHandlerTable, HandlerTable } from './handler-types';
 import { roundsHandlers } from './handlers-rounds';
 import { lifecycleHandlers } from './handlers-lifecycle';
+import { backupHandlers } from './handlers-backup';
 import type { ServiceContext } from '../services/context';
 import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
@@ -44,7 +45,7 @@ const coreHandlers: CoreHandlerTable = {
   },
 };
 
-export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers };
+export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...backupHandlers };
 
 function session(ctx: ServiceContext): CallOutput<'session.get'> {
   return {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { migrations as allMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { AppError } from '../backend/app-error';
+import { checkOpenDb, writeVerifiedBackup } from '../services/backup/backup-files';
 
 export type Db = Database.Database;
 
@@ -13,6 +14,8 @@ export interface OpenOptions {
   backupDir?: string;
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** Skip quick_check/foreign_key_check (a file we just verified ourselves). */
+  skipIntegrityCheck?: boolean;
 }
 
 export interface OpenedDb {
@@ -33,6 +36,16 @@ export class DbFromFutureError extends AppError {
   }
 }
 
+/**
+ * The file failed quick_check or foreign_key_check (or is not a database at all). Nothing has been written to
+ * it: the data worker starts in recovery mode and offers the newest good backup instead.
+ */
+export class DbDamagedError extends AppError {
+  constructor(readonly problem: string) {
+    super('CONFLICT', `数据库文件已损坏（${problem}）。为避免进一步损坏，评审台没有向它写入任何内容。`);
+  }
+}
+
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDb> {
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
@@ -40,6 +53,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
+    // Integrity first, before anything writes (the WAL switch and migrations both do): a damaged file is
+    // left exactly as found, so a later expert recovery still has every byte. quick_check is O(N) without
+    // the index cross-checks of integrity_check, fast enough for every start.
+    if (!options.skipIntegrityCheck) {
+      let problem: string | null;
+      try {
+        problem = checkOpenDb(db, 'quick');
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+      if (problem) throw new DbDamagedError(problem);
+    }
     // Checked before anything writes: switching to WAL rewrites the file header, and a file we refuse to
     // open must be left exactly as the newer version wrote it.
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
@@ -56,7 +81,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       fs.mkdirSync(dir, { recursive: true });
       const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
       backupPath = path.join(dir, `${path.basename(file, '.sqlite')}-v${fromVersion}-${stamp}.sqlite`);
-      await db.backup(backupPath);
+      await writeVerifiedBackup(db, backupPath);
     }
     migrate(db, migrations, fromVersion);
     return { db, fromVersion, version: latest, backupPath };

@@ -82,6 +82,7 @@ export const callNames = [
   'letters.list',
   'letters.get',
   'letters.void',
+  'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -9,6 +9,7 @@ import { id, msg } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
 import { roundsContract } from './contract-rounds';
 import { lifecycleContract } from './contract-lifecycle';
+import { backupContract, recoverySchema } from './contract-backup';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -22,6 +23,7 @@ export const sessionSchema = z.object({
   dataDir: z.string(),
   schemaVersion: z.number().int(),
   transport: z.enum(['electron', 'browser']),
+  recovery: recoverySchema.nullable().optional(),
 });
 
 export const dossierDetailSchema = z.object({ dossier: dossierSchema, attachments: z.array(attachmentSchema) });
@@ -50,6 +52,7 @@ export const contract = {
   'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
   ...roundsContract,
   ...lifecycleContract,
+  ...backupContract,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;
