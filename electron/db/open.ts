@@ -5,7 +5,7 @@ import path from 'node:path';
 import { migrations as allMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { AppError } from '../backend/app-error';
-import { checkOpenDb, writeVerifiedBackup } from '../services/backup/backup-files';
+import { checkOpenDb, describeSqliteError, writeVerifiedBackup } from '../services/backup/backup-files';
 
 export type Db = Database.Database;
 
@@ -61,7 +61,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       try {
         problem = checkOpenDb(db, 'quick');
       } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
+        problem = describeSqliteError(error);
       }
       if (problem) throw new DbDamagedError(problem);
     }

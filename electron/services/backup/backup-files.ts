@@ -106,7 +106,7 @@ export function checkFile(file: string, depth: 'full' | 'quick'): string | null 
     db.pragma('journal_mode = DELETE');
     return checkOpenDb(db, depth);
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return describeSqliteError(error);
   } finally {
     db?.close();
   }
@@ -116,8 +116,18 @@ export function checkFile(file: string, depth: 'full' | 'quick'): string | null 
 export function checkOpenDb(db: Database.Database, depth: 'full' | 'quick'): string | null {
   const rows = db.pragma(depth === 'full' ? 'integrity_check(20)' : 'quick_check(20)') as Record<string, string>[];
   const messages = rows.map((r) => Object.values(r)[0]).filter((m) => m !== 'ok');
-  if (messages.length > 0) return messages.slice(0, 3).join('；');
+  if (messages.length > 0) return `数据页结构错误（SQLite：${messages.slice(0, 3).join('；')}）`;
   const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   if (fk.length > 0) return `外键不一致：${fk.length} 行（例如表 ${fk[0]!.table} 第 ${fk[0]!.rowid} 行引用的 ${fk[0]!.parent} 不存在）`;
   return null;
+}
+
+/** SQLite's English error as a zh-CN sentence for the committee, the original kept in brackets for an expert. */
+export function describeSqliteError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'SQLITE_CORRUPT' || /malformed/i.test(raw)) return `数据库文件结构已损坏（SQLite：${raw}）`;
+  if (code === 'SQLITE_NOTADB' || /not a database/i.test(raw)) return `文件不是数据库，或文件头已损坏（SQLite：${raw}）`;
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return `无法读取数据库文件（SQLite：${raw}）`;
+  return `无法检查数据库文件（${raw}）`;
 }
