@@ -72,6 +72,7 @@ export async function previewRestore(ctx: ServiceContext, source: PreviewSource,
       entry = stageArchive(ctx, file, { id, dir, fileName, sizeBytes }, jobId);
     } else {
       const dbFile = path.join(dir, 'db.sqlite');
+      const modifiedAt = fs.statSync(file).mtime.toISOString();
       fs.copyFileSync(file, dbFile);
       if (source.type === 'upload') fs.rmSync(file);
       verifyStagedDb(dbFile);
@@ -81,7 +82,8 @@ export async function previewRestore(ctx: ServiceContext, source: PreviewSource,
         source: source.type === 'backup' ? 'backup' : 'file',
         fileName,
         kind: named?.kind ?? null,
-        createdAt: named?.createdAt ?? fs.statSync(file).mtime.toISOString(),
+        // An upload has no meaningful file time: only a backup's own name dates it.
+        createdAt: named?.createdAt ?? (source.type === 'upload' ? null : modifiedAt),
         sizeBytes,
         attachmentFiles: null,
         ...previewFile(dbFile),
