@@ -50,21 +50,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Integrity first, before anything writes (the WAL switch and migrations both do): a damaged file is
+  // left exactly as found, so a later expert recovery still has every byte. quick_check is O(N) without
+  // the index cross-checks of integrity_check, fast enough for every start.
+  if (!options.skipIntegrityCheck && fs.existsSync(file)) checkBeforeOpening(file);
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
-    // Integrity first, before anything writes (the WAL switch and migrations both do): a damaged file is
-    // left exactly as found, so a later expert recovery still has every byte. quick_check is O(N) without
-    // the index cross-checks of integrity_check, fast enough for every start.
-    if (!options.skipIntegrityCheck) {
-      let problem: string | null;
-      try {
-        problem = checkOpenDb(db, 'quick');
-      } catch (error) {
-        problem = describeSqliteError(error);
-      }
-      if (problem) throw new DbDamagedError(problem);
-    }
     // Checked before anything writes: switching to WAL rewrites the file header, and a file we refuse to
     // open must be left exactly as the newer version wrote it.
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
@@ -89,6 +81,34 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.close();
     throw error;
   }
+}
+
+/**
+ * quick_check + foreign_key_check on a read-only connection: closing a writable one would checkpoint a
+ * leftover WAL into the damaged file. Where read-only cannot open the WAL (no -shm and a read-only folder),
+ * the check runs on a writable connection instead, still before anything else touches the file.
+ */
+function checkBeforeOpening(file: string): void {
+  let problem: string | null;
+  let probe: Database.Database | null = null;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe.pragma('busy_timeout = 5000');
+    problem = checkOpenDb(probe, 'quick');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      probe?.close();
+      probe = new Database(file);
+      try {
+        problem = checkOpenDb(probe, 'quick');
+      } catch (inner) {
+        problem = describeSqliteError(inner);
+      }
+    } else problem = describeSqliteError(error);
+  } finally {
+    probe?.close();
+  }
+  if (problem) throw new DbDamagedError(problem);
 }
 
 /**

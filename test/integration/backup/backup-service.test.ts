@@ -1,6 +1,7 @@
 // Backup services in-process (real SQLite files, injected clock): the preview's chain head, restoring a
 // backup from an older schema (migrations apply on reopen), an uploaded backup, the schedule applied to
 // the data directory and the mirror folder.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,5 +87,31 @@ describe('schedule on disk', () => {
     expect(listBackupFiles(mirror)).toHaveLength(3);
     expect(fs.existsSync(path.join(dir, 'notes.txt'))).toBe(true);
     expect(pruneBackups(dir, new Date('2026-12-20T00:00:00Z'), null)).toEqual([]); // still the newest 3
+  });
+});
+
+describe('start-up check before anything writes', () => {
+  const hash = (f: string) => (fs.existsSync(f) ? crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex') : null);
+
+  it('leaves a damaged database and its leftover WAL (a crash) byte for byte as found', async () => {
+    const live = path.join(tempDir(), 'review-desk.sqlite');
+    const { db } = await openDatabase(live);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('a', '1')").run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('b', '2')").run(); // stays in the WAL
+    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'dossiers'").get() as { rootpage: number };
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    // The state a crash leaves behind: the main file plus -wal and -shm, copied while the connection is open.
+    const crashed = path.join(tempDir(), 'review-desk.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) fs.copyFileSync(live + suffix, crashed + suffix);
+    db.close();
+    expect(fs.statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
+    const fd = fs.openSync(crashed, 'r+');
+    fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (rootpage - 1) * pageSize);
+    fs.closeSync(fd);
+    const before = [hash(crashed), hash(`${crashed}-wal`)];
+
+    await expect(openDatabase(crashed)).rejects.toThrow(/数据库文件已损坏/);
+    expect([hash(crashed), hash(`${crashed}-wal`)]).toEqual(before); // no checkpoint into the damaged file
   });
 });
