@@ -1,7 +1,7 @@
 // The backup page in browser mode: the list, 立即备份, 备份到… (a typed folder), and a restore that shows its
 // preview and needs the confirm step; then the recovery screen of a damaged database, restored from the
 // newest good backup. Screenshots: test-results/screenshots/backup-*.png.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,24 @@ describe('backup page', () => {
     expect(await server.dossierTotal()).toBe(1);
     await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind')))).sort(), POLL).toEqual(['manual', 'pre-restore']);
     await saveScreenshot(page, 'backup-page');
+  });
+  it('exports the move archive as a download and previews it again from an upload', async () => {
+    const { server } = fixture;
+    await server.call('session.setUser', { name: '王评审' });
+    const { page } = await fixture.open();
+    await page.evaluate(() => (location.hash = '#/backup'));
+    const archivePanel = page.getByTestId('backup-archive');
+    const [download] = await Promise.all([page.waitForEvent('download'), archivePanel.getByRole('button', { name: '导出迁移归档' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^review-desk-\d{4}-\d{2}-\d{2}\.rdarchive$/);
+    const archive = (await download.path())!;
+    // A plain tar: the system tool lists the manifest and the database.
+    expect(execFileSync('tar', ['-tf', archive], { encoding: 'utf8' }).split('\n')).toEqual(expect.arrayContaining(['review-desk.sqlite', 'manifest.json']));
+
+    await page.getByTestId('restore-from-file').locator('input[type=file]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/x-tar', buffer: fs.readFileSync(archive) });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('附件文件').waitFor();
+    await dialog.getByTestId('backup-preview-counts').getByText(/申请机构 \d+ 家/).waitFor();
+    await dialog.getByRole('button', { name: '取消' }).click();
   });
 });
 
