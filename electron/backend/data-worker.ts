@@ -14,7 +14,7 @@ import { handlers } from './handlers';
 import type { ServiceContext } from '../services/context';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 import { DB_FILE_NAME } from '../services/backup/backup-files';
-import { dailyBackupIfDue, quitBackup } from '../services/backup/backup-service';
+import { dailyBackupIfDue, mirrorBackup, quitBackup } from '../services/backup/backup-service';
 import { enterRecovery, recoveryAnswer, recoveryOf } from '../services/backup/recovery';
 import { clearStaging } from '../services/backup/staging';
 
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     const opened = await openDatabase(path.join(config.dataDir, DB_FILE_NAME));
     ctx = { ...base, db: opened.db };
     createdNow = opened.fromVersion === 0;
+    // The pre-migration backup is automatic too: it goes to the mirror folder like the others.
+    if (opened.backupPath) mirrorBackup(config.dataDir, opened.backupPath, new Date());
     post({ type: 'ready', schemaVersion: opened.version, backupPath: opened.backupPath, recovery: null });
   } catch (error) {
     if (!(error instanceof DbDamagedError)) {

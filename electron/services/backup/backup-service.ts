@@ -1,6 +1,7 @@
 // Making backups: automatic ones (daily on the first start of a day, on quit, before restore, import and
 // migration) and manual ones, each verified before it is listed (backup-files.ts), kept on the schedule of
 // retention.ts, and copied to the user's mirror folder when it is plugged in.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../context';
@@ -58,6 +59,8 @@ export function mirrorBackup(dataDir: string, file: string, now: Date): void {
   const target = path.join(mirrorFolder, path.basename(file));
   try {
     fs.copyFileSync(file, `${target}.partial`);
+    // A USB stick can write garbage without an error: the copy must read back as the verified original.
+    if (sha256Of(`${target}.partial`) !== sha256Of(file)) throw new Error('复制后的文件与原备份不一致');
     fs.renameSync(`${target}.partial`, target);
     pruneBackups(mirrorFolder, now, path.basename(file));
     writeBackupSettings(dataDir, { lastMirrorError: null });
@@ -65,6 +68,18 @@ export function mirrorBackup(dataDir: string, file: string, now: Date): void {
     fs.rmSync(`${target}.partial`, { force: true });
     writeBackupSettings(dataDir, { lastMirrorError: `${now.toISOString()} 无法复制到备份文件夹 ${mirrorFolder}：${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+function sha256Of(file: string): string {
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1024 * 1024);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 const localDay = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

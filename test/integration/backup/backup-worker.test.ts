@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDataWorker, type DataWorker } from '../../../electron/backend/worker-host';
 import { openDatabase } from '../../../electron/db/open';
+import { migrations } from '../../../electron/db/migrations/index';
 import { tempDir } from '../../support/service-context';
 import { dossierInput, REAL_CREDIT_CODES } from '../../support/dossiers';
 import type { BackupInfo, BackupPreview } from '../../../shared/api/contract-backup';
@@ -240,5 +241,20 @@ describe('start-up check (openDatabase)', () => {
     db.prepare("INSERT INTO attachments (dossier_id, kind, file_name, mime, size, sha256, added_at, added_by) VALUES (99, 'other', 'x', 'x', 1, 'x', 'x', 'x')").run();
     db.close();
     await expect(openDatabase(file)).rejects.toThrow(/外键不一致/);
+  });
+});
+
+describe('pre-migration backup', () => {
+  it('is verified, listed as pre-migration and copied to the mirror folder', async () => {
+    const dataDir = tempDir();
+    const mirror = tempDir();
+    fs.writeFileSync(path.join(dataDir, 'backup-settings.json'), JSON.stringify({ mirrorFolder: mirror }));
+    const { db } = await openDatabase(path.join(dataDir, 'review-desk.sqlite'), { migrations: migrations.slice(0, 1) });
+    db.close();
+    const worker = await start(dataDir);
+    expect(worker.backupPath).toMatch(/review-desk-v1-.*\.sqlite$/);
+    const list = await backups(worker);
+    expect(list.map((b) => b.kind)).toContain('pre-migration');
+    expect(fs.readdirSync(mirror)).toEqual([path.basename(worker.backupPath!)]);
   });
 });
