@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { msg } from '../common/validation';
 import { call, electronCall } from './call';
+import type { CallName } from './call-names';
 
 // The upload cap of contract.ts (MAX_UPLOAD_BYTES, 30 MB), spelled out as contract-rounds.ts does: contract.ts
 // imports this module, so importing the constant back would read it before it is defined. Larger archives
@@ -97,4 +98,4 @@ export const backupContract = {
 } as const;
 
 /** Calls still served while the database is damaged (recovery mode). */
-export const RECOVERY_CALLS: readonly string[] = ['session.get', 'backup.list', 'backup.preview', 'backup.restore', 'jobs.progress', 'host.chooseBackupPath'];
+export const RECOVERY_CALLS: readonly CallName[] = ['session.get', 'backup.list', 'backup.preview', 'backup.restore', 'jobs.progress', 'host.chooseBackupPath'];

@@ -49,6 +49,6 @@ export function recoveryAnswer(ctx: ServiceContext, name: unknown): Result<unkno
   if (name === 'session.get') {
     return { ok: true, value: { userName: null, dataDir: ctx.dataDir, schemaVersion: 0, transport: ctx.transport, recovery } };
   }
-  if (typeof name === 'string' && RECOVERY_CALLS.includes(name)) return null;
+  if (typeof name === 'string' && (RECOVERY_CALLS as readonly string[]).includes(name)) return null;
   return { ok: false, error: { code: 'CONFLICT', message: '数据库已损坏，评审台处于恢复模式：请先在恢复页面选择一份备份恢复数据，其他操作暂不可用' } };
 }
