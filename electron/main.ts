@@ -11,6 +11,7 @@ import type { Result } from '../shared/api/result';
 import { startDataWorker, type DataWorker } from './backend/worker-host';
 import { defaultDataDir } from './data-dir';
 import { IPC_CHANNEL } from './ipc-channel';
+import { chooseBackupPath } from './shell-dialogs';
 import { sniffMime } from './services/attachments/file-types';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/app-protocol';
 import { attachmentTempName } from './shell/attachment-temp-name';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
     if (!isTrustedIpcSender(event.senderFrame)) return refuse('拒绝来自外部页面的调用');
     if (!isCallName(name)) return refuse('未知的调用');
     if (name === 'host.openAttachment') return openAttachmentExternally(input);
+    if (name === 'host.chooseBackupPath') return chooseBackupPath(BrowserWindow.fromWebContents(event.sender), input);
     return worker!.invoke(name, input);
   });
   createWindow();

@@ -7,6 +7,7 @@ import type { CoreHandlerTable, HandlerTable } from './handler-types';
 import { roundsHandlers } from './handlers-rounds';
 import { lifecycleHandlers } from './handlers-lifecycle';
 import { exchangeHandlers } from './handlers-exchange';
+import { backupHandlers } from './handlers-backup';
 import type { ServiceContext } from '../services/context';
 import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
@@ -47,7 +48,7 @@ const coreHandlers: CoreHandlerTable = {
   },
 };
 
-export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...exchangeHandlers };
+export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...exchangeHandlers, ...backupHandlers };
 
 function session(ctx: ServiceContext): CallOutput<'session.get'> {
   return {

@@ -12,6 +12,8 @@ export interface DataWorker {
   close(): Promise<void>;
   readonly schemaVersion: number;
   readonly backupPath: string | null;
+  /** Set when the database failed its start-up check: the worker serves only backup calls. */
+  readonly recovery: string | null;
 }
 
 const PROGRESS_KEEP_MS = 60_000;
@@ -27,7 +29,7 @@ export function startDataWorker(workerFile: string, config: WorkerConfig): Promi
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          resolve(api(message.schemaVersion, message.backupPath));
+          resolve(api(message.schemaVersion, message.backupPath, message.recovery));
           break;
         case 'fatal':
           reject(new Error(message.message));
@@ -53,10 +55,11 @@ export function startDataWorker(workerFile: string, config: WorkerConfig): Promi
     });
   });
 
-  function api(schemaVersion: number, backupPath: string | null): DataWorker {
+  function api(schemaVersion: number, backupPath: string | null, recovery: string | null): DataWorker {
     return {
       schemaVersion,
       backupPath,
+      recovery,
       invoke(name, input) {
         if (isCallName(name) && contract[name].where === 'host') {
           const jobId = (input as { jobId?: unknown } | null)?.jobId;

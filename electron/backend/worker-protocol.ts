@@ -8,7 +8,8 @@ export interface WorkerConfig {
 export type ToWorker = { type: 'call'; id: number; name: string; input: unknown } | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready'; schemaVersion: number; backupPath: string | null }
+  /** recovery: the start-up check's problem when the worker started in recovery mode, else null. */
+  | { type: 'ready'; schemaVersion: number; backupPath: string | null; recovery: string | null }
   | { type: 'fatal'; message: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'progress'; jobId: string; done: number; total: number };

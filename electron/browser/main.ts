@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (worker.backupPath) console.log(`已在升级数据前备份：${worker.backupPath}`);
+  if (worker.recovery) console.error(`数据库已损坏（${worker.recovery}），评审台以恢复模式启动：请在页面中选择一份备份恢复。`);
   const token = newToken();
   const server = createBrowserServer({ staticDir: path.join(dist, '..', 'renderer'), token, invoke: worker.invoke });
   server.listen(port, '127.0.0.1', () => {
@@ -31,7 +32,12 @@ async function main(): Promise<void> {
     // A machine-readable line for scripts and tests.
     console.log(`REVIEW_DESK_URL=${url}`);
   });
+  let stopping = false;
   const stop = () => {
+    // The worker makes the backup on quit before it exits; a second Ctrl+C does not cut it short.
+    if (stopping) return;
+    stopping = true;
+    console.log('正在保存并备份数据…');
     server.close();
     void worker.close().then(() => process.exit(0));
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { migrations as allMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { AppError } from '../backend/app-error';
+import { checkOpenDb, describeSqliteError, writeVerifiedBackup } from '../services/backup/backup-files';
 
 export type Db = Database.Database;
 
@@ -13,6 +14,8 @@ export interface OpenOptions {
   backupDir?: string;
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** Skip quick_check/foreign_key_check (a file we just verified ourselves). */
+  skipIntegrityCheck?: boolean;
 }
 
 export interface OpenedDb {
@@ -33,10 +36,24 @@ export class DbFromFutureError extends AppError {
   }
 }
 
+/**
+ * The file failed quick_check or foreign_key_check (or is not a database at all). Nothing has been written to
+ * it: the data worker starts in recovery mode and offers the newest good backup instead.
+ */
+export class DbDamagedError extends AppError {
+  constructor(readonly problem: string) {
+    super('CONFLICT', `数据库文件已损坏（${problem}）。为避免进一步损坏，评审台没有向它写入任何内容。`);
+  }
+}
+
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDb> {
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Integrity first, before anything writes (the WAL switch and migrations both do): a damaged file is
+  // left exactly as found, so a later expert recovery still has every byte. quick_check is O(N) without
+  // the index cross-checks of integrity_check, fast enough for every start.
+  if (!options.skipIntegrityCheck && fs.existsSync(file)) checkBeforeOpening(file);
   const db = new Database(file);
   try {
     db.pragma('busy_timeout = 5000');
@@ -56,7 +73,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       fs.mkdirSync(dir, { recursive: true });
       const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
       backupPath = path.join(dir, `${path.basename(file, '.sqlite')}-v${fromVersion}-${stamp}.sqlite`);
-      await db.backup(backupPath);
+      await writeVerifiedBackup(db, backupPath);
     }
     migrate(db, migrations, fromVersion);
     return { db, fromVersion, version: latest, backupPath };
@@ -64,6 +81,34 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.close();
     throw error;
   }
+}
+
+/**
+ * quick_check + foreign_key_check on a read-only connection: closing a writable one would checkpoint a
+ * leftover WAL into the damaged file. Where read-only cannot open the WAL (no -shm and a read-only folder),
+ * the check runs on a writable connection instead, still before anything else touches the file.
+ */
+function checkBeforeOpening(file: string): void {
+  let problem: string | null;
+  let probe: Database.Database | null = null;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe.pragma('busy_timeout = 5000');
+    problem = checkOpenDb(probe, 'quick');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      probe?.close();
+      probe = new Database(file);
+      try {
+        problem = checkOpenDb(probe, 'quick');
+      } catch (inner) {
+        problem = describeSqliteError(inner);
+      }
+    } else problem = describeSqliteError(error);
+  } finally {
+    probe?.close();
+  }
+  if (problem) throw new DbDamagedError(problem);
 }
 
 /**

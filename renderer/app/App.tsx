@@ -20,6 +20,8 @@ import { AssessmentRunPage } from '../features/assessments/AssessmentRunPage';
 import { LettersPage } from '../features/letters/LettersPage';
 import { LettersPrintPage } from '../features/letters/LettersPrintPage';
 import { errorText } from '../lib/errors';
+import { BackupPage } from '../features/backup/BackupPage';
+import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 
 export function App() {
   const t = useT();
@@ -40,6 +42,7 @@ export function App() {
 
   if (startError) return <div className="fatal" role="alert">{startError}</div>;
   if (!session) return <div className="fatal">{t('common.loading')}</div>;
+  if (session.recovery) return <><RecoveryScreen recovery={session.recovery} dataDir={session.dataDir} /><Toasts /></>;
 
   return (
     <div className="shell">
@@ -64,6 +67,7 @@ export function App() {
           <button type="button" className={route.page.startsWith('letters') ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'letters' })}>
             {t('nav.letters')}
           </button>
+          <button type="button" className={route.page === 'backup' ? 'nav-item active' : 'nav-item'} onClick={() => navigate({ page: 'backup' })}>{t('nav.backup')}</button>
         </nav>
         <div className="topbar-right">
           {session.transport === 'browser' && <span className="badge" title={session.dataDir}>{t('mode.browser')}</span>}
@@ -92,6 +96,7 @@ export function App() {
         {route.page === 'assessment-run' && <AssessmentRunPage key={route.id} id={route.id} />}
         {route.page === 'letters' && <LettersPage />}
         {route.page === 'letters-print' && <LettersPrintPage ids={route.ids} />}
+        {route.page === 'backup' && <BackupPage />}
       </main>
       {(!session.userName || renaming) && <WelcomeDialog current={session.userName} onDone={() => setRenaming(false)} />}
       <Toasts />

@@ -17,7 +17,8 @@ export type Route =
   | { page: 'assessments' }
   | { page: 'assessment-run'; id: string }
   | { page: 'letters' }
-  | { page: 'letters-print'; ids: string[] };
+  | { page: 'letters-print'; ids: string[] }
+  | { page: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   const run = /^\/assessments\/([0-9a-f-]{36})$/.exec(path);
   if (run) return { page: 'assessment-run', id: run[1]! };
   if (path === '/letters') return { page: 'letters' };
+  if (path === '/backup') return { page: 'backup' };
   const lettersPrint = /^\/letters\/print\/([0-9a-f,-]+)$/.exec(path);
   if (lettersPrint) return { page: 'letters-print', ids: lettersPrint[1]!.split(',').filter(Boolean) };
   return { page: 'dossiers' };
@@ -73,6 +75,8 @@ export function hrefOf(route: Route): string {
       return '#/letters';
     case 'letters-print':
       return `#/letters/print/${route.ids.join(',')}`;
+    case 'backup':
+      return '#/backup';
   }
 }
 

@@ -14,9 +14,11 @@ import zhCooperations from '../../resources/locales/zh-CN/cooperations.json';
 import enCooperations from '../../resources/locales/en/cooperations.json';
 import zhAssessments from '../../resources/locales/zh-CN/assessments.json';
 import enAssessments from '../../resources/locales/en/assessments.json';
+import zhBackup from '../../resources/locales/zh-CN/backup.json';
+import enBackup from '../../resources/locales/en/backup.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

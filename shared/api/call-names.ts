@@ -92,6 +92,7 @@ export const callNames = [
   'exchange.exportSheet',
   'exchange.importSheet',
   'exchange.status',
+  'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -10,6 +10,7 @@ import { call, electronCall, hostCall, type Where } from './call';
 import { roundsContract } from './contract-rounds';
 import { lifecycleContract } from './contract-lifecycle';
 import { exchangeContract } from './contract-exchange';
+import { backupContract, recoverySchema } from './contract-backup';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
@@ -23,6 +24,7 @@ export const sessionSchema = z.object({
   dataDir: z.string(),
   schemaVersion: z.number().int(),
   transport: z.enum(['electron', 'browser']),
+  recovery: recoverySchema.nullable().optional(),
 });
 
 export const dossierDetailSchema = z.object({ dossier: dossierSchema, attachments: z.array(attachmentSchema) });
@@ -53,6 +55,7 @@ export const contract = {
   ...roundsContract,
   ...lifecycleContract,
   ...exchangeContract,
+  ...backupContract,
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;
