@@ -22,5 +22,7 @@ export { growthAtLeast, growthPercent } from './exact';
 export * from './actions';
 export * from './replay';
 export * from './termination';
+export * from './bans';
 export * from './exit';
 export type { BanReason, Readmission } from '../eligibility/readmission';
+export * from './runs';
