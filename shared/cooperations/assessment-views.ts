@@ -28,8 +28,11 @@ export interface RunEntry {
   proposal: Proposal | null;
   /** The figures the run read (every month from the cooperation's first up to the month assessed); absent in runs made before reruns were tracked. */
   figuresUsed?: MonthFigures[];
-  /** The month was already judged for this cooperation: the earlier run and the action confirmed there (no proposal now). */
-  judgedIn?: { runId: string; action: string } | null;
+  /**
+   * The month was already judged for this cooperation — or a later `month` was, whose judgement its status
+   * already carries: the run and the action confirmed there (no proposal now).
+   */
+  judgedIn?: { runId: string; action: string; month?: string } | null;
   /** Computed on read: null when the entry still matches the data. */
   stale?: EntryStaleness | null;
 }

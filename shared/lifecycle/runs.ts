@@ -3,6 +3,8 @@
 // seeing the status 整改中, proposed 清退 for the very same failure). Rules:
 // - a cooperation whose action for the month was confirmed in an earlier run is already judged for it: a
 //   rerun shows that judgement and proposes nothing (a confirmed action is never proposed again);
+// - nor is a month assessed once a LATER month was judged for the cooperation: its status already carries
+//   that later judgement (run 2027-01 → 整改, then 2026-12 would see 整改中 and propose 清退);
 // - otherwise the rerun assesses it afresh and REPLACES the earlier runs' unconfirmed proposals for it (they
 //   are marked superseded and can no longer be confirmed), so at most one open proposal exists per
 //   cooperation and month;
@@ -17,15 +19,24 @@ export interface PriorAction {
   readonly supersededBy: string | null;
 }
 
+/** A confirmed action of the same cooperation for a later month. */
+export interface LaterJudgement {
+  readonly runId: string;
+  readonly month: YearMonth;
+  readonly action: string;
+}
+
 export type RerunDecision =
   /** Assess and propose; the listed runs' open proposals for this cooperation are superseded. */
   | { readonly kind: 'assess'; readonly supersedes: readonly string[] }
-  /** Already judged in `runId` (confirmed as `action`): show it, propose nothing. */
-  | { readonly kind: 'judged'; readonly runId: string; readonly action: string };
+  /** Already judged in `runId` (confirmed as `action`) — for this month, or for the later `month`: propose nothing. */
+  | { readonly kind: 'judged'; readonly runId: string; readonly action: string; readonly month?: YearMonth };
 
-export function rerunDecision(priors: readonly PriorAction[]): RerunDecision {
+export function rerunDecision(priors: readonly PriorAction[], later: readonly LaterJudgement[] = []): RerunDecision {
   const judged = priors.find((p) => p.confirmed !== null);
   if (judged) return { kind: 'judged', runId: judged.runId, action: judged.confirmed! };
+  const latest = [...later].sort((a, b) => b.month.localeCompare(a.month))[0];
+  if (latest) return { kind: 'judged', runId: latest.runId, action: latest.action, month: latest.month };
   return { kind: 'assess', supersedes: priors.filter((p) => p.supersededBy === null).map((p) => p.runId) };
 }
 

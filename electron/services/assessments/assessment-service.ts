@@ -19,7 +19,7 @@ import { proposeAction, canConfirm } from '../../../shared/lifecycle/actions';
 import type { AssessedRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import { assessedMonthContaining, periodContaining, periodicCalendar, type Period } from '../../../shared/lifecycle/periods';
 import { lastDay, monthOf, type YearMonth } from '../../../shared/lifecycle/months';
-import { rerunDecision, type PriorAction } from '../../../shared/lifecycle/runs';
+import { rerunDecision, type LaterJudgement, type PriorAction } from '../../../shared/lifecycle/runs';
 import type { PeriodicFigures, MonthlyWarningFigures } from '../../../shared/lifecycle/figures';
 import type { Cooperation } from '../../../shared/cooperations/views';
 import type { AssessmentRun, MonthFigures, RunEntry } from '../../../shared/cooperations/assessment-views';
@@ -49,6 +49,16 @@ function priorActions(ctx: ServiceContext, programId: string, cooperationId: str
     .all(programId, asOf, cooperationId) as PriorAction[];
 }
 
+/** Confirmed actions of this cooperation for months after `asOf` (its status already carries them). */
+function laterJudgements(ctx: ServiceContext, cooperationId: string, asOf: YearMonth): LaterJudgement[] {
+  return ctx.db
+    .prepare(
+      `SELECT a.run_id AS runId, r.period_start AS month, a.confirmed AS action FROM assessment_actions a JOIN assessment_runs r ON r.id = a.run_id
+        WHERE a.cooperation_id = ? AND r.period_start > ? AND a.confirmed IS NOT NULL`,
+    )
+    .all(cooperationId, asOf) as LaterJudgement[];
+}
+
 export function runAssessment(ctx: ServiceContext, input: { programId: string; asOf: YearMonth; effectiveDate: string }): AssessmentRun {
   const id = write(ctx, (w) => {
     const rules = assessedRules(ctx, input.programId);
@@ -59,8 +69,8 @@ export function runAssessment(ctx: ServiceContext, input: { programId: string; a
     const entries: RunEntry[] = open.map((summary) => {
       const c = getCooperationRow(ctx.db, summary.id);
       const base = { cooperationId: c.id, legalName: c.legalName, creditCode: c.creditCode, regionName: c.regionName, status: c.status };
-      const decision = rerunDecision(priorActions(ctx, input.programId, c.id, input.asOf));
-      if (decision.kind === 'judged') return { ...base, result: null, proposal: null, judgedIn: { runId: decision.runId, action: decision.action } };
+      const decision = rerunDecision(priorActions(ctx, input.programId, c.id, input.asOf), laterJudgements(ctx, c.id, input.asOf));
+      if (decision.kind === 'judged') return { ...base, result: null, proposal: null, judgedIn: { runId: decision.runId, action: decision.action, month: decision.month ?? input.asOf } };
       supersede.push({ cooperationId: c.id, runs: decision.supersedes });
       const period = periodFor(c, rules, input.asOf);
       if (!period) return { ...base, result: null, proposal: null };

@@ -79,7 +79,11 @@ export function RunEntryCard({ row, asOf, letters, currentStatus, onConfirm, onE
       </header>
       {entry.judgedIn ? (
         <p className="muted" data-testid="entry-judged">
-          {t('run.judged', { month: formatMonth(asOf, locale), action: t(ACTION_LABEL[entry.judgedIn.action as keyof typeof ACTION_LABEL] ?? 'run.action.none') })}{' '}
+          {t(entry.judgedIn.month && entry.judgedIn.month !== asOf ? 'run.judgedLater' : 'run.judged', {
+            month: formatMonth(asOf, locale),
+            later: formatMonth(entry.judgedIn.month ?? asOf, locale),
+            action: t(ACTION_LABEL[entry.judgedIn.action as keyof typeof ACTION_LABEL] ?? 'run.action.none'),
+          })}{' '}
           <a href={`#/assessments/${entry.judgedIn.runId}`}>{t('run.judged.open')}</a>
         </p>
       ) : !result ? (

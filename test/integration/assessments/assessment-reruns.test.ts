@@ -57,6 +57,16 @@ describe('seed 002: the same month run twice', () => {
     expect(runs.find((r) => r.id === first.id)).toMatchObject({ superseded: 2, confirmed: 1 });
   });
 
+  it('an earlier month is not assessed after a later one was judged (the status already carries it)', async () => {
+    const { ctx, programId, id } = await program({ ...SEED_002_RULE_SET });
+    for (const m of ['2026-12', '2027-01']) await ok(ctx, 'kpi.setFigures', { cooperationId: id(1), figures: { month: m, merchantLevel: 3, pickupRatePercent: 80, responseRatePercent: 90 } });
+    const january = await ok(ctx, 'assessments.run', { programId, asOf: '2027-01', effectiveDate: '2027-01-31' });
+    await ok(ctx, 'assessments.confirm', { runId: january.id, confirmations: [{ cooperationId: id(1), choice: 'proposed' }] });
+    ctx.tick();
+    const december = await ok(ctx, 'assessments.run', { programId, asOf: '2026-12', effectiveDate: '2027-02-01' });
+    expect(december.entries.find((e) => e.cooperationId === id(1))).toMatchObject({ proposal: null, judgedIn: { runId: january.id, action: 'rectificationNotice', month: '2027-01' } });
+  });
+
   it('figures changed after the run flag it stale and block confirming until the month is run again', async () => {
     const { ctx, programId, id } = await program({ ...SEED_002_RULE_SET });
     const set = (pickup: number) => ok(ctx, 'kpi.setFigures', { cooperationId: id(1), figures: { month: '2026-12', merchantLevel: 3, pickupRatePercent: pickup, responseRatePercent: 90 } });

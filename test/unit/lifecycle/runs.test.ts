@@ -27,6 +27,15 @@ describe('rerunDecision', () => {
     });
     expect(rerunDecision([{ runId: 'r1', confirmed: 'continue', supersededBy: null }])).toMatchObject({ kind: 'judged', action: 'continue' });
   });
+
+  it('nor is a month assessed once a later month was judged (its status carries that judgement)', () => {
+    expect(rerunDecision([], [{ runId: 'r5', month: '2027-01', action: 'rectificationNotice' }, { runId: 'r6', month: '2027-02', action: 'continue' }])).toEqual({
+      kind: 'judged',
+      runId: 'r6',
+      action: 'continue',
+      month: '2027-02',
+    });
+  });
 });
 
 describe('changedMonths', () => {
