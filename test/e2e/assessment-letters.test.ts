@@ -205,4 +205,29 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     expect(await figures.cell(0, 1).inputValue()).toBe('93.5');
     expect(await figures.cell(1, 1).inputValue()).toBe('');
   });
+
+  it('lets the chair choose 无考核（安心鉴） as a program\'s regime: no figures, no runs', async () => {
+    await fixture.server.call('programs.create', { platform: '淘宝直播', name: '安心鉴鉴定机构（2027）', rules: [] });
+    const { page } = await fixture.open();
+    await page.locator('.nav').getByRole('button', { name: '合作管理' }).click();
+    // The newest program has no rule set: the editor is open, offering the presets by their platform rules.
+    const presets = page.getByRole('radiogroup', { name: '起点' }).getByRole('radio');
+    await presets.first().waitFor();
+    expect((await presets.locator('strong').allInnerTexts())).toEqual(['抖音古董艺术品产业带服务商考核规则（季度）', '淘特品牌认证汰换考核（月度）', '无考核（安心鉴）']);
+    // The 抖音 preset (the default start) shows its waiting periods: none after a failed trial, 180 days after
+    // a failed regular period (seed 001 §五), none after an exit.
+    expect(await page.getByLabel('常规考核期未通过（取消认证）').inputValue()).toBe('180');
+    expect(await page.getByLabel('试跑期未通过').inputValue()).toBe('');
+    await saveScreenshot(page, 'cooperations-kpi-editor');
+    await page.getByRole('radio', { name: /无考核（安心鉴）/ }).click();
+    expect(await page.getByLabel('清退依据的规则').inputValue()).toBe('《淘宝网“安心鉴”服务规范》');
+    expect(await page.getByLabel('同时通知').inputValue()).toBe('安心鉴服务商');
+    await page.getByRole('button', { name: '保存考核规则' }).click();
+    await expect.poll(() => page.locator('.coop-kpi-summary').innerText(), POLL).toContain('无考核：入选即为正式合作');
+    expect(await page.locator('.coop-kpi-summary').innerText()).toContain('清退依据《淘宝网“安心鉴”服务规范》');
+    await saveScreenshot(page, 'cooperations-no-assessment');
+    await page.locator('.nav').getByRole('button', { name: '考核', exact: true }).click();
+    await page.getByLabel('项目').selectOption({ label: '淘宝直播 · 安心鉴鉴定机构（2027）' });
+    await page.getByText('该项目的考核规则为“无考核（安心鉴）”', { exact: false }).waitFor();
+  });
 });
