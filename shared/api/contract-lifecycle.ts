@@ -36,7 +36,10 @@ export const lifecycleContract = {
         reason,
         banReason: z.enum(BAN_REASONS, msg('error.choose')).optional(),
         readmissionUntil: isoDate.nullable().optional(),
-        exitChecklist: z.object({ feesSettled: z.boolean(), obligationsFulfilled: z.boolean() }).strict().optional(),
+        // Seed 003's two exit conditions, or (a program without assessment, seed 000) the service rules' ones.
+        exitChecklist: z.object({ feesSettled: z.boolean().optional(), obligationsFulfilled: z.boolean().optional(), serviceRulesMet: z.boolean().optional() }).strict().optional(),
+        /** The day the institution's 《解除合作申请》 was received (exit; required without assessment). */
+        requestReceivedOn: isoDate.optional(),
       })
       .strict(),
     view<Cooperation>(),

@@ -10,4 +10,8 @@ export interface AssessmentRunSummary {
   /** Providers in the run, and how many of their actions the chair has confirmed. */
   entries: number;
   confirmed: number;
+  /** Proposals a later run of the same month replaced (they can no longer be confirmed here). */
+  superseded: number;
+  /** The figures, rules or a status changed after the run (see assessment-views EntryStaleness). */
+  stale: boolean;
 }

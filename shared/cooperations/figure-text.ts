@@ -13,11 +13,15 @@ import { hasAtMost2Decimals } from '../ranking/decimal';
 
 export type FigureField = PeriodicFigureField | MonthlyWarningFigureField;
 
-/** How a field is written: a whole count, money in 元 (2 decimals), a rate in % (2 decimals), a level L0–L10. */
-export type FigureFormat = 'count' | 'yuan' | 'percent' | 'level';
+/**
+ * How a field is written: a whole count, a signed whole count (the net change of bound merchants, which a
+ * month with more unbindings than bindings makes negative), money in 元 (2 decimals), a rate in % (2
+ * decimals), a level L0–L10.
+ */
+export type FigureFormat = 'count' | 'signedCount' | 'yuan' | 'percent' | 'level';
 
 export const FIGURE_FORMAT: Readonly<Record<FigureField, FigureFormat>> = Object.freeze({
-  newlyBound: 'count',
+  newlyBound: 'signedCount',
   newlyBoundGmvYuan: 'yuan',
   orders: 'count',
   staffPassedExam: 'count',
@@ -31,7 +35,7 @@ export type FigureProblem = 'number' | 'integer' | 'negative' | 'tooLarge' | 'de
 
 export type ParsedFigure = { ok: true; value: number | null } | { ok: false; problem: FigureProblem };
 
-export const figureFieldsOf = (kind: KpiRuleSetKind): readonly FigureField[] => FIGURE_FIELDS[kind];
+export const figureFieldsOf = (kind: KpiRuleSetKind): readonly FigureField[] => (kind === 'noAssessment' ? [] : FIGURE_FIELDS[kind]);
 
 export function isFigureField(name: string): name is FigureField {
   return Object.hasOwn(FIGURE_FORMAT, name);
@@ -76,12 +80,16 @@ export function parseFigure(field: FigureField, input: string | number | null | 
     if (format === 'percent') text = text.replace(/%$/, '');
     if (format === 'level') text = text.replace(/^[Ll]/, '');
     if (format === 'yuan') text = text.replace(/^[¥￥]/, '').replace(/元$/, '');
-    if ((format === 'yuan' || format === 'count') && GROUPED.test(text)) text = text.replace(/,/g, '');
+    if ((format === 'yuan' || format === 'count' || format === 'signedCount') && GROUPED.test(text)) text = text.replace(/,/g, '');
     if (!NUMBER.test(text)) return { ok: false, problem: format === 'level' ? 'level' : 'number' };
     value = Number(text);
   }
-  if (value < 0) return { ok: false, problem: 'negative' };
+  if (value < 0 && format !== 'signedCount') return { ok: false, problem: 'negative' };
   switch (format) {
+    case 'signedCount':
+      if (!Number.isInteger(value)) return { ok: false, problem: 'integer' };
+      if (Math.abs(value) > MAX_COUNT) return { ok: false, problem: 'tooLarge' };
+      break;
     case 'count':
       if (!Number.isInteger(value)) return { ok: false, problem: 'integer' };
       if (value > MAX_COUNT) return { ok: false, problem: 'tooLarge' };

@@ -5,17 +5,19 @@
 // seed 001 (periodic):  trial  pass → 转正 (confirm), or 提前转正 (confirmEarly) before the trial's last month
 //                              fail at the trial's end → 清退 (failedAssessment); earlier → continue
 //                       formal pass → continue (into the next period, §3.3 "进入下一考核周期")
-//                              fail at the period's end → 清退, "取消…认证资质,解除相关合作协议", 180 days
+//                              fail at the period's end → 清退, "取消…认证资质,解除相关合作协议"
+// The waiting period a termination starts is the program's (bans.ts): seed 001 §五 gives 180 days to a
+// failed regular period only — a failed trial and seed 002's 清退 wait none unless the program says so.
 // seed 002 (monthly):   formal pass → continue;  fail → 整改通知 (rectificationNotice)
 //                       rectification pass → resolveRectification (back to 正式);  fail → 清退
 // A seed 001 cooperation in rectification (a notice for conduct, issued by hand) is assessed like a formal
 // one: a pass does not resolve a notice the KPIs did not cause; the chair resolves it.
 // Any outcome 'incomplete' → 'needsData', unless the missing figures could not change the action.
 import { isTerminal, nextStatus, type CooperationEvent, type CooperationStatus } from './cooperation';
-import type { KpiRuleSet } from './kpi-rules';
+import type { AssessedRuleSet } from './kpi-rules';
 import type { IsoDay, YearMonth } from './months';
 import type { AssessmentResult } from './results';
-import { terminationOf, type Termination } from './termination';
+import { terminationUnder, type Termination } from './termination';
 
 export type ProposedAction =
   | 'continue' // nothing to record
@@ -35,7 +37,7 @@ export interface Proposal {
   /** The status event confirming it records; null when nothing changes (continue, needsData, none). */
   readonly event: CooperationEvent | null;
   readonly toStatus: CooperationStatus | null;
-  /** For 'terminate': reason 'failedAssessment' with its re-admission date (readmissionAfter). */
+  /** For 'terminate': reason 'failedAssessment' with the program's re-admission (bans.ts). */
   readonly termination: Termination | null;
   readonly letter: ActionLetter | null;
   /** For confirm/confirmEarly: the trial's last month, for periodicCalendar(…, confirmedThrough). */
@@ -49,7 +51,7 @@ export interface Proposal {
 }
 
 export interface ProposeInput {
-  readonly ruleSet: KpiRuleSet;
+  readonly ruleSet: AssessedRuleSet;
   /** The cooperation's status when the assessed period ended. */
   readonly status: CooperationStatus;
   readonly result: AssessmentResult;
@@ -73,7 +75,7 @@ const plain = (action: ProposedAction, event: CooperationEvent | null, status: C
 
 function decide(input: ProposeInput, passed: boolean): Proposal {
   const { ruleSet, status, result } = input;
-  const terminate = () => plain('terminate', 'terminate', status, { termination: terminationOf('failedAssessment', input.effectiveDate), letter: 'terminationNotice' });
+  const terminate = () => plain('terminate', 'terminate', status, { termination: terminationUnder(ruleSet, status, 'failedAssessment', input.effectiveDate), letter: 'terminationNotice' });
   const carryOn = () => plain('continue', null, status);
 
   if (ruleSet.kind === 'periodic') {

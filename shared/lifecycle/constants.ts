@@ -48,6 +48,17 @@ export const MIN_PICKUP_RATE_PERCENT = 90;
 /** Seed 002 考核项③: "近30天客服响应率>=85%". */
 export const MIN_RESPONSE_RATE_PERCENT = 85;
 
+// ------------------------------------------------------------------------------ endings and re-admission
+
+/** Seed 001 §五 / seed 003 第一条(三)3, 5: the 180-day waiting period where a program's rules state one. */
+export { COOLDOWN_DAYS } from '../eligibility/readmission';
+
+/** Seed 000 三、1: the rule an 安心鉴 institution is terminated under (清退依据). */
+export const ANXINJIAN_SERVICE_RULES = '《淘宝网“安心鉴”服务规范》';
+
+/** Seed 000 三: "同时平台将通知安心鉴服务商…解除双方协议" — told of every ending. */
+export const ANXINJIAN_SERVICE_PARTNER = '安心鉴服务商';
+
 // -------------------------------------------------------------------------------------------- presentation
 
 /**

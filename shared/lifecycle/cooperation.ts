@@ -37,8 +37,11 @@ const OPEN: readonly CooperationStatus[] = ['trial', 'formal', 'rectification'];
  *   resolved rectification returns to.
  * - resolveRectification returns to 'formal', the only status a rectification can come from.
  * - terminate and exit from every open status: a provider may be 清退 at any time under seed 003's rules
- *   (conduct, law), and may ask to leave at any time once the exit conditions hold — leaving while in
- *   rectification gains nothing, as both a failed assessment and an exit wait 180 days.
+ *   (conduct, law), and may ask to leave at any time once the exit conditions hold. Whether leaving while
+ *   in rectification shortens the wait before applying again is the program's rule (bans.ts): under seed
+ *   003 both a failed assessment and an exit wait 180 days, so nothing is gained.
+ * - A program without assessment (安心鉴, seed 000) uses the same table: it starts 'formal' (kpi-rules.ts
+ *   initialStatus) and only terminate or exit ever apply to it.
  */
 export const TRANSITIONS: Readonly<Record<CooperationEvent, { readonly from: readonly CooperationStatus[]; readonly to: CooperationStatus }>> = Object.freeze({
   confirm: { from: ['trial'], to: 'formal' },

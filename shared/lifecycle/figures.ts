@@ -11,18 +11,22 @@ const percent = amount(2, 100).nullable().default(null);
 
 /**
  * Seed 001 figures of one month.
- * - newlyBound: merchants (店铺) newly bound in this month in the 抖店服务市场 that count for seed 001: in
- *   normal operating state, not bound in the last 6 months, registered or shipping in the provider's region,
- *   in its category (§3.2, §3.4). The period's count is the sum of its months (see assess-periodic.ts).
+ * - newlyBound: the NET change in this month of the merchants (店铺) bound in the 抖店服务市场 that count for
+ *   seed 001 — in normal operating state, not bound in the last 6 months, registered or shipping in the
+ *   provider's region, in its category (§3.2, §3.4): new bindings minus those that ended or stopped
+ *   counting. It may be negative (§3.4 "在上一个周期基础上增加的店铺数" is an increase of the total). The
+ *   period's 新增 is the sum of its months; the cumulative total the sum since the trial (assess-periodic.ts).
  * - newlyBoundGmvYuan: GMV in this month (元, 2 decimals) of the merchants newly bound in the current period.
  * - orders: valid orders (有效订单量) in this month of all merchants bound to the provider (§3.4).
  * - staffPassedExam: how many of the provider's staff have passed the platform's rules exam, as it stands at
  *   the end of this month (a standing count, not the passes of this month). The assessment reads it from the
  *   last month assessed, so it must be entered for at least that month.
  */
+const signedCount = (max: number) => z.number(msg('error.number')).int(msg('error.integer')).min(-max, msg('error.tooLarge')).max(max, msg('error.tooLarge')).nullable().default(null);
+
 export const periodicFiguresSchema = z.object({
   month: yearMonthSchema,
-  newlyBound: count(MAX_COUNT),
+  newlyBound: signedCount(MAX_COUNT),
   newlyBoundGmvYuan: amount(2, MAX_YUAN).nullable().default(null),
   orders: count(MAX_COUNT),
   staffPassedExam: count(MAX_COUNT),

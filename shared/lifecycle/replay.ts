@@ -2,7 +2,7 @@
 // cooperation's course (seed 002: fail → 整改通知, fail → 清退) and the harness of the history tests.
 import { isTerminal, nextStatus, type CooperationStatus } from './cooperation';
 import { proposeAction, type Proposal } from './actions';
-import type { KpiRuleSet } from './kpi-rules';
+import type { AssessedRuleSet } from './kpi-rules';
 import type { IsoDay } from './months';
 import type { AssessmentResult } from './results';
 
@@ -20,7 +20,7 @@ export interface ReplayedStep {
 }
 
 /** Replays the steps in order from `initial`, confirming each proposal; after an ending, proposals are 'none'. */
-export function replayAssessments(ruleSet: KpiRuleSet, initial: CooperationStatus, steps: readonly ReplayStep[]): ReplayedStep[] {
+export function replayAssessments(ruleSet: AssessedRuleSet, initial: CooperationStatus, steps: readonly ReplayStep[]): ReplayedStep[] {
   let status = initial;
   let notices = 0;
   return steps.map(({ result, effectiveDate }) => {

@@ -9,7 +9,10 @@ import type { Period } from './periods';
 export type KpiOutcome = 'pass' | 'fail' | 'missing';
 
 export type KpiResult =
-  /** Seed 001: merchants newly bound in the assessed months (sum), on top of earlier periods (§3.4). */
+  /**
+   * Seed 001: net merchants newly bound in the assessed months (sum), on top of earlier periods (§3.4);
+   * boundBefore = net bindings since the trial began up to the period, cumulative = boundBefore + actual.
+   */
   | { readonly kpi: 'newlyBound'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number; readonly boundBefore: number | null; readonly cumulative: number | null; readonly missingMonths: readonly YearMonth[] }
   /** Seed 001 指标1: GMV (元) of the newly bound merchants over the assessed months. */
   | { readonly kpi: 'gmv'; readonly outcome: KpiOutcome; readonly actualYuan: number | null; readonly minYuan: number; readonly missingMonths: readonly YearMonth[] }
@@ -27,7 +30,7 @@ export type KpiResult =
       readonly growthPercent: number | null;
       readonly minPercent: number;
     }
-  /** Seed 001: staff who passed the rules exam, as entered for `month` (the last month assessed). */
+  /** Seed 001 §3.2 (trial only, unless the program says every period): staff who passed the rules exam, as entered for `month`. */
   | { readonly kpi: 'staffPassedExam'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number; readonly month: YearMonth }
   /** Seed 002 ①: merchant level number (L3 → 3). */
   | { readonly kpi: 'merchantLevel'; readonly outcome: KpiOutcome; readonly actual: number | null; readonly min: number }

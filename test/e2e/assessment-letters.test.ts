@@ -34,7 +34,9 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     }
     await fixture.server.call('rounds.finalize', { roundId: round.roundId });
     programId = (await fixture.server.call('rounds.get', { id: round.roundId })).programId;
-    await fixture.server.call('programs.setKpiRules', { programId, rules: { ...SEED_002_RULE_SET } });
+    // The 淘特 rule states no waiting period after 清退; this program adopts seed 003's 180 days (a per-program
+    // setting), so the termination letter carries a re-admission date: 2027-01-31 + 181 days = 2027-07-31.
+    await fixture.server.call('programs.setKpiRules', { programId, rules: { ...SEED_002_RULE_SET, bans: { ...SEED_002_RULE_SET.bans, failedAssessment: 180 } } });
     // Certified on 2026-11-23: seed 002 assesses from the next calendar month, December 2026.
     expect(await fixture.server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' })).toEqual({ created: 3 });
   });
@@ -95,7 +97,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     expect(await page.getByText('已录入 8/9 项').count()).toBe(1);
     await figures.runButton('2027年1月').click();
     run = await RunPage.waitFor(page, '2027年1月');
-    expect(await run.proposal(XIHU)).toBe('清退（可于 2027年7月30日起再申请）');
+    expect(await run.proposal(XIHU)).toBe('清退（可于 2027年7月31日起再申请）');
     expect(await run.outcome(SHUIBEI)).toBe('数据不全');
     expect(await run.proposal(SHUIBEI)).toBe('需补充数据');
     expect(await run.kpiRows(SHUIBEI)).toContain('近30天客服响应率 | 缺数据（要求 ≥ 85%） | 缺数据');
@@ -104,7 +106,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     // Bulk confirmation skips the row that needs data, and says so.
     expect(await page.getByTestId('bulk-skipped').innerText()).toBe('另有 1 项需补充数据，已跳过，请逐项处理');
     await run.confirmAll(2);
-    await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：清退（可于 2027年7月30日起再申请）');
+    await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：清退（可于 2027年7月31日起再申请）');
     // 水贝: the chair treats it as passed, which needs a reason.
     const shuibei = run.entry(SHUIBEI);
     await shuibei.getByLabel('按达标处理：继续考核').check();
@@ -121,6 +123,16 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'assessments-run-confirmed');
 
+    // A figure changed after the run flags it stale (a month is judged on the figures it read).
+    expect(await page.getByTestId('run-stale').count()).toBe(0);
+    await fixture.server.call('kpi.setFigures', { cooperationId: idOf(ANXIN), figures: { month: '2027-01', merchantLevel: 3, pickupRatePercent: 93, responseRatePercent: 90 } });
+    await page.reload();
+    await page.getByTestId('run-stale').waitFor();
+    expect(await run.entry(ANXIN).getByTestId('entry-stale').innerText()).toContain('2027年1月 的考核数据在运行后已修改');
+    expect(await run.entry(XIHU).getByTestId('entry-stale').count()).toBe(0);
+    await run.entry(ANXIN).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'assessments-run-stale');
+
     // The letter batch: the issuer block is asked for once (and remembered), then the letter is issued.
     const dialog = await run.openLetterBatch();
     expect(await dialog.locator('.batch-list li').allInnerTexts()).toEqual([`${XIHU} — 终止合作通知`]);
@@ -136,7 +148,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await page.locator('.letter-page').first().waitFor();
     const letters = await fixture.server.call('letters.list', { cooperationId: idOf(XIHU) });
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ kind: 'terminationNotice', runId: expect.any(String), fields: { addressee: XIHU, creditCode: XIHU_CODE, readmissionDate: '自2027年7月30日起方可再次提交准入申请', effectiveDate: '2027年1月31日' } });
+    expect(letters[0]).toMatchObject({ kind: 'terminationNotice', runId: expect.any(String), fields: { addressee: XIHU, creditCode: XIHU_CODE, readmissionDate: '自2027年7月31日起方可再次提交准入申请', effectiveDate: '2027年1月31日' } });
     expect(page.url()).toContain(letters[0]!.id);
     await page.evaluate(() => document.fonts.ready);
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -146,7 +158,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Pages:\s+1\n/);
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const expected of ['终止合作通知', XIHU, XIHU_CODE, '2027年7月30日', '2027年1月31日', '近30天发揽率为85.00%', '淘特平台服务商评审小组']) expect(text).toContain(expected);
+    for (const expected of ['终止合作通知', XIHU, XIHU_CODE, '2027年7月31日', '2027年1月31日', '近30天发揽率为85.00%', '淘特平台服务商评审小组']) expect(text).toContain(expected);
     expect(text).not.toContain('出具本次考核的全部函件');
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SCREENSHOT_DIR, 'assessment-termination-letter')]);
     const png = fs.readFileSync(path.join(SCREENSHOT_DIR, 'assessment-termination-letter.png'));
@@ -192,5 +204,30 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await figures.showMonth('2027-02');
     expect(await figures.cell(0, 1).inputValue()).toBe('93.5');
     expect(await figures.cell(1, 1).inputValue()).toBe('');
+  });
+
+  it('lets the chair choose 无考核（安心鉴） as a program\'s regime: no figures, no runs', async () => {
+    await fixture.server.call('programs.create', { platform: '淘宝直播', name: '安心鉴鉴定机构（2027）', rules: [] });
+    const { page } = await fixture.open();
+    await page.locator('.nav').getByRole('button', { name: '合作管理' }).click();
+    // The newest program has no rule set: the editor is open, offering the presets by their platform rules.
+    const presets = page.getByRole('radiogroup', { name: '起点' }).getByRole('radio');
+    await presets.first().waitFor();
+    expect((await presets.locator('strong').allInnerTexts())).toEqual(['抖音古董艺术品产业带服务商考核规则（季度）', '淘特品牌认证汰换考核（月度）', '无考核（安心鉴）']);
+    // The 抖音 preset (the default start) shows its waiting periods: none after a failed trial, 180 days after
+    // a failed regular period (seed 001 §五), none after an exit.
+    expect(await page.getByLabel('常规考核期未通过（取消认证）').inputValue()).toBe('180');
+    expect(await page.getByLabel('试跑期未通过').inputValue()).toBe('');
+    await saveScreenshot(page, 'cooperations-kpi-editor');
+    await page.getByRole('radio', { name: /无考核（安心鉴）/ }).click();
+    expect(await page.getByLabel('清退依据的规则').inputValue()).toBe('《淘宝网“安心鉴”服务规范》');
+    expect(await page.getByLabel('同时通知').inputValue()).toBe('安心鉴服务商');
+    await page.getByRole('button', { name: '保存考核规则' }).click();
+    await expect.poll(() => page.locator('.coop-kpi-summary').innerText(), POLL).toContain('无考核：入选即为正式合作');
+    expect(await page.locator('.coop-kpi-summary').innerText()).toContain('清退依据《淘宝网“安心鉴”服务规范》');
+    await saveScreenshot(page, 'cooperations-no-assessment');
+    await page.locator('.nav').getByRole('button', { name: '考核', exact: true }).click();
+    await page.getByLabel('项目').selectOption({ label: '淘宝直播 · 安心鉴鉴定机构（2027）' });
+    await page.getByText('该项目的考核规则为“无考核（安心鉴）”', { exact: false }).waitFor();
   });
 });

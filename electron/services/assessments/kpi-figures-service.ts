@@ -5,13 +5,13 @@ import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { getCooperationRow } from '../cooperations/cooperation-repo';
-import { programKpiRules } from '../cooperations/cooperation-service';
+import { assessedRules } from '../cooperations/cooperation-service';
 import { monthlyWarningFiguresSchema, periodicFiguresSchema } from '../../../shared/lifecycle/figures';
 import type { MonthFigures } from '../../../shared/cooperations/assessment-views';
-import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import type { AssessedRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import { issuesOf } from '../../backend/dispatch';
 
-export function figuresSchemaFor(rules: KpiRuleSet) {
+export function figuresSchemaFor(rules: AssessedRuleSet) {
   return rules.kind === 'periodic' ? periodicFiguresSchema : monthlyWarningFiguresSchema;
 }
 
@@ -24,7 +24,7 @@ export function listFigures(ctx: ServiceContext, cooperationId: string): MonthFi
 export function setFigures(ctx: ServiceContext, cooperationId: string, raw: unknown): MonthFigures {
   return write(ctx, (w) => {
     const cooperation = getCooperationRow(ctx.db, cooperationId);
-    const rules = programKpiRules(ctx, cooperation.programId);
+    const rules = assessedRules(ctx, cooperation.programId);
     const parsed = figuresSchemaFor(rules).safeParse(raw);
     if (!parsed.success) throw new AppError('VALIDATION', zh('error.validation'), issuesOf(parsed.error));
     const figures = parsed.data;

@@ -12,14 +12,14 @@ import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { listCooperationRows } from '../cooperations/cooperation-repo';
-import { programKpiRules } from '../cooperations/cooperation-service';
+import { assessedRules } from '../cooperations/cooperation-service';
 import { figuresSchemaFor, listFigures, setFigures } from './kpi-figures-service';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
 import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { figureFieldsOf, parseFigure, type FigureField } from '../../../shared/cooperations/figure-text';
 import { isYearMonth, type YearMonth } from '../../../shared/lifecycle/months';
-import type { KpiRuleSetKind } from '../../../shared/lifecycle/kpi-rules';
+import type { AssessedKind } from '../../../shared/lifecycle/kpi-rules';
 import type { CooperationSummary } from '../../../shared/cooperations/views';
 import type { ImportIssue } from '../../../shared/dossiers/import-schema';
 import type { KpiImportPreview, KpiImportResult } from '../../../shared/cooperations/kpi-import';
@@ -43,9 +43,10 @@ export const KEY_COLUMNS: readonly Column[] = [
   { key: 'month', header: '月份', aliases: ['考核月份', '数据月份', '统计月份', '年月', 'month'] },
   { key: 'legalName', header: '机构名称', aliases: ['名称', '企业名称', '公司名称', '服务商名称', '服务商', 'legal name'] },
 ];
-export const FIGURE_COLUMNS: Readonly<Record<KpiRuleSetKind, readonly Column[]>> = {
+export const FIGURE_COLUMNS: Readonly<Record<AssessedKind, readonly Column[]>> = {
   periodic: [
-    { key: 'newlyBound', header: '新增绑定商家数', aliases: ['新增绑定商家', '新增绑定店铺数', '新增绑定', '新增绑定商家数（家）', 'newly bound'] },
+    // The net change of bound merchants in the month (may be negative; shared/lifecycle/figures.ts).
+    { key: 'newlyBound', header: '净新增绑定商家数', aliases: ['新增绑定商家数', '净新增绑定商家数（家）', '新增绑定商家', '新增绑定店铺数', '新增绑定', '新增绑定商家数（家）', 'net newly bound', 'newly bound'] },
     { key: 'newlyBoundGmvYuan', header: '新增商家GMV（元）', aliases: ['新增商家GMV', '新增绑定商家GMV', '新增绑定商家GMV（元）', 'GMV', 'GMV（元）', 'gmv (yuan)'] },
     { key: 'orders', header: '有效订单量', aliases: ['订单量', '有效订单', '有效订单量（单）', 'orders'] },
     { key: 'staffPassedExam', header: '通过考试人数', aliases: ['考试通过人数', '通过规则考试人数', '通过考试人数（人）', 'staff passed exam'] },
@@ -56,7 +57,7 @@ export const FIGURE_COLUMNS: Readonly<Record<KpiRuleSetKind, readonly Column[]>>
     { key: 'responseRatePercent', header: '客服响应率（%）', aliases: ['客服响应率', '近30天客服响应率', '近30天客服响应率（%）', '响应率', 'response rate', 'response rate (%)'] },
   ],
 };
-const KIND_NAME: Record<KpiRuleSetKind, string> = { periodic: '抖音产业带季度考核', monthlyWarning: '淘特月度考核' };
+const KIND_NAME: Record<AssessedKind, string> = { periodic: '抖音古董艺术品产业带服务商考核规则（季度）', monthlyWarning: '淘特品牌认证汰换考核（月度）' };
 
 const kpiText = (key: string, params: Record<string, string | number> = {}): string =>
   ((zhAssessments as Record<string, string>)[key] ?? zh('error.invalid')).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
@@ -70,7 +71,7 @@ interface Entry {
 }
 interface StoredPreview {
   programId: string;
-  kind: KpiRuleSetKind;
+  kind: AssessedKind;
   fileName: string;
   entries: Entry[];
 }
@@ -107,11 +108,11 @@ function matchCooperation(byCode: Map<string, CooperationSummary[]>, code: strin
 }
 
 export async function previewKpiImport(ctx: ServiceContext, input: { programId: string; fileName: string; dataBase64: string }): Promise<KpiImportPreview> {
-  const rules = programKpiRules(ctx, input.programId);
+  const rules = assessedRules(ctx, input.programId);
   const table = await readUploadedTable(input.fileName, input.dataBase64);
   const fields = figureFieldsOf(rules.kind);
   const columns = [...KEY_COLUMNS, ...FIGURE_COLUMNS[rules.kind]];
-  const otherKind: KpiRuleSetKind = rules.kind === 'periodic' ? 'monthlyWarning' : 'periodic';
+  const otherKind: AssessedKind = rules.kind === 'periodic' ? 'monthlyWarning' : 'periodic';
   const byHeader = new Map(columns.flatMap((c) => [c.header, ...c.aliases].map((h) => [normalizeHeader(h), c.key] as const)));
   const otherHeaders = new Set(FIGURE_COLUMNS[otherKind].flatMap((c) => [c.header, ...c.aliases].map(normalizeHeader)));
 
@@ -227,7 +228,7 @@ export async function previewKpiImport(ctx: ServiceContext, input: { programId: 
 export function commitKpiImport(ctx: ServiceContext, input: { previewId: string }): KpiImportResult {
   const preview = previews.get(input.previewId, ctx.now().getTime());
   const result = write(ctx, (w) => {
-    const rules = programKpiRules(ctx, preview.programId);
+    const rules = assessedRules(ctx, preview.programId);
     if (rules.kind !== preview.kind) throw new AppError('CONFLICT', '预览之后本项目的考核规则已更改，未导入任何数据，请重新预览');
     const open = new Map(listCooperationRows(ctx.db, { programId: preview.programId }).map((c) => [c.id, c]));
     const counts = { written: 0, unchanged: 0 };

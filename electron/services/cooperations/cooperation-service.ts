@@ -1,6 +1,9 @@
 // Cooperations (合作): created for the admitted applications of a finalized round, moved only by dated events
-// the lifecycle core allows (shared/lifecycle/cooperation.ts). Ending one records the re-admission ban its
-// reason implies (DOMAIN §5) and opens the region's waitlist to the chair.
+// the lifecycle core allows (shared/lifecycle/cooperation.ts). Ending one records the re-admission ban the
+// PROGRAM's rules give for that kind of ending (shared/lifecycle/bans.ts; none where they state none), names
+// the region it ends in, the rule it cites and who else is told, and opens the region's waitlist.
+// A program may have no assessment at all (安心鉴, seed 000): its cooperations start formal and end only by
+// hand — 清退, or 主动退出 once the institution's 《解除合作申请》 is received and the platform confirms.
 import crypto from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { write, type WriteScope } from '../write';
@@ -11,8 +14,10 @@ import { roundResults } from '../rounds/ranking-service';
 import { getProgram, getRound } from '../rounds/round-repo';
 import { addBan } from '../rounds/screening-service';
 import { nextStatus, type CooperationEvent, type CooperationStatus } from '../../../shared/lifecycle/cooperation';
-import { initialStatus, kpiRuleSetSchema, type KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import { initialStatus, isAssessed, kpiRuleSetSchema, type AssessedRuleSet, type KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import { trialStart } from '../../../shared/lifecycle/periods';
+import { banDaysFor, programReadmission } from '../../../shared/lifecycle/bans';
+import { exitConditionsFor } from '../../../shared/lifecycle/exit';
 import { readmissionAfter, type BanReason } from '../../../shared/eligibility/readmission';
 import type { Cooperation, WaitlistCandidate } from '../../../shared/cooperations/views';
 
@@ -23,6 +28,13 @@ export function programKpiRules(ctx: ServiceContext, programId: string): KpiRule
   if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
   if (!row.kpi_rules) throw new AppError('CONFLICT', zh('error.noKpiRules'));
   return kpiRuleSetSchema.parse(JSON.parse(row.kpi_rules));
+}
+
+/** The program's rule set when it assesses figures; a program without assessment (安心鉴) has no figures or runs. */
+export function assessedRules(ctx: ServiceContext, programId: string): AssessedRuleSet {
+  const rules = programKpiRules(ctx, programId);
+  if (!isAssessed(rules)) throw new AppError('CONFLICT', zh('error.noAssessmentRegime'));
+  return rules;
 }
 
 /** The program's rule set for the renderer: null while none is chosen (programKpiRules refuses then). */
@@ -99,8 +111,13 @@ export interface EventInput {
   banReason?: BanReason;
   /** terminate with 'agencyRules': the date the agency rules set (the chair enters it); null = never. */
   readmissionUntil?: string | null;
-  /** exit: seed 003 第一条(二)1 — fees settled and trade obligations fulfilled. */
-  exitChecklist?: { feesSettled: boolean; obligationsFulfilled: boolean };
+  /**
+   * exit: seed 003 第一条(二)1 — fees settled and trade obligations fulfilled; for a program without
+   * assessment (安心鉴), seed 000 三、2 — the exit conditions of 《淘宝网“安心鉴”服务规范》 (serviceRulesMet).
+   */
+  exitChecklist?: { feesSettled?: boolean; obligationsFulfilled?: boolean; serviceRulesMet?: boolean };
+  /** exit: the day the institution's 《解除合作申请》 was received (required without assessment, seed 000 三、2). */
+  requestReceivedOn?: string;
   runId?: string;
   /** Extra facts kept with the event (e.g. the month an early confirmation covers). */
   detail?: Record<string, unknown>;
@@ -116,19 +133,29 @@ export function applyEventIn(ctx: ServiceContext, w: WriteScope, input: EventInp
   const floor = last > before.startedOn ? last : before.startedOn;
   if (input.effectiveOn < floor) throw new AppError('VALIDATION', zh('error.effectiveBefore', { date: floor }), [{ path: 'effectiveOn', key: 'error.effectiveBefore', params: { date: floor } }]);
   const detail: Record<string, unknown> = { ...input.detail, ...(input.runId ? { runId: input.runId } : {}) };
+  const rules = findProgramKpiRules(ctx, before.programId);
   let banReason: BanReason | null = null;
   if (input.event === 'terminate') {
     if (!input.banReason) throw new AppError('VALIDATION', zh('error.chooseBanReason'), [{ path: 'banReason', key: 'error.chooseBanReason' }]);
     banReason = input.banReason;
   }
   if (input.event === 'exit') {
-    const c = input.exitChecklist;
-    if (!c?.feesSettled || !c.obligationsFulfilled) throw new AppError('CONFLICT', zh('error.exitConditions'));
+    const c = input.exitChecklist ?? {};
+    const checked = { merchantFeesSettled: c.feesSettled, tradeObligationsFulfilled: c.obligationsFulfilled, serviceRulesConditionsMet: c.serviceRulesMet };
+    if (exitConditionsFor(rules).some((k) => checked[k] !== true)) throw new AppError('CONFLICT', zh(rules?.kind === 'noAssessment' ? 'error.exitServiceRules' : 'error.exitConditions'));
+    // Seed 000 三、2: the institution sends 《解除合作申请》, the platform confirms — both dates are recorded.
+    const received = input.requestReceivedOn;
+    if (rules?.kind === 'noAssessment' && !received) throw new AppError('VALIDATION', zh('error.exitRequestRequired'), [{ path: 'requestReceivedOn', key: 'error.required' }]);
+    if (received && (received > input.effectiveOn || received < before.startedOn)) throw new AppError('VALIDATION', zh('error.exitRequestDate'), [{ path: 'requestReceivedOn', key: 'error.exitRequestDate' }]);
+    if (received) detail.requestReceivedOn = received;
     banReason = 'voluntaryExit';
     detail.exitChecklist = c;
   }
   if (banReason) {
-    const readmission = readmissionAfter(banReason, input.effectiveOn);
+    // The program's waiting period for this kind of ending (none where its rules state none); the other
+    // reason categories keep seed 003's table. Without a rule set (never the case once cooperations exist)
+    // seed 003's table applies throughout.
+    const readmission = rules ? programReadmission(rules, banReason, before.status, input.effectiveOn) : readmissionAfter(banReason, input.effectiveOn);
     let until: string | null | undefined;
     if (readmission.kind === 'date') until = readmission.until;
     else if (readmission.kind === 'never') until = null;
@@ -138,8 +165,15 @@ export function applyEventIn(ctx: ServiceContext, w: WriteScope, input: EventInp
     }
     detail.banReason = banReason;
     detail.readmission = until === undefined ? { kind: 'whenRequirementsMet' } : until === null ? { kind: 'never' } : { kind: 'date', until };
-    // 不再符合准入要求: no waiting period — screening itself keeps the provider out until it qualifies again.
-    if (until !== undefined) addBan(ctx, { creditCode: before.creditCode, until, reason: banReason, note: zh('cooperation.banNote', { region: before.regionName, date: input.effectiveOn }) });
+    const days = rules ? banDaysFor(rules, banReason, before.status) : undefined;
+    if (days !== undefined) detail.waitingDays = days;
+    // The region(s) the ending concerns: a provider may serve several regions of a program, one cooperation
+    // each; letters and the (per program) ban say where it ended.
+    detail.regions = [before.regionName];
+    if (rules?.ruleBasis) detail.ruleBasis = rules.ruleBasis;
+    if (rules?.partnerToNotify) detail.partnerNotified = rules.partnerToNotify;
+    // 不再符合准入要求 / no waiting period: screening itself keeps the provider out until it qualifies again.
+    if (until !== undefined) addBan(ctx, { creditCode: before.creditCode, until, reason: banReason, note: zh('cooperation.banNote', { region: before.regionName, date: input.effectiveOn }), programId: before.programId, startsOn: input.effectiveOn, regionNames: [before.regionName] });
     ctx.db.prepare('UPDATE cooperations SET status = ?, ended_on = ?, end_reason = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, input.effectiveOn, banReason, w.at, input.cooperationId);
   } else {
     ctx.db.prepare('UPDATE cooperations SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, w.at, input.cooperationId);

@@ -150,20 +150,19 @@ export interface BanData {
   until: string | null;
   reason: BanReason;
   note: string;
-  /**
-   * Optional only until cooperation terminations pass them (electron/services/cooperations): without a
-   * program the ban is unscoped (every program, as before); without a start it starts on the day recorded.
-   */
-  programId?: string | null;
-  startsOn?: string;
-  regionNames?: readonly string[];
+  /** The program it applies to; null only for legacy unscoped bans (they apply to every program). */
+  programId: string | null;
+  /** The effective date of the termination or exit: screening applies the ban from this day on. */
+  startsOn: string;
+  /** Where the cooperation ended (informative: the ban covers the whole program). */
+  regionNames: readonly string[];
 }
 
 export function addBan(ctx: ServiceContext, data: BanData): ReadmissionBan {
   return write(ctx, (w) => {
     if (data.programId) getProgram(ctx.db, data.programId);
     const id = crypto.randomUUID();
-    const record = { ...data, programId: data.programId ?? null, startsOn: data.startsOn ?? w.at.slice(0, 10), regionNames: [...(data.regionNames ?? [])] };
+    const record = { ...data, regionNames: [...data.regionNames] };
     ctx.db
       .prepare('INSERT INTO readmission_bans (id, credit_code, program_id, starts_on, until, reason, note, region_names, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, record.creditCode, record.programId, record.startsOn, record.until, record.reason, record.note, JSON.stringify(record.regionNames), w.at, w.actor);

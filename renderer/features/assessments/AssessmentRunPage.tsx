@@ -82,6 +82,8 @@ export function AssessmentRunPage({ id }: { id: string }) {
           {needsData > 0 && <span className="muted small" data-testid="bulk-skipped">{t('run.bulk.skipped', { count: needsData })}</span>}
         </div>
       </div>
+      {run.stale && <p className="banner run-stale-banner" role="note" data-testid="run-stale">{t('run.stale.banner')}</p>}
+      {rows.some((r) => r.superseded) && <p className="banner" data-testid="run-superseded">{t('run.superseded.banner', { count: rows.filter((r) => r.superseded).length })}</p>}
       {bulkError && <p className="banner error" role="alert">{bulkError}</p>}
       <RunLettersPanel context={data} rows={rows} onIssued={() => void reloadLetters()} />
       <div className="segmented run-filter" role="group" aria-label={t('run.filter.label')}>

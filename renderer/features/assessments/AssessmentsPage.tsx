@@ -5,6 +5,7 @@ import './assessments.css';
 import { useEffect, useRef, useState } from 'react';
 import { figureFieldsOf, type FigureField } from '../../../shared/cooperations/figure-text';
 import { addMonths, isYearMonth } from '../../../shared/lifecycle/months';
+import { isAssessed } from '../../../shared/lifecycle/kpi-rules';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -35,7 +36,9 @@ export function AssessmentsPage() {
   useEffect(() => void Object.assign(pageMemory, { programId, month }), [programId, month]);
 
   const error = programs.error ?? loadError;
-  const rules = data?.rules ?? null;
+  const allRules = data?.rules ?? null;
+  // 无考核（安心鉴）: no figures, no runs — the page says so instead of an empty grid.
+  const rules = allRules && isAssessed(allRules) ? allRules : null;
   const fields: readonly FigureField[] = rules ? figureFieldsOf(rules.kind) : [];
   const valueOf = (cooperationId: string, field: FigureField) => (rules ? ((monthRecord(rules, data?.records[cooperationId], month)[field] as number | null) ?? null) : null);
   const filled = data && rules ? data.cooperations.reduce((n, c) => n + fields.filter((f) => valueOf(c.id, f) !== null).length, 0) : 0;
@@ -63,6 +66,11 @@ export function AssessmentsPage() {
         </div>
       ) : !data ? (
         !error && <p className="empty">{t('common.loading')}</p>
+      ) : allRules && !rules ? (
+        <div className="empty no-rules">
+          <p>{t('assessments.noAssessment')}</p>
+          <button type="button" onClick={() => navigate({ page: 'cooperations' })}>{t('assessments.toCooperations')}</button>
+        </div>
       ) : !rules ? (
         <div className="empty no-rules">
           <p>{t('assessments.noRules')}</p>

@@ -35,7 +35,10 @@ export function ConfirmControls({ row, onConfirm }: Props) {
     );
   }
   const proposal = entry.proposal;
-  if (!proposal || proposal.action === 'none') return null;
+  if (!proposal || proposal.action === 'none' || row.superseded) return null;
+  // Proposals made on figures, rules or a status that changed since: run the month again (the backend
+  // refuses them too).
+  if (row.stale) return <p className="small run-stale-hint">{t('run.stale.rerun')}</p>;
 
   async function submit(c: Confirmation) {
     setBusy(true);

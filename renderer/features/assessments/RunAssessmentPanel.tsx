@@ -85,7 +85,11 @@ export function RunAssessmentPanel({ programId, month, runButtonRef }: Props) {
                 <td><a href={`#/assessments/${r.id}`}>{formatMonth(r.asOf, locale)}</a></td>
                 <td>{formatDay(r.effectiveDate, locale)}</td>
                 <td>{t('assessments.history.by', { name: r.createdBy, time: formatDateTime(r.createdAt, locale) })}</td>
-                <td className="num">{r.confirmed}/{r.entries}</td>
+                <td className="num">
+                  {r.confirmed}/{r.entries}
+                  {r.superseded > 0 && <span className="tag" title={t('assessments.history.supersededHint')}>{t('assessments.history.superseded', { count: r.superseded })}</span>}
+                  {r.stale && <span className="tag run-stale-tag" title={t('assessments.history.staleHint')}>{t('assessments.history.stale')}</span>}
+                </td>
               </tr>
             ))}
           </tbody>

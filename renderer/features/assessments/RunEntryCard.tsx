@@ -11,7 +11,7 @@ import { actionText, type RunRow } from './action-text';
 import { ConfirmControls } from './ConfirmControls';
 import { formatMonth } from './format';
 import { kpiLine } from './kpi-text';
-import { KPI_OUTCOME_LABEL, OUTCOME_LABEL, STATUS_LABEL } from './labels';
+import { ACTION_LABEL, KPI_OUTCOME_LABEL, OUTCOME_LABEL, STATUS_LABEL } from './labels';
 import type { Confirmation } from './use-run';
 
 type T = (key: MessageKey, params?: Params) => string;
@@ -40,8 +40,9 @@ export function RunEntryCard({ row, asOf, letters, currentStatus, onConfirm, onE
   const { entry } = row;
   const result = entry.result;
   const proposal = entry.proposal;
+  const stale = entry.stale;
   return (
-    <article className={`run-entry outcome-${result?.outcome ?? 'none'}`} aria-label={entry.legalName} data-testid="run-entry">
+    <article className={`run-entry outcome-${result?.outcome ?? 'none'}${row.stale ? ' run-entry-stale' : ''}`} aria-label={entry.legalName} data-testid="run-entry">
       <header className="run-entry-head">
         <div>
           <div className="provider-name">
@@ -55,6 +56,16 @@ export function RunEntryCard({ row, asOf, letters, currentStatus, onConfirm, onE
             <span className="mono">{entry.creditCode}</span> · {entry.regionName}
             {result && <> · {periodText(result.period, t, locale)}</>}
           </div>
+          {stale && (
+            <div className="run-stale small" data-testid="entry-stale" role="note">
+              ⚠ {[stale.changedMonths.length > 0 ? t('run.stale.figures', { months: stale.changedMonths.map((m) => formatMonth(m, locale)).join('、') }) : '', stale.rulesChanged ? t('run.stale.rules') : '', stale.statusChanged ? t('run.stale.status') : ''].filter(Boolean).join(t('run.stale.separator'))}
+            </div>
+          )}
+          {row.superseded && row.action?.supersededBy && (
+            <div className="run-superseded small" data-testid="entry-superseded">
+              {t('run.superseded')} <a href={`#/assessments/${row.action.supersededBy}`}>{t('run.superseded.open')}</a>
+            </div>
+          )}
           {result && !result.final && <div className="muted small">{t('run.period.early', { month: formatMonth(result.asOf, locale), end: formatMonth(result.period.months[result.period.months.length - 1]!, locale) })}</div>}
         </div>
         <div className="run-entry-verdict">
@@ -66,7 +77,16 @@ export function RunEntryCard({ row, asOf, letters, currentStatus, onConfirm, onE
           )}
         </div>
       </header>
-      {!result ? (
+      {entry.judgedIn ? (
+        <p className="muted" data-testid="entry-judged">
+          {t(entry.judgedIn.month && entry.judgedIn.month !== asOf ? 'run.judgedLater' : 'run.judged', {
+            month: formatMonth(asOf, locale),
+            later: formatMonth(entry.judgedIn.month ?? asOf, locale),
+            action: t(ACTION_LABEL[entry.judgedIn.action as keyof typeof ACTION_LABEL] ?? 'run.action.none'),
+          })}{' '}
+          <a href={`#/assessments/${entry.judgedIn.runId}`}>{t('run.judged.open')}</a>
+        </p>
+      ) : !result ? (
         <p className="muted">{t('run.notAssessed', { month: formatMonth(asOf, locale) })}</p>
       ) : (
         <div className="run-entry-body">

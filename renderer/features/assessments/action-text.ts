@@ -27,20 +27,29 @@ export function confirmedProposal(entry: RunEntry, confirmed: string | null): Pr
 
 export type RunAction = AssessmentRun['actions'][number];
 
-/** Per cooperation: its entry, its action row, and whether it can be confirmed as proposed in bulk. */
+/**
+ * Per cooperation: its entry, its action row, and whether it can still be confirmed — not once a later run
+ * of the month replaced it (superseded), nor while the data changed under it (stale: run the month again) —
+ * and whether as proposed in bulk.
+ */
 export function rowsOf(run: AssessmentRun) {
   const actions = new Map(run.actions.map((a) => [a.cooperationId, a]));
   return run.entries.map((entry) => {
     const action = actions.get(entry.cooperationId) ?? null;
     const confirmed = action?.confirmed ?? null;
     const proposal = entry.proposal;
+    const superseded = !confirmed && !!action?.supersededBy;
+    const stale = !!entry.stale;
+    const open = !!proposal && !confirmed && !superseded;
     return {
       entry,
       action,
       confirmed,
-      pending: !!proposal && !confirmed,
-      needsData: !!proposal && proposal.requiresOverride && !confirmed,
-      bulk: !!proposal && !proposal.requiresOverride && !confirmed,
+      superseded,
+      stale,
+      pending: open,
+      needsData: open && proposal.requiresOverride,
+      bulk: open && !stale && !proposal.requiresOverride,
       chosen: confirmedProposal(entry, confirmed),
     };
   });

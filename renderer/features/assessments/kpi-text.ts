@@ -25,8 +25,16 @@ export function kpiLine(k: KpiResult, t: T, locale: Locale): KpiLine {
   switch (k.kpi) {
     case 'newlyBound': {
       const unit = (n: number) => t('run.unit.merchants', { count: formatCount(n, locale) });
-      const cumulative = k.cumulative !== null && k.boundBefore ? t('run.kpi.cumulative', { count: formatCount(k.cumulative, locale) }) : null;
-      return { label: t('run.kpi.newlyBound'), comparison: compare(k.actual === null ? null : unit(k.actual), unit(k.min)), note: missingMonths(k.missingMonths) ?? cumulative };
+      // Seed 001 §3.4: the period's net new bindings on top of the total before it (10 → 20), computed by
+      // the backend from every month since the trial began; unknown while an earlier month is missing.
+      const cumulative =
+        k.cumulative !== null && k.boundBefore !== null
+          ? t('run.kpi.cumulative', { count: formatCount(k.cumulative, locale), before: formatCount(k.boundBefore, locale) })
+          : k.actual !== null
+            ? t('run.kpi.cumulativeUnknown')
+            : null;
+      const notes = [missingMonths(k.missingMonths), cumulative].filter((n): n is string => n !== null);
+      return { label: t('run.kpi.newlyBound'), comparison: compare(k.actual === null ? null : unit(k.actual), unit(k.min)), note: notes.length > 0 ? notes.join(' · ') : null };
     }
     case 'gmv':
       return { label: t('run.kpi.gmv'), comparison: compare(k.actualYuan === null ? null : formatYuan(k.actualYuan, locale), formatYuan(k.minYuan, locale)), note: missingMonths(k.missingMonths) };

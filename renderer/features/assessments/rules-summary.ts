@@ -8,6 +8,7 @@ import { formatCount, formatThresholdPercent } from './format';
 type T = (key: MessageKey, params?: Params) => string;
 
 export function rulesSummary(rules: KpiRuleSet, t: T, locale: Locale): string {
+  if (rules.kind === 'noAssessment') return t('assessments.rules.noAssessment');
   if (rules.kind === 'monthlyWarning') {
     return t('assessments.rules.monthlyWarning', {
       level: rules.minMerchantLevel,
@@ -23,5 +24,6 @@ export function rulesSummary(rules: KpiRuleSet, t: T, locale: Locale): string {
     orders: formatCount(rules.minFirstMonthOrders, locale),
     growth: formatThresholdPercent(rules.minMonthlyGrowthPercent, locale),
     staff: rules.minStaffPassedExam,
+    examWhen: t(rules.staffExamEveryPeriod ? 'assessments.rules.examEveryPeriod' : 'assessments.rules.examTrialOnly'),
   });
 }

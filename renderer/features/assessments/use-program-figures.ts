@@ -7,7 +7,7 @@ import type { CooperationSummary } from '../../../shared/cooperations/views';
 import type { MonthFigures } from '../../../shared/cooperations/assessment-views';
 import type { FigureField } from '../../../shared/cooperations/figure-text';
 import { emptyMonthlyWarningFigures, emptyPeriodicFigures, figuresOf } from '../../../shared/lifecycle/figures';
-import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import { isAssessed, type AssessedRuleSet, type KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import type { YearMonth } from '../../../shared/lifecycle/months';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../../api/client';
@@ -23,7 +23,7 @@ export const cellKey = (cooperationId: string, month: YearMonth, field: FigureFi
 const OPEN = new Set(['trial', 'formal', 'rectification']);
 const SAVED_MARK_MS = 1500;
 
-export function monthRecord(rules: KpiRuleSet, records: readonly MonthFigures[] | undefined, month: YearMonth): Record<string, unknown> {
+export function monthRecord(rules: AssessedRuleSet, records: readonly MonthFigures[] | undefined, month: YearMonth): Record<string, unknown> {
   const empty = rules.kind === 'periodic' ? emptyPeriodicFigures : emptyMonthlyWarningFigures;
   return figuresOf(records ?? [], month, empty as (m: YearMonth) => MonthFigures) as unknown as Record<string, unknown>;
 }
@@ -57,7 +57,7 @@ export function useProgramFigures(programId: string) {
     if (!rules.ok) return setLoadError(errorText(rules.error));
     if (!list.ok) return setLoadError(errorText(list.error));
     const cooperations = list.value.filter((c) => OPEN.has(c.status));
-    const figures = rules.value ? await Promise.all(cooperations.map((c) => api['kpi.figures']({ cooperationId: c.id }))) : [];
+    const figures = rules.value && isAssessed(rules.value) ? await Promise.all(cooperations.map((c) => api['kpi.figures']({ cooperationId: c.id }))) : [];
     if (!alive.current) return;
     const failed = figures.find((r) => !r.ok);
     if (failed && !failed.ok) return setLoadError(errorText(failed.error));
@@ -87,7 +87,7 @@ export function useProgramFigures(programId: string) {
   const saveCell = useCallback(
     async (cooperationId: string, month: YearMonth, field: FigureField, value: number | null) => {
       const rules = data?.rules;
-      if (!rules) return;
+      if (!rules || !isAssessed(rules)) return;
       const key = cellKey(cooperationId, month, field);
       const recordKey = `${cooperationId}|${month}`;
       const before = monthRecord(rules, records.current[cooperationId], month);
@@ -117,7 +117,7 @@ export function useProgramFigures(programId: string) {
   const currentValue = useCallback(
     (cooperationId: string, month: YearMonth, field: FigureField): number | null => {
       const rules = data?.rules;
-      return rules ? ((monthRecord(rules, records.current[cooperationId], month)[field] as number | null) ?? null) : null;
+      return rules && isAssessed(rules) ? ((monthRecord(rules, records.current[cooperationId], month)[field] as number | null) ?? null) : null;
     },
     [data?.rules],
   );

@@ -18,6 +18,14 @@ export function CalendarPanel({ cooperation, rules }: { cooperation: Cooperation
       </section>
     );
   }
+  if (rules.kind === 'noAssessment') {
+    return (
+      <section className="panel">
+        <h2>{t('cooperation.calendar.title')}</h2>
+        <p className="hint">{t('cooperation.calendar.noAssessment')}</p>
+      </section>
+    );
+  }
   const calendar = cooperationCalendar(cooperation, rules, today());
   const name = (row: CalendarRow) =>
     row.period.kind === 'trial' ? t(row.shortened ? 'cooperation.calendar.trialShortened' : 'cooperation.calendar.trial') : row.period.kind === 'regular' ? t('cooperation.calendar.regular', { n: row.period.index }) : formatMonth(row.period.months[0]!, locale);

@@ -79,8 +79,8 @@ function CooperationView({ cooperation: c, onChange }: { cooperation: Cooperatio
         </div>
       </div>
       {(action === 'confirm' || action === 'rectify' || action === 'resolveRectification') && <EventDialog event={action} cooperation={c} onClose={() => setAction(null)} onDone={done} />}
-      {action === 'terminate' && <TerminateDialog cooperation={c} onClose={() => setAction(null)} onDone={done} />}
-      {action === 'exit' && <ExitDialog cooperation={c} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'terminate' && <TerminateDialog cooperation={c} rules={rules.data?.rules ?? null} onClose={() => setAction(null)} onDone={done} />}
+      {action === 'exit' && <ExitDialog cooperation={c} rules={rules.data?.rules ?? null} onClose={() => setAction(null)} onDone={done} />}
     </section>
   );
 }

@@ -69,7 +69,7 @@ export function CreateFromRoundDialog({ program, rules, onClose, onCreated, onSe
   });
 
   const validDate = isoDate.safeParse(admittedOn).success;
-  const preview = !rules || !validDate ? null : rules.kind === 'periodic' ? t('cooperations.create.previewTrial', { start: formatDay(trialPeriod(admittedOn, rules).start, locale), end: formatDay(trialPeriod(admittedOn, rules).end, locale), months: rules.trialMonths }) : t('cooperations.create.previewMonthly', { month: formatMonth(firstAssessedMonth(admittedOn, rules), locale) });
+  const preview = !rules || !validDate ? null : rules.kind === 'noAssessment' ? t('cooperations.create.previewNoAssessment') : rules.kind === 'periodic' ? t('cooperations.create.previewTrial', { start: formatDay(trialPeriod(admittedOn, rules).start, locale), end: formatDay(trialPeriod(admittedOn, rules).end, locale), months: rules.trialMonths }) : t('cooperations.create.previewMonthly', { month: formatMonth(firstAssessedMonth(admittedOn, rules), locale) });
   const e = (path: string) => errorAt(formState.errors, path);
 
   return (

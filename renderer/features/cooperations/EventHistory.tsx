@@ -21,9 +21,14 @@ function EventDetails({ event }: { event: CooperationEventView }) {
   if (isBanReason(d.banReason)) items.push(t('cooperation.history.banReason', { reason: t(BAN_REASON_LABEL[d.banReason]) }));
   const readmission = readmissionOf(d);
   if (readmission) items.push(<strong>{readmissionText(readmission, locale)}</strong>);
-  const checklist = d.exitChecklist as { feesSettled?: boolean; obligationsFulfilled?: boolean } | undefined;
+  if (Array.isArray(d.regions) && d.regions.length > 0) items.push(t('cooperation.history.regions', { regions: d.regions.map(String).join('、') }));
+  if (typeof d.ruleBasis === 'string') items.push(t('cooperation.history.ruleBasis', { rules: d.ruleBasis }));
+  if (typeof d.requestReceivedOn === 'string') items.push(t('cooperation.history.requestReceivedOn', { date: formatDay(d.requestReceivedOn, locale) }));
+  const checklist = d.exitChecklist as { feesSettled?: boolean; obligationsFulfilled?: boolean; serviceRulesMet?: boolean } | undefined;
   if (checklist?.feesSettled) items.push(`✓ ${t('cooperation.exit.feesSettled')}`);
   if (checklist?.obligationsFulfilled) items.push(`✓ ${t('cooperation.exit.obligationsFulfilled')}`);
+  if (checklist?.serviceRulesMet) items.push(`✓ ${t('cooperation.exit.serviceRulesConditionsMet', { rules: typeof d.ruleBasis === 'string' ? d.ruleBasis : '' })}`);
+  if (typeof d.partnerNotified === 'string') items.push(t('cooperation.partnerNotifiedText', { partner: d.partnerNotified }));
   if (typeof d.runId === 'string') items.push(<a href={`#/assessments/${d.runId}`}>{t('cooperation.history.run')}</a>);
   if (items.length === 0) return null;
   return (

@@ -1,8 +1,10 @@
-// The thresholds of a KPI rule set (考核规则), by kind: seed 001's quarterly assessment after a trial, or
-// seed 002's monthly assessment with a warning. Numbers are typed as the committee reads them (元, %, 家).
+// The thresholds of a KPI rule set (考核规则), by kind: the 抖音 quarterly assessment after a trial, or the
+// 淘特 monthly assessment with a warning; and for every kind what follows an ending — the waiting period
+// before applying again (empty = none), the rule a termination cites and who else is told. Numbers are
+// typed as the committee reads them (元, %, 家, 天).
 import type { ReactNode } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import type { KpiRuleSet, KpiRuleSetKind } from '../../../shared/lifecycle/kpi-rules';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import { errorAt, Field, toNullableNumber } from '../rounds/common/form-utils';
 import type { KpiFormValues, PERIODIC_NUMBERS } from './kpi-form-model';
@@ -57,6 +59,37 @@ export function PeriodicFields({ form }: { form: Form }) {
       <label className="check coop-kpi-check">
         <input type="checkbox" {...form.register('earlyConfirmation')} /> {t('cooperations.kpi.earlyConfirmation')}
       </label>
+      <label className="check coop-kpi-check">
+        <input type="checkbox" {...form.register('staffExamEveryPeriod')} /> {t('cooperations.kpi.staffExamEveryPeriod')}
+      </label>
+    </>
+  );
+}
+
+/** What follows an ending, for every regime: waiting periods (天; empty = none), the rule cited, who is told. */
+export function EndingFields({ form, kind }: { form: Form; kind: KpiRuleSetKind }) {
+  const t = useT();
+  const text = (name: 'ruleBasis' | 'partnerToNotify', max: number, hint: string) => {
+    const error = errorAt(form.formState.errors, name);
+    return (
+      <Field label={t(`cooperations.kpi.${name}`)} error={error} hint={hint} wide>
+        <input maxLength={max} {...form.register(name)} aria-invalid={error ? true : undefined} />
+      </Field>
+    );
+  };
+  return (
+    <>
+      <h4 className="coop-kpi-set">{t('cooperations.kpi.endings')}</h4>
+      <p className="hint">{t('cooperations.kpi.bansHint')}</p>
+      <div className="grid">
+        {kind === 'periodic' && <NumberField form={form} name="bans.failedTrial" label={t('cooperations.kpi.ban.failedTrial')} unit={t('cooperations.unit.days')} hint={t('cooperations.kpi.ban.empty')} />}
+        {kind !== 'noAssessment' && <NumberField form={form} name="bans.failedAssessment" label={t(kind === 'periodic' ? 'cooperations.kpi.ban.failedPeriod' : 'cooperations.kpi.ban.failedAssessment')} unit={t('cooperations.unit.days')} hint={t('cooperations.kpi.ban.empty')} />}
+        <NumberField form={form} name="bans.voluntaryExit" label={t('cooperations.kpi.ban.voluntaryExit')} unit={t('cooperations.unit.days')} hint={t('cooperations.kpi.ban.empty')} />
+      </div>
+      <div className="grid">
+        {text('ruleBasis', 100, t('cooperations.kpi.ruleBasisHint'))}
+        {text('partnerToNotify', 50, t('cooperations.kpi.partnerToNotifyHint'))}
+      </div>
     </>
   );
 }

@@ -1,6 +1,8 @@
-// 考核规则 of the chosen program: a one-line summary of the thresholds in force, and the editor. The chair
-// starts from a built-in rule set (seed 001 quarterly / seed 002 monthly) and adjusts its thresholds; until a
-// rule set is saved no cooperation can be created, so the editor opens by itself then.
+// 考核规则 of the chosen program: a one-line summary of the rules in force, and the editor. The chair starts
+// from a built-in rule set named after the platform rule it follows (抖音古董艺术品产业带服务商考核规则（季度）,
+// 淘特品牌认证汰换考核（月度）, 无考核（安心鉴）) and adjusts it — thresholds, and the waiting period before a
+// provider may apply again after each kind of ending; until a rule set is saved no cooperation can be
+// created, so the editor opens by itself then.
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { api } from '../../api/client';
@@ -11,8 +13,9 @@ import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
 import { ConfirmDialog } from '../../components/Modal';
-import { kpiFormValues, kpiResolver, seedValues, SEED_FOR_KIND, type KpiFormValues } from './kpi-form-model';
-import { MonthlyFields, PeriodicFields } from './KpiRulesForm';
+import { kpiFormValues, kpiResolver, PRESETS, seedValues, SEED_FOR_KIND, type KpiFormValues } from './kpi-form-model';
+import type { BuiltInRuleSetKey } from '../../../shared/lifecycle/kpi-rules';
+import { EndingFields, MonthlyFields, PeriodicFields } from './KpiRulesForm';
 import { kpiSummary } from './kpi-summary';
 
 interface Props {
@@ -36,7 +39,7 @@ export function KpiRulesPanel({ program, rules, cooperationCount, editing, setEd
       </div>
       {!open && rules && (
         <p className="coop-kpi-summary">
-          <span className="tag">{t(rules.kind === 'periodic' ? 'cooperations.kpi.seed001' : 'cooperations.kpi.seed002')}</span> {kpiSummary(rules, locale)}
+          <span className="tag">{t(`cooperations.kpi.preset.${SEED_FOR_KIND[rules.kind]}`)}</span> {kpiSummary(rules, locale)}
         </p>
       )}
       {rules === null && <p className="banner">{t('cooperations.kpi.none')}</p>}
@@ -47,7 +50,7 @@ export function KpiRulesPanel({ program, rules, cooperationCount, editing, setEd
 
 function KpiRulesEditor({ program, rules, cooperationCount, onClose, onSaved }: { program: Program; rules: KpiRuleSet | null; cooperationCount: number; onClose: () => void; onSaved: () => Promise<void> }) {
   const t = useT();
-  const form = useForm<KpiFormValues, unknown, KpiRuleSet>({ resolver: kpiResolver, defaultValues: rules ? kpiFormValues(rules) : seedValues('seed001'), mode: 'onTouched' });
+  const form = useForm<KpiFormValues, unknown, KpiRuleSet>({ resolver: kpiResolver, defaultValues: rules ? kpiFormValues(rules) : seedValues('douyinQuarterly'), mode: 'onTouched' });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const [switchTo, setSwitchTo] = useState<KpiFormValues | null>(null);
   const [confirmKind, setConfirmKind] = useState<KpiRuleSet | null>(null);
@@ -87,7 +90,7 @@ function KpiRulesEditor({ program, rules, cooperationCount, onClose, onSaved }: 
     return () => setLeaveGuard(null);
   }, [isDirty]);
 
-  function startFrom(key: 'seed001' | 'seed002') {
+  function startFrom(key: BuiltInRuleSetKey) {
     const values = seedValues(key);
     if (form.formState.isDirty || (rules && rules.kind !== values.kind)) setSwitchTo(values);
     else form.reset(values);
@@ -98,16 +101,17 @@ function KpiRulesEditor({ program, rules, cooperationCount, onClose, onSaved }: 
       <div className="choice-group" role="radiogroup" aria-label={t('cooperations.kpi.startFrom')}>
         <div className="choice-title">{t('cooperations.kpi.startFrom')}</div>
         <div className="coop-seed-choices">
-          {(['seed001', 'seed002'] as const).map((key) => (
+          {PRESETS.map((key) => (
             <button key={key} type="button" role="radio" aria-checked={SEED_FOR_KIND[kind] === key} className={SEED_FOR_KIND[kind] === key ? 'coop-seed selected' : 'coop-seed'} onClick={() => startFrom(key)}>
-              <strong>{t(`cooperations.kpi.${key}`)}</strong>
-              <span className="hint">{t(`cooperations.kpi.${key}Hint`)}</span>
+              <strong>{t(`cooperations.kpi.preset.${key}`)}</strong>
+              <span className="hint">{t(`cooperations.kpi.preset.${key}Hint`)}</span>
             </button>
           ))}
         </div>
         <button type="button" className="link coop-reset" onClick={() => startFrom(SEED_FOR_KIND[kind])}>{t('cooperations.kpi.resetToSeed')}</button>
       </div>
-      {kind === 'periodic' ? <PeriodicFields form={form} /> : <MonthlyFields form={form} />}
+      {kind === 'periodic' ? <PeriodicFields form={form} /> : kind === 'monthlyWarning' ? <MonthlyFields form={form} /> : <p className="hint">{t('cooperations.kpi.noAssessmentIntro')}</p>}
+      <EndingFields form={form} kind={kind} />
       {saveError && <p className="banner error" role="alert">{saveError}</p>}
       <div className="form-actions ordered-actions">
         <button type="submit" className="primary" disabled={form.formState.isSubmitting} title="Ctrl+S">{t('cooperations.kpi.save')}</button>
@@ -117,7 +121,7 @@ function KpiRulesEditor({ program, rules, cooperationCount, onClose, onSaved }: 
       {switchTo && (
         <ConfirmDialog
           title={t('cooperations.kpi.switchTitle')}
-          body={t('cooperations.kpi.switchBody', { seed: t(`cooperations.kpi.${SEED_FOR_KIND[switchTo.kind]}`) })}
+          body={t('cooperations.kpi.switchBody', { seed: t(`cooperations.kpi.preset.${SEED_FOR_KIND[switchTo.kind]}`) })}
           confirmLabel={t('cooperations.kpi.switchConfirm')}
           cancelLabel={t('common.cancel')}
           onConfirm={() => (form.reset(switchTo, { keepDefaultValues: true }), setSwitchTo(null))}

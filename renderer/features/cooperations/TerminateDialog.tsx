@@ -1,13 +1,17 @@
 // 清退: the reason category of DOMAIN §5, the effective date and the reason in words. When the provider may
-// apply again follows from the category (shared terminationOf / readmissionAfter) and is shown as the chair
-// types; under 违反《机构管理规范》 the chair enters it. A second step asks before the cooperation ends.
+// apply again follows from the category and the program's rules (shared terminationUnder: a failed
+// assessment waits as long as the program says — a failed trial of the 抖音 rule not at all) and is shown as
+// the chair types; under 违反《机构管理规范》 the chair enters it. The rule the program's terminations cite
+// (e.g. 《淘宝网“安心鉴”服务规范》) and who else is told are shown too. A second step asks first.
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { isoDate, msg, requiredText } from '../../../shared/common/validation';
 import type { Cooperation } from '../../../shared/cooperations/views';
-import { TERMINATION_REASONS, terminationOf, type Termination, type TerminationReason } from '../../../shared/lifecycle/termination';
+import { TERMINATION_REASONS, terminationOf, terminationUnder, type Termination, type TerminationReason } from '../../../shared/lifecycle/termination';
+import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
+import type { CooperationStatus } from '../../../shared/lifecycle/cooperation';
 import { Modal } from '../../components/Modal';
 import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -28,10 +32,10 @@ type Values = z.input<typeof schema>;
 type Data = z.output<typeof schema>;
 
 /** The termination as it will be recorded, for the live preview; null while the inputs are incomplete. */
-function preview(v: Partial<Values>): Termination | null {
+function preview(v: Partial<Values>, rules: KpiRuleSet | null, status: CooperationStatus): Termination | null {
   if (!v.banReason || !isoDate.safeParse(v.effectiveOn).success) return null;
   const reason = v.banReason as TerminationReason;
-  if (reason !== 'agencyRules') return terminationOf(reason, v.effectiveOn!);
+  if (reason !== 'agencyRules') return rules ? terminationUnder(rules, status, reason, v.effectiveOn!) : terminationOf(reason, v.effectiveOn!);
   if (v.never) return { reason, effectiveDate: v.effectiveOn!, readmission: { kind: 'never' } };
   try {
     return terminationOf(reason, v.effectiveOn!, isoDate.safeParse(v.until).success ? v.until! : null);
@@ -41,7 +45,7 @@ function preview(v: Partial<Values>): Termination | null {
   }
 }
 
-export function TerminateDialog({ cooperation, onClose, onDone }: { cooperation: Cooperation; onClose: () => void; onDone: (c: Cooperation) => void }) {
+export function TerminateDialog({ cooperation, rules, onClose, onDone }: { cooperation: Cooperation; rules: KpiRuleSet | null; onClose: () => void; onDone: (c: Cooperation) => void }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [confirming, setConfirming] = useState<Data | null>(null);
@@ -50,7 +54,7 @@ export function TerminateDialog({ cooperation, onClose, onDone }: { cooperation:
     defaultValues: { banReason: '' as TerminationReason, effectiveOn: today(), reason: '', until: '', never: false },
   });
   const values = useWatch({ control });
-  const termination = preview(values);
+  const termination = preview(values, rules, cooperation.status);
   const e = (path: string) => errorAt(formState.errors, path);
 
   async function terminate(v: Data) {
@@ -75,6 +79,8 @@ export function TerminateDialog({ cooperation, onClose, onDone }: { cooperation:
             <dt>{t('cooperation.terminate.banReason')}</dt><dd>{t(BAN_REASON_LABEL[confirming.banReason])}</dd>
             <dt>{t('cooperation.reason')}</dt><dd>{confirming.reason}</dd>
             <dt>{t('cooperation.readmission')}</dt><dd><strong>{readmission}</strong></dd>
+            {rules?.ruleBasis && <><dt>{t('cooperation.ruleBasis')}</dt><dd>{rules.ruleBasis}</dd></>}
+            {rules?.partnerToNotify && <><dt>{t('cooperation.partnerNotified')}</dt><dd>{t('cooperation.partnerNotifiedText', { partner: rules.partnerToNotify })}</dd></>}
           </dl>
           <p className="coop-warning">{t('cooperation.terminate.irreversible')}</p>
           <div className="modal-actions">
@@ -85,6 +91,7 @@ export function TerminateDialog({ cooperation, onClose, onDone }: { cooperation:
       ) : (
         <form className="dialog-medium" onSubmit={handleSubmit((v) => setConfirming(v))} noValidate>
           <p className="hint">{t('cooperation.terminate.intro', { name: cooperation.legalName })}</p>
+          {rules?.ruleBasis && <p className="hint">{t('cooperation.terminate.ruleBasisHint', { rules: rules.ruleBasis })}</p>}
           <div className="grid two">
             <Field label={t('cooperation.terminate.banReason')} error={e('banReason')}>
               <select {...register('banReason')} aria-invalid={e('banReason') ? true : undefined}>

@@ -44,6 +44,8 @@ const MONTHS_SHOWN = 6;
  * the next one while it runs. `asOf` is the caller's today: shared code takes no clock.
  */
 export function cooperationCalendar(c: Cooperation, rules: KpiRuleSet, asOf: string): CooperationCalendar {
+  // 安心鉴 (seed 000): no trial, no assessment — nothing to schedule.
+  if (rules.kind === 'noAssessment') return { kind: 'noAssessment', rows: [], hiddenBefore: 0 };
   const ref = c.endedOn ?? asOf;
   const open = c.endedOn === null;
   if (rules.kind === 'periodic') {

@@ -48,12 +48,15 @@ describe('seed 002: monthly assessment with warning', () => {
     await month(id(4), '2027-01', 95);
     const january = await ok(ctx, 'assessments.run', { programId, asOf: '2027-01', effectiveDate: '2027-01-31' });
     const terminate = january.entries.find((e) => e.cooperationId === id(1))!.proposal!;
-    expect(terminate).toMatchObject({ action: 'terminate', letter: 'terminationNotice', termination: { reason: 'failedAssessment', readmission: { kind: 'date', until: '2027-07-30' } } });
+    // Was: a 180-day ban (until 2027-07-30). Seed 002 says "二次清退" and nothing about applying again, so the
+    // 淘特 rule set bans nothing; a program that wants seed 003's 180 days sets it (test below).
+    expect(terminate).toMatchObject({ action: 'terminate', letter: 'terminationNotice', termination: { reason: 'failedAssessment', readmission: { kind: 'whenRequirementsMet' } } });
     await ok(ctx, 'assessments.confirm', { runId: january.id, confirmations: january.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const })) });
     const ended = await ok(ctx, 'cooperations.get', { id: id(1) });
     expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-01-31', endReason: 'failedAssessment' });
     expect(ended.events.map((e) => e.event)).toEqual(['admit', 'rectify', 'terminate']);
-    expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ until: '2027-07-30', reason: 'failedAssessment' }]);
+    expect(ended.events.at(-1)!.detail).toMatchObject({ runId: january.id, regions: ['杭州珠宝产业带'], readmission: { kind: 'whenRequirementsMet' } });
+    expect(await ok(ctx, 'bans.list', {})).toEqual([]);
   });
 });
 

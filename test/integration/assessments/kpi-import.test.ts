@@ -82,7 +82,7 @@ describe('KPI figures import', () => {
     expect(preview.counts).toEqual({ new: 1, changed: 0, unchanged: 0, invalid: 8 });
     expect(preview.unknownColumns).toEqual(['备注']);
     expect(preview.issues).toEqual([
-      { row: 1, column: '新增绑定商家数', reason: '本项目采用淘特月度考核，不使用“新增绑定商家数”，该列已忽略' },
+      { row: 1, column: '新增绑定商家数', reason: '本项目采用淘特品牌认证汰换考核（月度），不使用“新增绑定商家数”，该列已忽略' },
       { row: 3, column: '商家层级', reason: '商家层级应为 L0 到 L10，如 L3 或 3' },
       { row: 3, column: '发揽率（%）', reason: '应在 0 到 100 之间' },
       { row: 3, column: '客服响应率（%）', reason: '最多两位小数' },
@@ -199,7 +199,7 @@ describe('KPI figures import', () => {
     ];
     const preview = await ok(ctx, 'kpi.importPreview', { programId, fileName: 'douyin.csv', dataBase64: csv(header, rows) });
     expect(preview.issues).toEqual([
-      { row: 1, column: '发揽率（%）', reason: '本项目采用抖音产业带季度考核，不使用“发揽率（%）”，该列已忽略' },
+      { row: 1, column: '发揽率（%）', reason: '本项目采用抖音古董艺术品产业带服务商考核规则（季度），不使用“发揽率（%）”，该列已忽略' },
       { row: 3, column: '新增绑定商家数', reason: '应为整数' },
       { row: 3, column: '新增商家GMV（元）', reason: '应为数字' },
       { row: 3, column: '有效订单量', reason: '应为数字' },
@@ -222,6 +222,6 @@ describe('KPI figures import', () => {
     const ctx = await createTestContext();
     const round = await finalizedRound(ctx);
     const error = await callError(ctx, 'kpi.importPreview', { programId: round.program.id, fileName: 'kpi.csv', dataBase64: csv(MONTHLY, []) });
-    expect(error).toMatchObject({ code: 'CONFLICT', message: '该项目尚未选择考核规则，请先在项目设置中选择（抖音产业带季度考核或淘特月度考核）' });
+    expect(error).toMatchObject({ code: 'CONFLICT', message: '该项目尚未选择考核规则，请先在“合作管理”中选择（抖音古董艺术品产业带服务商考核规则、淘特品牌认证汰换考核，或无考核（安心鉴））' });
   });
 });

@@ -46,24 +46,32 @@ describe('cooperations', () => {
     expect(confirmed).toMatchObject({ status: 'formal', events: [{ event: 'admit' }, { event: 'confirm', fromStatus: 'trial', toStatus: 'formal', effectiveOn: '2027-02-01' }] });
   });
 
-  it('terminating for a failed assessment bans re-admission for 180 days, enforced on a later application', async () => {
+  // Was: a failed TRIAL banned for 180 days. Seed 001 §五's 180 days are for "被取消产业带服务商身份认证的
+  // 服务商" — a certified provider failing a regular period; a failed trial revokes nothing, so no ban.
+  it('a failed trial (seed 001) ends without a ban; a failed regular period bans 180 days from the day after, enforced on a later application', async () => {
     const { ctx, program, byName } = await withCooperations();
+    const trialFailed = await ok(ctx, 'cooperations.applyEvent', { cooperationId: byName('杭州第1鉴定有限公司').id, event: 'terminate', effectiveOn: '2027-03-01', reason: '试跑期考核未达标', banReason: 'failedAssessment' });
+    expect(trialFailed.events.at(-1)!.detail).toMatchObject({ banReason: 'failedAssessment', readmission: { kind: 'whenRequirementsMet' }, waitingDays: null, regions: ['杭州珠宝产业带'] });
+    expect(await ok(ctx, 'bans.list', {})).toEqual([]);
+
     const leaving = byName('杭州第2鉴定有限公司');
     expect(await dispatch(handlers, ctx, 'cooperations.applyEvent', { cooperationId: leaving.id, event: 'terminate', effectiveOn: '2027-03-01', reason: '试跑期未达标' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const ended = await ok(ctx, 'cooperations.applyEvent', { cooperationId: leaving.id, event: 'terminate', effectiveOn: '2027-03-01', reason: '试跑期考核未达标', banReason: 'failedAssessment' });
-    expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-03-01', endReason: 'failedAssessment' });
-    expect(ended.events.at(-1)!.detail).toMatchObject({ banReason: 'failedAssessment', readmission: { kind: 'date', until: '2027-08-28' } });
-    expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ creditCode: syntheticCreditCode(2), until: '2027-08-28', reason: 'failedAssessment' }]);
+    await ok(ctx, 'cooperations.applyEvent', { cooperationId: leaving.id, event: 'confirm', effectiveOn: '2027-03-01', reason: '试跑期考核达标' });
+    const ended = await ok(ctx, 'cooperations.applyEvent', { cooperationId: leaving.id, event: 'terminate', effectiveOn: '2027-06-01', reason: '第1考核期未达标', banReason: 'failedAssessment' });
+    expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-06-01', endReason: 'failedAssessment' });
+    // 180 days from 2027-06-02 end on 2027-11-28: the first day a new application is accepted is 2027-11-29.
+    expect(ended.events.at(-1)!.detail).toMatchObject({ banReason: 'failedAssessment', readmission: { kind: 'date', until: '2027-11-29' }, waitingDays: 180, regions: ['杭州珠宝产业带'] });
+    expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ creditCode: syntheticCreditCode(2), until: '2027-11-29', reason: 'failedAssessment' }]);
 
     // The same 统一社会信用代码 applies to a later round: screened out, with the date.
-    const later = await ok(ctx, 'rounds.create', { programId: program.id, name: '2027年第二季度评审', referenceDate: '2027-06-01', options: {} });
+    const later = await ok(ctx, 'rounds.create', { programId: program.id, name: '2027年第四季度评审', referenceDate: '2027-11-28', options: {} });
     const region = await ok(ctx, 'regions.add', { roundId: later.id, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 2, waitlistLength: 0 } });
     await ok(ctx, 'applications.add', { roundId: later.id, data: { dossierId: leaving.dossierId, priceQuoteYuan: 38_000, strengthStatement: '', regionIds: [region.id] } });
     const [row] = await ok(ctx, 'screening.list', { roundId: later.id });
     expect(row).toMatchObject({ eligible: false });
-    expect(row!.results.find((r) => r.kind === 'noCooldown')).toMatchObject({ outcome: 'fail', until: '2027-08-28' });
-    // From 28 August it may apply again.
-    const afterBan = await ok(ctx, 'rounds.create', { programId: program.id, name: '2027年第三季度评审', referenceDate: '2027-08-28', options: {} });
+    expect(row!.results.find((r) => r.kind === 'noCooldown')).toMatchObject({ outcome: 'fail', until: '2027-11-29' });
+    // From 29 November it may apply again.
+    const afterBan = await ok(ctx, 'rounds.create', { programId: program.id, name: '2027年11月补充评审', referenceDate: '2027-11-29', options: {} });
     const region2 = await ok(ctx, 'regions.add', { roundId: afterBan.id, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 2, waitlistLength: 0 } });
     await ok(ctx, 'applications.add', { roundId: afterBan.id, data: { dossierId: leaving.dossierId, priceQuoteYuan: 38_000, strengthStatement: '', regionIds: [region2.id] } });
     expect((await ok(ctx, 'screening.list', { roundId: afterBan.id }))[0]).toMatchObject({ eligible: true });
@@ -84,13 +92,22 @@ describe('cooperations', () => {
     expect((await ok(ctx, 'cooperations.get', { id: c })).events.at(-1)!.detail).toMatchObject({ readmission: { kind: 'whenRequirementsMet' } });
   });
 
-  it('voluntary exit needs its two conditions, then waits 180 days', async () => {
-    const { ctx, byName } = await withCooperations();
+  // Was: every exit waited 180 days. That is seed 003's rule (第一条(三)5); seed 001 states no wait after an
+  // exit, so the wait is the program's setting, 180 only where the program's rules say so.
+  it('voluntary exit needs its two conditions, then waits as long as the program says (none for seed 001, 180 days under seed 003)', async () => {
+    const { ctx, byName, program } = await withCooperations();
     const id = byName('深圳第4鉴定有限公司').id;
     expect(await dispatch(handlers, ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'exit', effectiveOn: '2027-02-15', reason: '主动申请退出', exitChecklist: { feesSettled: true, obligationsFulfilled: false } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('交易保障') } });
-    const exited = await ok(ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'exit', effectiveOn: '2027-02-15', reason: '主动申请退出', exitChecklist: { feesSettled: true, obligationsFulfilled: true } });
+    const exited = await ok(ctx, 'cooperations.applyEvent', { cooperationId: id, event: 'exit', effectiveOn: '2027-02-15', reason: '主动申请退出', exitChecklist: { feesSettled: true, obligationsFulfilled: true }, requestReceivedOn: '2027-02-10' });
     expect(exited).toMatchObject({ status: 'exited', endReason: 'voluntaryExit' });
-    expect(exited.events.at(-1)!.detail).toMatchObject({ readmission: { kind: 'date', until: '2027-08-14' } });
+    expect(exited.events.at(-1)!.detail).toMatchObject({ readmission: { kind: 'whenRequirementsMet' }, requestReceivedOn: '2027-02-10', regions: ['深圳水贝产业带'] });
+    expect(await ok(ctx, 'bans.list', {})).toEqual([]);
+
+    await ok(ctx, 'programs.setKpiRules', { programId: program.id, rules: { ...SEED_001_RULE_SET, bans: { failedTrial: null, failedAssessment: 180, voluntaryExit: 180 } } });
+    const other = await ok(ctx, 'cooperations.applyEvent', { cooperationId: byName('杭州第1鉴定有限公司').id, event: 'exit', effectiveOn: '2027-02-15', reason: '主动申请退出', exitChecklist: { feesSettled: true, obligationsFulfilled: true } });
+    // "主动申请退出的,180天内不允许再准入": 180 days from 2027-02-16 → may apply from 2027-08-15.
+    expect(other.events.at(-1)!.detail).toMatchObject({ readmission: { kind: 'date', until: '2027-08-15' }, waitingDays: 180 });
+    expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ until: '2027-08-15', reason: 'voluntaryExit' }]);
   });
 
   it('offers the region\'s waitlist in rank order when a provider leaves', async () => {

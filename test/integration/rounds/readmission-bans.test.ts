@@ -38,8 +38,8 @@ describe('re-admission bans are per program', () => {
   it('a legacy ban without a program applies in every program, and is listed with no program', async () => {
     const ctx = await createTestContext();
     const { round, roundB } = await twoPrograms(ctx);
-    // As recorded before bans had a program (and as cooperation terminations still record them until they pass one).
-    addBan(ctx, { creditCode: syntheticCreditCode(7), until: null, reason: 'illegal', note: '' });
+    // As recorded before bans had a program (migration 006 reads those rows as program_id NULL).
+    addBan(ctx, { creditCode: syntheticCreditCode(7), until: null, reason: 'illegal', note: '', programId: null, startsOn: '2026-11-23', regionNames: [] });
     expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ programId: null, programName: '', startsOn: '2026-11-23', until: null }]);
     expect(await cooldownOf(ctx, round.id)).toMatchObject({ eligible: false, cooldown: { until: null, reason: 'illegal' } });
     expect(await cooldownOf(ctx, roundB.id)).toMatchObject({ eligible: false, cooldown: { until: null, reason: 'illegal' } });

@@ -128,8 +128,9 @@ describe('rule sets and dates', () => {
 
 describe('re-admission after leaving (DOMAIN §5, seed 003 第一条(三))', () => {
   it.each([
-    ['failedAssessment', '2026-01-15', { kind: 'date', until: '2026-07-14' }], // 180 days later
-    ['voluntaryExit', '2026-12-20', { kind: 'date', until: '2027-06-18' }], // across the year end
+    // "180天后方可再申请": 180 days counted from the day after (民法典 §201), so the first allowed day is day 181.
+    ['failedAssessment', '2026-01-15', { kind: 'date', until: '2026-07-15' }],
+    ['voluntaryExit', '2026-12-20', { kind: 'date', until: '2027-06-19' }], // across the year end
     ['illegal', '2026-01-15', { kind: 'never' }],
     ['requirementsNotMet', '2026-01-15', { kind: 'whenRequirementsMet' }],
     ['agencyRules', '2026-01-15', { kind: 'chairSets' }],

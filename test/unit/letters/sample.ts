@@ -1,7 +1,8 @@
 // A termination case used across the letter tests: a provider of the seed 003 program terminated for
-// failing its operating assessment on 2026-11-23, so it may apply again 180 days later, on 2027-05-22.
+// failing its operating assessment on 2026-11-23, with the re-admission date the letter prints, 2027-05-22,
+// given as a fixed fact: these tests are about wording; how the date is counted (180 days from the day
+// after the effective date) is tested in test/unit/lifecycle/bans.test.ts.
 import pack from '../../../resources/letters/zh-CN.json';
-import { readmissionAfter } from '../../../shared/eligibility/readmission';
 import { buildLetterFields, formatLetterNumber, parseLetterPack, suggestedTermination, type LetterFacts } from '../../../shared/letters';
 
 export const builtin = parseLetterPack(pack);
@@ -17,7 +18,7 @@ export const terminationFacts: LetterFacts = {
   platform: '淘宝直播',
   ...suggestedTermination('failedAssessment', builtin.phrases),
   effectiveDate: '2026-11-23',
-  readmission: readmissionAfter('failedAssessment', '2026-11-23'),
+  readmission: { kind: 'date', until: '2027-05-22' },
   letterNumber: formatLetterNumber('评审终字', 2026, 1),
   letterDate: '2026-11-23',
   issuerName: '淘宝直播平台',

@@ -36,11 +36,16 @@ describe('seed 001', () => {
     expect(proposeAction({ ruleSet: noEarly, status: 'trial', result: assess(noEarly, { period: cal.trial, figures: passing, asOf: '2026-11' }), effectiveDate: '2026-12-05' }).action).toBe('continue');
   });
 
-  it('not (yet) met before the trial ends → continue; failed at its end → 清退 (failedAssessment, 180 days)', () => {
+  it('not (yet) met before the trial ends → continue; failed at its end → 清退 with NO waiting period (never certified)', () => {
     expect(p001('trial', assess(SEED_001_RULE_SET, { period: cal.trial, figures: failing, asOf: '2026-12' })).action).toBe('continue');
     const p = p001('trial', assess(SEED_001_RULE_SET, { period: cal.trial, figures: failing }), '2027-02-05');
     expect(p).toMatchObject({ action: 'terminate', event: 'terminate', toStatus: 'terminated', letter: 'terminationNotice' });
-    expect(p.termination).toEqual({ reason: 'failedAssessment', effectiveDate: '2027-02-05', readmission: { kind: 'date', until: '2027-08-04' } });
+    // Seed 001 §五's 180 days are for "被取消产业带服务商身份认证的服务商": a failed trial revokes nothing.
+    expect(p.termination).toEqual({ reason: 'failedAssessment', effectiveDate: '2027-02-05', readmission: { kind: 'whenRequirementsMet' } });
+    // A program whose rules do set a wait after a failed trial gets it, counted from the day after.
+    const strict = { ...SEED_001_RULE_SET, bans: { ...SEED_001_RULE_SET.bans, failedTrial: 90 } };
+    const q = proposeAction({ ruleSet: strict, status: 'trial', result: assess(strict, { period: cal.trial, figures: failing }), effectiveDate: '2027-02-05' });
+    expect(q.termination?.readmission).toEqual({ kind: 'date', until: '2027-05-07' });
   });
 
   it('regular period: pass → continue into the next period; fail at its end → 清退; an early look proposes nothing', () => {
@@ -49,7 +54,9 @@ describe('seed 001', () => {
     expect(p001('formal', assess(SEED_001_RULE_SET, { period: p1, figures: figs(10) })).action).toBe('continue');
     expect(p001('formal', assess(SEED_001_RULE_SET, { period: p1, figures: figs(10) }), '2027-04-30').event).toBeNull();
     const fail = p001('formal', assess(SEED_001_RULE_SET, { period: p1, figures: figs(9) }), '2027-04-30');
-    expect(fail).toMatchObject({ action: 'terminate', termination: { reason: 'failedAssessment', readmission: { kind: 'date', until: '2027-10-27' } } });
+    // Seed 001 §五 "原则上180天内不接受再次申请": 180 days from the day after 2027-04-30 end on 2027-10-27,
+    // so the first day a new application is accepted is 2027-10-28 (民法典 §201).
+    expect(fail).toMatchObject({ action: 'terminate', termination: { reason: 'failedAssessment', readmission: { kind: 'date', until: '2027-10-28' } } });
     expect(p001('formal', assess(SEED_001_RULE_SET, { period: p1, figures: figs(10), asOf: '2027-02' })).action).toBe('continue');
     expect(p001('formal', assess(SEED_001_RULE_SET, { period: p1, figures: figs(9), asOf: '2027-03' })).action).toBe('continue');
   });
@@ -58,7 +65,7 @@ describe('seed 001', () => {
     const p1 = regularPeriod(cal, 1);
     const ok = [pm('2027-02', { newlyBound: 10, newlyBoundGmvYuan: 50_000 }), pm('2027-03'), pm('2027-04')];
     expect(p001('rectification', assess(SEED_001_RULE_SET, { period: p1, figures: ok })).action).toBe('continue');
-    const bad = ok.map((f) => ({ ...f, staffPassedExam: 1 }));
+    const bad = ok.map((f, i) => ({ ...f, newlyBound: i === 0 ? 9 : 0 }));
     expect(p001('rectification', assess(SEED_001_RULE_SET, { period: p1, figures: bad }))).toMatchObject({ action: 'terminate', toStatus: 'terminated' });
   });
 
@@ -110,14 +117,17 @@ describe('seed 002: 一次通知整改,二次清退', () => {
   const FAIL = { pickupRatePercent: 80 };
   const run = (ruleSet: MonthlyWarningRuleSet, steps: ReturnType<typeof step>[]) => replayAssessments(ruleSet, 'formal', steps).map((s) => `${s.proposal.action}:${s.statusAfter}`);
 
-  it('warning then termination over two months (December notice, January 清退 with 180 days from 2027-01-31)', () => {
+  it('warning then termination over two months (December notice, January 清退 — no waiting period: seed 002 states none)', () => {
     const replay = replayAssessments(SEED_002_RULE_SET, 'formal', [step(1, FAIL), step(2, FAIL)]);
     expect(replay.map((s) => [s.result.period.end, s.statusBefore, s.proposal.action, s.statusAfter])).toEqual([
       ['2026-12-31', 'formal', 'rectificationNotice', 'rectification'],
       ['2027-01-31', 'rectification', 'terminate', 'terminated'],
     ]);
     expect(replay[0]!.proposal).toMatchObject({ event: 'rectify', letter: 'rectificationNotice', termination: null });
-    expect(replay[1]!.proposal.termination).toEqual({ reason: 'failedAssessment', effectiveDate: '2027-01-31', readmission: { kind: 'date', until: '2027-07-30' } });
+    expect(replay[1]!.proposal.termination).toEqual({ reason: 'failedAssessment', effectiveDate: '2027-01-31', readmission: { kind: 'whenRequirementsMet' } });
+    // A program that adopts seed 003's 180 days: may apply again from 2027-07-31 (181 days after 2027-01-31).
+    const seed003 = { ...SEED_002_RULE_SET, bans: { ...SEED_002_RULE_SET.bans, failedAssessment: 180 } };
+    expect(replayAssessments(seed003, 'formal', [step(1, FAIL), step(2, FAIL)])[1]!.proposal.termination?.readmission).toEqual({ kind: 'date', until: '2027-07-31' });
   });
 
   it('a passed month resolves the rectification (back to 正式); a later failure is a first one again', () => {

@@ -84,19 +84,47 @@ describe('指标1: newly bound merchants and their GMV over the period', () => {
     expect(r.routes!.map((x) => x.outcome)).toEqual(['fail', 'fail']);
   });
 
-  it('"新增" is per period, on top of the previous one: 10 in the trial, 10 more (20 in all) in period 1', () => {
+  // Was: boundBefore passed in by the caller — and no caller ever passed it, so the run page never showed the
+  // cumulative figure. It is now computed from the figures since the trial's first month (`since`).
+  it('"新增" is per period and net: 10 in the trial, 10 more in period 1 — the seed\'s "商家总计20家", computed', () => {
+    const p1 = regularPeriod(cal, 1); // 2026-07..09
+    const trialFigures = gmvRoute([4, 3, 3], [50_000, 0, 0]);
+    expect(sumNewlyBound(trialFigures, trial.months)).toBe(10);
+    const ten = [pm('2026-07', { newlyBound: 10, newlyBoundGmvYuan: 50_000 }), pm('2026-08', { newlyBound: 0 }), pm('2026-09', { newlyBound: 0 })];
+    const r = assess(rules, { period: p1, figures: [...trialFigures, ...ten], since: '2026-04' });
+    expect(kpi(r.kpis, 'newlyBound')[0]).toMatchObject({ actual: 10, boundBefore: 10, cumulative: 20, outcome: 'pass' });
+    // The trial itself starts from nothing: its cumulative is its own count, without `since`.
+    expect(kpi(assess(rules, { period: trial, figures: trialFigures }).kpis, 'newlyBound')[0]).toMatchObject({ actual: 10, boundBefore: 0, cumulative: 10 });
+  });
+
+  it("decision: the trial's surplus does not carry over — 15 then 5 (20 in all) fails period 1", () => {
     const p1 = regularPeriod(cal, 1);
     const trialFigures = gmvRoute([15, 0, 0], [50_000, 0, 0]);
-    const boundBefore = sumNewlyBound(trialFigures, trial.months);
-    expect(boundBefore).toBe(15);
-    const ten = [pm('2026-07', { newlyBound: 10, newlyBoundGmvYuan: 50_000 }), pm('2026-08', { newlyBound: 0 }), pm('2026-09', { newlyBound: 0 })];
-    const r = assess(rules, { period: p1, figures: [...trialFigures, ...ten], boundBefore });
-    expect(kpi(r.kpis, 'newlyBound')[0]).toMatchObject({ actual: 10, boundBefore: 15, cumulative: 25, outcome: 'pass' });
-    // Decision: the trial's surplus of 5 does not carry over — 5 new in period 1 (20 in all) is not enough.
     const five = [pm('2026-07', { newlyBound: 5, newlyBoundGmvYuan: 50_000 }), pm('2026-08', { newlyBound: 0 }), pm('2026-09', { newlyBound: 0 })];
-    const short = assess(rules, { period: p1, figures: [...trialFigures, ...five], boundBefore });
-    expect(kpi(short.kpis, 'newlyBound')[0]).toMatchObject({ actual: 5, cumulative: 20, outcome: 'fail' });
+    const short = assess(rules, { period: p1, figures: [...trialFigures, ...five], since: '2026-04' });
+    expect(kpi(short.kpis, 'newlyBound')[0]).toMatchObject({ actual: 5, boundBefore: 15, cumulative: 20, outcome: 'fail' });
     expect(short.outcome).toBe('fail');
+  });
+
+  it('net: merchants lost in the period are made up inside it (12 bound, 3 lost → 9 < 10 fails)', () => {
+    const p1 = regularPeriod(cal, 1);
+    const trialFigures = gmvRoute([4, 3, 3], [50_000, 0, 0]);
+    const lost = [pm('2026-07', { newlyBound: 12, newlyBoundGmvYuan: 50_000 }), pm('2026-08', { newlyBound: -3 }), pm('2026-09', { newlyBound: 0 })];
+    const r = assess(rules, { period: p1, figures: [...trialFigures, ...lost], since: '2026-04' });
+    expect(kpi(r.kpis, 'newlyBound')[0]).toMatchObject({ actual: 9, boundBefore: 10, cumulative: 19, outcome: 'fail' });
+    expect(r.outcome).toBe('fail');
+  });
+
+  it('an earlier month missing leaves the cumulative unknown, never guessed; the verdict does not depend on it', () => {
+    const p1 = regularPeriod(cal, 1);
+    const trialFigures = gmvRoute([4, 3, 3], [50_000, 0, 0]).filter((f) => f.month !== '2026-05');
+    const ten = [pm('2026-07', { newlyBound: 10, newlyBoundGmvYuan: 50_000 }), pm('2026-08', { newlyBound: 0 }), pm('2026-09', { newlyBound: 0 })];
+    const r = assess(rules, { period: p1, figures: [...trialFigures, ...ten], since: '2026-04' });
+    expect(kpi(r.kpis, 'newlyBound')[0]).toMatchObject({ actual: 10, boundBefore: null, cumulative: null, outcome: 'pass' });
+    expect(r.outcome).toBe('pass');
+    // Without the cooperation's first month a regular period cannot know what came before.
+    expect(kpi(assess(rules, { period: p1, figures: ten }).kpis, 'newlyBound')[0]).toMatchObject({ boundBefore: null, cumulative: null });
+    expect(() => assess(rules, { period: p1, figures: ten, since: '2026-08' })).toThrow(RangeError);
   });
 });
 
@@ -107,6 +135,19 @@ describe('staff who passed the rules exam (至少2人)', () => {
     expect(kpi(r.kpis, 'staffPassedExam')[0]).toMatchObject({ actual: 1, min: 2, month: '2026-06', outcome: 'fail' });
     expect(r.outcome).toBe('fail');
     expect(kpi(assess(rules, { period: trial, figures, asOf: '2026-05' }).kpis, 'staffPassedExam')[0]).toMatchObject({ actual: 3, month: '2026-05', outcome: 'pass' });
+  });
+
+  it('is a trial requirement (§3.2 only): a regular period passes with 0 or no exam figure, unless the program asks every period', () => {
+    const p1 = regularPeriod(cal, 1);
+    const figures = [pm('2026-07', { newlyBound: 10, newlyBoundGmvYuan: 50_000, staffPassedExam: 0 }), pm('2026-08', { newlyBound: 0 }), pm('2026-09', { newlyBound: 0, staffPassedExam: null })];
+    const r = assess(rules, { period: p1, figures });
+    expect(r.outcome).toBe('pass');
+    expect(kpi(r.kpis, 'staffPassedExam')).toEqual([]);
+    const every = { ...rules, staffExamEveryPeriod: true };
+    expect(assess(every, { period: p1, figures }).outcome).toBe('incomplete');
+    const zero = figures.map((f) => ({ ...f, staffPassedExam: 0 }));
+    expect(assess(every, { period: p1, figures: zero }).outcome).toBe('fail');
+    expect(assess(rules, { period: p1, figures: zero }).outcome).toBe('pass');
   });
 
   it("an earlier month's count is not carried into a missing last month", () => {

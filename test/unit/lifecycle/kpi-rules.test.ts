@@ -26,18 +26,34 @@ describe('built-in rule sets', () => {
       minMonthlyGrowthPercent: 10,
       minStaffPassedExam: 2,
       earlyConfirmation: true,
+      staffExamEveryPeriod: false, // §3.2 lists the exam for the trial only
+      bans: { failedTrial: null, failedAssessment: 180, voluntaryExit: null }, // §五: only a revoked certification waits
+      ruleBasis: '',
+      partnerToNotify: '',
     });
     expect(MIN_GMV_YUAN).toBe(50_000);
     expect(MIN_FIRST_MONTH_ORDERS).toBe(10_000);
   });
 
   it('seed 002: next month after certification, L3, 90%, 85%, second failure while a notice is open', () => {
-    expect(SEED_002_RULE_SET).toEqual({ kind: 'monthlyWarning', firstAssessedMonthOffset: 1, minMerchantLevel: 3, minPickupRatePercent: 90, minResponseRatePercent: 85, secondFailure: 'whileInRectification' });
+    expect(SEED_002_RULE_SET).toEqual({
+      kind: 'monthlyWarning',
+      firstAssessedMonthOffset: 1,
+      minMerchantLevel: 3,
+      minPickupRatePercent: 90,
+      minResponseRatePercent: 85,
+      secondFailure: 'whileInRectification',
+      bans: { failedTrial: null, failedAssessment: null, voluntaryExit: null }, // the seed states no waiting period
+      ruleBasis: '',
+      partnerToNotify: '',
+    });
   });
 
   it('are frozen and offered by key', () => {
     expect(Object.isFrozen(SEED_001_RULE_SET) && Object.isFrozen(SEED_002_RULE_SET)).toBe(true);
-    expect(BUILT_IN_RULE_SETS.seed001).toBe(SEED_001_RULE_SET);
+    expect(BUILT_IN_RULE_SETS.douyinQuarterly).toBe(SEED_001_RULE_SET);
+    expect(BUILT_IN_RULE_SETS.taoteMonthly).toBe(SEED_002_RULE_SET);
+    expect(BUILT_IN_RULE_SETS.anxinjian.kind).toBe('noAssessment');
   });
 });
 
@@ -61,9 +77,11 @@ describe('rule set schema', () => {
 
 describe('figure schemas', () => {
   it('default every figure to null (missing), never to 0', () => {
+    // The net change of bound merchants may be negative (more unbound than bound in a month).
+    expect(periodicFiguresSchema.parse({ month: '2026-11', newlyBound: -2 }).newlyBound).toBe(-2);
     expect(periodicFiguresSchema.parse({ month: '2026-11' })).toEqual({ month: '2026-11', newlyBound: null, newlyBoundGmvYuan: null, orders: null, staffPassedExam: null });
     expect(monthlyWarningFiguresSchema.parse({ month: '2026-12' })).toEqual({ month: '2026-12', merchantLevel: null, pickupRatePercent: null, responseRatePercent: null });
-    expect(exitChecklistSchema.parse({})).toEqual({ merchantFeesSettled: null, tradeObligationsFulfilled: null });
+    expect(exitChecklistSchema.parse({})).toEqual({ merchantFeesSettled: null, tradeObligationsFulfilled: null, serviceRulesConditionsMet: null });
   });
 
   it('refuses impossible figures', () => {

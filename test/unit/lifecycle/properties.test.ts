@@ -43,6 +43,10 @@ const periodicRulesArb: fc.Arbitrary<PeriodicRuleSet> = fc.record({
   minMonthlyGrowthPercent: cents(20),
   minStaffPassedExam: fc.integer({ min: 0, max: 4 }),
   earlyConfirmation: fc.boolean(),
+  staffExamEveryPeriod: fc.boolean(),
+  bans: fc.record({ failedTrial: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }), failedAssessment: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }), voluntaryExit: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }) }),
+  ruleBasis: fc.constant(''),
+  partnerToNotify: fc.constant(''),
 });
 
 const monthlyRulesArb: fc.Arbitrary<MonthlyWarningRuleSet> = fc.record({
@@ -52,6 +56,9 @@ const monthlyRulesArb: fc.Arbitrary<MonthlyWarningRuleSet> = fc.record({
   minPickupRatePercent: cents(100),
   minResponseRatePercent: cents(100),
   secondFailure: fc.constantFrom('whileInRectification' as const, 'any' as const),
+  bans: fc.record({ failedTrial: fc.constant(null), failedAssessment: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }), voluntaryExit: fc.constant(null) }),
+  ruleBasis: fc.constant(''),
+  partnerToNotify: fc.constant(''),
 });
 
 const periodicMonth = (month: string, nulls: boolean): fc.Arbitrary<PeriodicFigures> =>

@@ -9,11 +9,13 @@ describe('termination reasons (被清退) and re-admission (再准入)', () => {
     expect([...TERMINATION_REASONS, 'voluntaryExit'].sort()).toEqual([...BAN_REASONS].sort());
   });
 
-  it('failed assessment: day 180 after the effective date (2026-12-31 → 2027-06-29)', () => {
+  // Was day 180 (2027-06-29): "180天后方可再申请" counts 180 days from the day AFTER the effective date
+  // (民法典 §201), so the first allowed day is effective + 181.
+  it('failed assessment under seed 003: 180 days from the day after (2026-12-31 → may apply from 2027-06-30)', () => {
     const t = terminationOf('failedAssessment', '2026-12-31');
-    expect(t).toEqual({ reason: 'failedAssessment', effectiveDate: '2026-12-31', readmission: { kind: 'date', until: '2027-06-29' } });
+    expect(t).toEqual({ reason: 'failedAssessment', effectiveDate: '2026-12-31', readmission: { kind: 'date', until: '2027-06-30' } });
     expect(t.readmission).toEqual(readmissionAfter('failedAssessment', '2026-12-31'));
-    expect(readmissionDate(t.readmission)).toBe('2027-06-29');
+    expect(readmissionDate(t.readmission)).toBe('2027-06-30');
   });
 
   it('illegal or a serious incident: never (永久不允许再入驻)', () => {
@@ -36,9 +38,9 @@ describe('termination reasons (被清退) and re-admission (再准入)', () => {
 describe('voluntary exit (主动退出)', () => {
   const both = { merchantFeesSettled: true, tradeObligationsFulfilled: true };
 
-  it('may be confirmed once both conditions are verified, and starts a 180-day cooldown', () => {
+  it("may be confirmed once both conditions are verified; seed 003's 180 days run from the day after", () => {
     const d = exitDecision('formal', both, '2027-01-31');
-    expect(d).toEqual({ allowed: true, unmet: [], open: true, effectiveDate: '2027-01-31', readmission: { kind: 'date', until: '2027-07-30' } });
+    expect(d).toEqual({ allowed: true, unmet: [], open: true, effectiveDate: '2027-01-31', readmission: { kind: 'date', until: '2027-07-31' } });
     expect(d.readmission).toEqual(readmissionAfter('voluntaryExit', '2027-01-31'));
   });
 

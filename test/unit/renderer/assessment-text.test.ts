@@ -33,7 +33,7 @@ describe('KPI lines', () => {
     const figures = (orders: [number, number, number]) =>
       trial.months.map((month, i) => ({ month, newlyBound: 4, newlyBoundGmvYuan: 10_000, orders: orders[i]!, staffPassedExam: 2 }));
     expect(lines(assess(SEED_001_RULE_SET, { period: trial, figures: figures([10_000, 11_000, 12_099]) }))).toEqual([
-      '新增绑定商家 12 家 ≥ 10 家',
+      '净新增绑定商家 12 家 ≥ 10 家 [累计 12 家（此前 0 家）]',
       '新增商家 GMV ¥30,000.00 < ¥50,000.00',
       '首月（2026年12月）有效订单 10,000 单 ≥ 10,000 单',
       '2027年1月 订单环比增长 10.00% ≥ 10% [10,000 → 11,000 单]',
@@ -48,11 +48,13 @@ describe('KPI lines', () => {
 
 describe('actions and letters of a run', () => {
   const failed = monthly({ merchantLevel: 3, pickupRatePercent: 85, responseRatePercent: 90 });
-  const terminate = proposeAction({ ruleSet: SEED_002_RULE_SET, status: 'rectification', result: failed, effectiveDate: '2027-01-31' });
+  // The 淘特 rule itself sets no waiting period after 清退; a program that adopts seed 003's 180 days does.
+  const withBan = { ...SEED_002_RULE_SET, bans: { ...SEED_002_RULE_SET.bans, failedAssessment: 180 } };
+  const terminate = proposeAction({ ruleSet: withBan, status: 'rectification', result: failed, effectiveDate: '2027-01-31' });
   const rectify = proposeAction({ ruleSet: SEED_002_RULE_SET, status: 'formal', result: failed, effectiveDate: '2027-01-31' });
 
   it('words the action with its re-admission date', () => {
-    expect(actionText(terminate, t as never, 'zh-CN')).toBe('清退（可于 2027年7月30日起再申请）');
+    expect(actionText(terminate, t as never, 'zh-CN')).toBe('清退（可于 2027年7月31日起再申请）');
     expect(actionText(rectify, t as never, 'zh-CN')).toBe('整改通知');
   });
 
@@ -62,9 +64,10 @@ describe('actions and letters of a run', () => {
       id: 'run', programId: 'p', periodLabel: '2027-01', asOf: '2027-01', effectiveDate: '2027-01-31', createdAt: '', createdBy: '',
       entries: [entry('1', '杭州第1鉴定有限公司', terminate), entry('2', '杭州第2鉴定有限公司', rectify)],
       actions: [
-        { cooperationId: '1', proposed: 'terminate', confirmed: 'terminate', confirmedAt: '2027-02-01T01:00:00Z', confirmedBy: '赵组长', note: '' },
-        { cooperationId: '2', proposed: 'rectificationNotice', confirmed: null, confirmedAt: null, confirmedBy: null, note: '' },
+        { cooperationId: '1', proposed: 'terminate', confirmed: 'terminate', confirmedAt: '2027-02-01T01:00:00Z', confirmedBy: '赵组长', note: '', supersededBy: null, supersededAt: null },
+        { cooperationId: '2', proposed: 'rectificationNotice', confirmed: null, confirmedAt: null, confirmedBy: null, note: '', supersededBy: null, supersededAt: null },
       ],
+      stale: false,
     };
     const program = { id: 'p', platform: '淘特', name: '淘特品牌认证', rules: [] };
     const context: RunContext = { run, program, cooperations: new Map([['1', { dossierId: 7 } as never]]), letters: [] };
@@ -80,7 +83,7 @@ describe('actions and letters of a run', () => {
       reason: '贵司不符合平台考核要求（2027年1月考核中，近30天发揽率为85.00%，低于90%的要求）',
       clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）',
       effectiveDate: '2027年1月31日',
-      readmissionDate: '自2027年7月30日起方可再次提交准入申请',
+      readmissionDate: '自2027年7月31日起方可再次提交准入申请',
       letterDate: '2027年2月1日',
       issuerName: '淘特服务商评审小组',
     });
