@@ -2,6 +2,11 @@
 // inspection institutions, 8 industrial belts with quotas, 60 applicants, a committee of 7 with every
 // sheet scored and submitted, left open so a newcomer can rank and finalize it.
 //
+// The program follows 《淘宝网"安心鉴"服务规范》 as seed 000 describes it: institutions send their introduction
+// and the regions they wish to serve, the panel reviews 公司实力, 技术水平, 业内口碑, 服务报价. The seed sets no
+// hard gate, so the program has none but the re-admission bans every program keeps (ANXINJIAN_RULES) — the
+// 淘宝直播区域产业服务商 gates (投流 capability, same city, …) are another platform rule's and do not apply.
+//
 // Built through the same services as the app (so the history shows every step, and every rule applies),
 // inside ONE outer transaction: better-sqlite3 turns each service's own transaction into a savepoint, so a
 // failure half-way leaves nothing behind.
@@ -14,7 +19,7 @@ import type { ServiceContext } from '../context';
 import { actorOf, getSetting, setSetting } from '../context';
 import { AppError } from '../../backend/app-error';
 import { contract } from '../../../shared/api/contract';
-import { SEED_003_RULES } from '../../../shared/eligibility/rules';
+import { ANXINJIAN_RULES } from '../../../shared/eligibility/rules';
 import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { resolveRankingOptions } from '../../../shared/ranking/schema';
 import { createDossierRepo } from '../dossiers/dossier-repo';
@@ -54,7 +59,7 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
   const referenceDate = chinaDate(ctx.now());
   const applicants = generateApplicants(referenceDate);
   return ctx.db.transaction(() => {
-    const program = createProgram(ctx, contract['programs.create'].input.parse({ ...DEMO_PROGRAM, rules: [...SEED_003_RULES] }));
+    const program = createProgram(ctx, contract['programs.create'].input.parse({ ...DEMO_PROGRAM, rules: [...ANXINJIAN_RULES] }));
     const round = createRound(ctx, { programId: program.id, name: `${referenceDate.slice(0, 4)}年安心鉴鉴定机构招募评审`, referenceDate, options: resolveRankingOptions(DEMO_OPTIONS) });
     const regionIds = new Map<RegionKey, string>();
     for (const r of DEMO_REGIONS) {

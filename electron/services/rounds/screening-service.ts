@@ -7,7 +7,7 @@ import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { assertRoundOpen, getProgram, getRound, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
-import { getApplication, listApplications } from './application-service';
+import { getApplication, listApplications, statementAcceptances } from './application-service';
 import { createDossierRepo } from '../dossiers/dossier-repo';
 import { evaluateEligibility, type ReadmissionBan as BanFact } from '../../../shared/eligibility/evaluate';
 import type { BanReason } from '../../../shared/eligibility/readmission';
@@ -39,6 +39,7 @@ export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicatio
     (ctx.db.prepare('SELECT o.* FROM eligibility_overrides o JOIN applications a ON a.id = o.application_id WHERE a.round_id = ?').all(roundId) as OverrideRow[]).map((o) => [`${o.application_id}|${o.region_id}`, o]),
   );
   const applications = listApplications(ctx, roundId, false).filter((a) => onlyApplicationId === undefined || a.id === onlyApplicationId);
+  const acceptances = statementAcceptances(ctx, roundId);
   return applications.flatMap((application) => {
     const dossier = repo.get(application.dossierId)!;
     return application.regionIds.map((regionId): ScreeningRow => {
@@ -46,6 +47,7 @@ export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicatio
         referenceDate: round.referenceDate,
         regionCity: regions.get(regionId)?.city ?? '',
         strengthStatement: application.strengthStatement,
+        statementAcceptance: acceptances.get(application.id) ?? null,
         shopFacts: application.shopFacts,
         bans,
       });
