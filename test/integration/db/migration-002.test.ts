@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/open';
 import { m001Initial } from '../../../electron/db/migrations/001-initial';
 import { m002Rounds } from '../../../electron/db/migrations/002-rounds';
-import { createDossierRepo } from '../../../electron/services/dossiers/dossier-repo';
-import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { tempDir } from '../../support/service-context';
 import { dossierInput } from '../../support/dossiers';
 
@@ -18,8 +16,11 @@ describe('migration 002: rounds', () => {
     const file = path.join(dataDir, 'review-desk.sqlite');
     const v1 = await openDatabase(file, { migrations: [m001Initial] });
     // Seeded with v1's own columns (today's service code writes columns v1 does not have).
-    const repo = createDossierRepo(v1.db);
-    repo.insert(dossierInputSchema.parse(dossierInput()), '2026-11-01T00:00:00.000Z');
+    v1.db
+      .prepare(`INSERT INTO dossiers (credit_code, legal_name, legal_representative, province, city, registered_capital_yuan, established_on, taxpayer_type,
+        real_name_verified, is_shop_account, deposit_paid_fen, capabilities, price_quote_fen, contacts, introduction, notes, search_text, created_at, updated_at)
+        VALUES (?, ?, '陈明', '浙江省', '杭州市', 5000000, '2018-06-01', 'general', 1, 0, 10000000, '[]', NULL, '[]', '', '', '', ?, ?)`)
+      .run(dossierInput().creditCode, dossierInput().legalName, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z');
     v1.db.prepare("INSERT INTO change_log (at, actor, entity, entity_id, action, before, after) VALUES ('2026-11-01T00:00:00.000Z', '王评审', 'dossier', 1, 'create', NULL, '{}')").run();
     v1.db.close();
 
