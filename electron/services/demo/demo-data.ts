@@ -44,9 +44,14 @@ export const OUTSIDER = { city: '上海市', province: '上海市', divisions: [
  * Dossiers that are not in order by another platform rule's gates (小规模纳税人, low capital or deposit, a
  * missing capability, not verified, young, from a city with no region of its own), given to the last
  * applicants of each region. 安心鉴 (seed 000) sets no hard gate, so they are screened eligible and stand or
- * fall on their scores; they keep the dossiers varied, as real applicants' are.
+ * fall on their scores; they keep the dossiers varied, as real applicants' are. The one hard gate 安心鉴 keeps
+ * is re-admission: `exited` is an institution that left by 主动退出 (seed 000 三、2) and applies again inside
+ * its 180-day cooldown (DOMAIN §5), so it is screened out until the cooldown ends.
  */
-export type DemoFault = 'smallTaxpayer' | 'lowCapital' | 'missingCapability' | 'lowDeposit' | 'notVerified' | 'youngWithStatement' | 'youngNoStatement' | 'outsider';
+
+/** How long before the demo's reference date the `exited` institution's exit took effect. */
+export const DEMO_EXITED_DAYS_AGO = 60;
+export type DemoFault = 'smallTaxpayer' | 'lowCapital' | 'missingCapability' | 'lowDeposit' | 'notVerified' | 'youngWithStatement' | 'youngNoStatement' | 'outsider' | 'exited';
 
 export const DEMO_FAULTS: readonly { region: RegionKey; fault: DemoFault }[] = [
   { region: 'hangzhou', fault: 'smallTaxpayer' },
@@ -59,6 +64,7 @@ export const DEMO_FAULTS: readonly { region: RegionKey; fault: DemoFault }[] = [
   { region: 'suzhou', fault: 'outsider' },
   { region: 'guangzhou', fault: 'missingCapability' },
   { region: 'guangzhou', fault: 'youngNoStatement' },
+  { region: 'guangzhou', fault: 'exited' },
   { region: 'beijing', fault: 'smallTaxpayer' },
   { region: 'chengdu', fault: 'lowCapital' },
   { region: 'ruili', fault: 'notVerified' },

@@ -26,9 +26,12 @@ import { createDossierRepo } from '../dossiers/dossier-repo';
 import { createDossier } from '../dossiers/dossier-service';
 import { addRegion, createProgram, createRound } from '../rounds/setup-service';
 import { addApplication } from '../rounds/application-service';
+import { addBan } from '../rounds/screening-service';
+import { addDays } from '../../../shared/common/dates';
+import { readmissionAfter } from '../../../shared/eligibility/readmission';
 import { addMember, declareRecusal } from '../rounds/committee-service';
 import { getSheet, setScore, submitSheet } from '../rounds/scoring-service';
-import { DEMO_MEMBERS, DEMO_RECUSALS, DEMO_REGIONS, type RegionKey } from './demo-data';
+import { DEMO_EXITED_DAYS_AGO, DEMO_MEMBERS, DEMO_RECUSALS, DEMO_REGIONS, type RegionKey } from './demo-data';
 import { demoScore, generateApplicants, type DemoApplicant } from './demo-generator';
 
 /** Remembers the demo round, so loading it twice is refused (the settings table is not part of history). */
@@ -66,6 +69,13 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
       regionIds.set(r.key, addRegion(ctx, round.id, { name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlistLength }).id);
     }
     const applied = applyAll(ctx, round.id, applicants, regionIds);
+    // Re-admission bans apply to 安心鉴 too: the institution that left by 主动退出 is inside its cooldown.
+    const exitedOn = addDays(referenceDate, -DEMO_EXITED_DAYS_AGO);
+    const cooldown = readmissionAfter('voluntaryExit', exitedOn);
+    for (const { applicant } of applied.filter((a) => a.applicant.fault === 'exited')) {
+      const until = cooldown.kind === 'date' ? cooldown.until : null;
+      addBan(ctx, { creditCode: applicant.dossier.creditCode, until, reason: 'voluntaryExit', note: `${exitedOn} 主动退出（《解除合作申请》已确认，《终止合作通知》已发出）` });
+    }
     const members = DEMO_MEMBERS.map((m) => addMember(ctx, round.id, m));
     for (const recusal of DEMO_RECUSALS) {
       const target = applied.filter((a) => a.applicant.home === recusal.region && a.applicant.fault === null)[recusal.applicant];

@@ -50,7 +50,14 @@ describe('demo round', () => {
     expect(program.rules).toEqual([{ kind: 'noCooldown' }]);
     const screening = await call(ctx, 'screening.list', { roundId });
     expect(screening.length).toBeGreaterThan(60);
-    expect(screening.every((s) => s.eligible && s.results.map((r) => r.kind).join() === 'noCooldown')).toBe(true);
+    expect(screening.every((s) => s.results.map((r) => r.kind).join() === 'noCooldown')).toBe(true);
+    // The one hard gate left: the institution that left by 主动退出 60 days ago is inside its 180-day cooldown.
+    const exited = generateApplicants('2026-03-02').find((a) => a.fault === 'exited')!;
+    const refused = screening.filter((s) => !s.eligible);
+    expect(refused.length).toBeGreaterThan(0);
+    const names = new Map((await call(ctx, 'applications.list', { roundId })).map((a) => [a.id, a.creditCode]));
+    expect(new Set(refused.map((s) => names.get(s.applicationId)))).toEqual(new Set([exited.dossier.creditCode]));
+    expect(refused[0]!.results[0]).toMatchObject({ kind: 'noCooldown', outcome: 'fail', until: '2026-06-30', reason: 'voluntaryExit' });
     // The applicants whose dossiers another platform rule would refuse (小规模纳税人, a capability missing, asking
     // for regions away from home) are scored like everyone else.
     const applicants = generateApplicants('2026-03-02');
@@ -72,8 +79,7 @@ describe('demo round', () => {
       expect(a.waitlist.length).toBeLessThanOrEqual(region.waitlistLength);
     }
     const statuses = results.allocation.regions.flatMap((r) => r.placements.map((p) => p.status));
-    for (const status of ['admitted', 'waitlist', 'notAdmitted', 'belowMinimum'] as const) expect(statuses, status).toContain(status);
-    expect(statuses).not.toContain('ineligible');
+    for (const status of ['admitted', 'waitlist', 'notAdmitted', 'belowMinimum', 'ineligible'] as const) expect(statuses, status).toContain(status);
     const recused = results.ranking.regions.flatMap((r) => r.entries).filter((e) => e.recusedMembers > 0);
     expect(recused).toHaveLength(2);
     // A newcomer can finalize it as it stands.
