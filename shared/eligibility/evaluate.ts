@@ -62,11 +62,11 @@ export type RuleResult =
   | { kind: 'sameCity'; outcome: Outcome; entityCity: string; regionCity: string; method: 'division' | 'name'; entityPath: string[]; regionPath: string[] }
   | { kind: 'allCapabilities'; outcome: Outcome; missing: Capability[] }
   | { kind: 'noCooldown'; outcome: Outcome; until: string | null; reason: string | null }
-  | { kind: 'shopOperating'; outcome: Outcome }
   | { kind: 'minExperienceScore'; outcome: Outcome; actual: number | null; above: number }
   | { kind: 'noRecentPenalties'; outcome: Outcome; lastPenaltyOn: string | null; since: string }
   | { kind: 'noSeriousViolations'; outcome: Outcome }
   | { kind: 'brandQualifications'; outcome: Outcome }
+  | { kind: 'shopOperating'; outcome: Outcome }
   | { kind: 'classBViolationPoints'; outcome: Outcome; actual: number | null; days: number; closesAt: number }
   | { kind: 'maxViolations'; outcome: Outcome; actual: number | null; max: number };
 
@@ -126,8 +126,6 @@ function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): R
       const decisive = active.find((b) => b.until === null) ?? active.sort((x, y) => (y.until! > x.until! ? 1 : -1))[0];
       return { kind: rule.kind, outcome: verdict(!decisive), until: decisive?.until ?? null, reason: decisive?.reason ?? null };
     }
-    case 'shopOperating':
-      return { kind: rule.kind, outcome: verdict(ctx.shopFacts.shopOperating) };
     case 'minExperienceScore': {
       const actual = ctx.shopFacts.experienceScore;
       return { kind: rule.kind, outcome: verdict(actual === null ? null : actual > rule.above), actual, above: rule.above };
@@ -142,6 +140,8 @@ function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): R
       return { kind: rule.kind, outcome: verdict(ctx.shopFacts.seriousViolations === null ? null : !ctx.shopFacts.seriousViolations) };
     case 'brandQualifications':
       return { kind: rule.kind, outcome: verdict(ctx.shopFacts.brandQualificationsComplete) };
+    case 'shopOperating':
+      return { kind: rule.kind, outcome: verdict(ctx.shopFacts.shopOperating) };
     case 'classBViolationPoints': {
       const actual = ctx.shopFacts.classBPoints;
       return { kind: rule.kind, outcome: verdict(actual === null ? null : actual < rule.closesAt), actual, days: rule.days, closesAt: rule.closesAt };
