@@ -129,6 +129,11 @@ describe('CSV import', () => {
     expect(withoutColumn.issues).toEqual([]);
     await commit(other, withoutColumn.previewId);
     expect((await call(other, 'dossiers.get', { id: 1 })).dossier.isShopAccount).toBeNull();
+    // Re-imported without the column, an existing dossier keeps what it holds.
+    const { id: _id, version, archivedAt: _a, createdAt: _c, updatedAt: _u, ...data } = (await call(other, 'dossiers.get', { id: 1 })).dossier;
+    await call(other, 'dossiers.update', { id: 1, version, data: { ...data, isShopAccount: false } });
+    const again = await preview(other, base64(utf8(toCsv([headers, headers.map((h) => importRecord()[h])]))));
+    expect(again.counts).toMatchObject({ unchanged: 1, update: 0 });
   });
 
   it('accepts English aliases and odd spacing in headers, names unknown columns, and reports by the header as written', async () => {
