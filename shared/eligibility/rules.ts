@@ -8,6 +8,11 @@
 //   业内口碑, 服务报价) and the regions the institution wishes to serve, so no hard gate but re-admission.
 // Re-admission bans (DOMAIN §5) apply to every program.
 //
+// Where a platform rule is silent the choice is a per-program setting with the rule's reading as default:
+// which kinds of holder pass the entity gate (企业 only for 淘宝直播; 企业 and 个体工商户 for 精选联盟), how the
+// same-city gate compares places (CITY_SCOPES, default 'within'), the B类违规 window and points (30 days,
+// 4 points) and the number of violations allowed (3).
+//
 // Stored rule sets of earlier versions stay readable: 'realNameVerified' meant 企业 + 实名认证 in one rule and is
 // read as the two rules it now is ('entityType' enterprise + 'realName'); fields added later have defaults.
 import { z } from 'zod';
