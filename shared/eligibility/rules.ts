@@ -16,6 +16,7 @@
 // Stored rule sets of earlier versions stay readable: 'realNameVerified' meant 企业 + 实名认证 in one rule and is
 // read as the two rules it now is ('entityType' enterprise + 'realName'); fields added later have defaults.
 import { z } from 'zod';
+import { msg } from '../common/validation';
 import { ENTITY_KINDS } from '../dossiers/credit-code';
 
 /** How the same-city gate compares places (same-city.ts); the seed is silent, 'within' is its reading. */
@@ -131,8 +132,8 @@ export const shopFactsSchema = z.object({
   seriousViolations: z.boolean().nullable().default(null),
   brandQualificationsComplete: z.boolean().nullable().default(null),
   /** B类违规 points deducted within the rule's window before the screening date. */
-  classBPoints: z.number().min(0).max(100).nullable().default(null),
+  classBPoints: z.number(msg('error.number')).min(0, msg('error.negative')).max(100, msg('error.tooLarge')).nullable().default(null),
   /** How many violations the shop has had (精选联盟 closed for a violation). */
-  violationCount: z.number().int().min(0).max(1000).nullable().default(null),
+  violationCount: z.number(msg('error.number')).int(msg('error.integer')).min(0, msg('error.negative')).max(1000, msg('error.tooLarge')).nullable().default(null),
 });
 export type ShopFacts = z.output<typeof shopFactsSchema>;
