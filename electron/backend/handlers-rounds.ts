@@ -2,7 +2,7 @@
 import type { RoundsHandlerTable } from './handler-types';
 import { addRegion, createProgram, createRound, getRound, listRounds, removeRegion, updateProgram, updateRegion, updateRound, ROUND_ENTITY } from '../services/rounds/setup-service';
 import { listPrograms } from '../services/rounds/round-repo';
-import { addApplication, listApplications, setApplicationWithdrawn, updateApplication } from '../services/rounds/application-service';
+import { acceptStatement, addApplication, listApplications, setApplicationWithdrawn, updateApplication } from '../services/rounds/application-service';
 import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
 import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
 import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
@@ -44,6 +44,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'applications.add': ({ roundId, data }, ctx) => addApplication(ctx, roundId, data),
   'applications.update': ({ id, data }, ctx) => updateApplication(ctx, id, data),
   'applications.setWithdrawn': ({ id, withdrawn }, ctx) => setApplicationWithdrawn(ctx, id, withdrawn),
+  'applications.acceptStatement': ({ id, accepted, reason }, ctx) => (acceptStatement(ctx, id, accepted, reason), {}),
 
   'members.list': ({ roundId }, ctx) => listMembers(ctx, roundId),
   'members.add': ({ roundId, data }, ctx) => addMember(ctx, roundId, data),

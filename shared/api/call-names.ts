@@ -37,6 +37,7 @@ export const callNames = [
   'applications.add',
   'applications.update',
   'applications.setWithdrawn',
+  'applications.acceptStatement',
   'members.list',
   'members.add',
   'members.update',

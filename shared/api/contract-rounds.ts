@@ -55,6 +55,8 @@ export const roundsContract = {
   'applications.add': call(z.object({ roundId: uuid, data: applicationInputSchema.strict() }).strict(), view<Application>()),
   'applications.update': call(z.object({ id: uuid, data: applicationInputSchema.omit({ dossierId: true }).strict() }).strict(), view<Application>()),
   'applications.setWithdrawn': call(z.object({ id: uuid, withdrawn: z.boolean() }).strict(), view<Application>()),
+  // The committee accepts (or withdraws its acceptance of) a 主体优势说明, with a reason; screening re-reads it.
+  'applications.acceptStatement': call(z.object({ id: uuid, accepted: z.boolean(), reason }).strict(), done),
 
   'members.list': call(z.object({ roundId: uuid }).strict(), view<Member[]>()),
   'members.add': call(z.object({ roundId: uuid, data: memberInputSchema.strict() }).strict(), view<Member>()),

@@ -77,7 +77,7 @@ const text = (key: keyof DossierInputDraft & string, header: string, aliases: st
   read: (d) => String((d as Record<string, unknown>)[key] ?? ''),
 });
 
-const bool = (key: 'realNameVerified' | 'isShopAccount', header: string, aliases: string[], example: string): DossierColumn => ({
+const bool = (key: 'realNameVerified', header: string, aliases: string[], example: string): DossierColumn => ({
   key,
   header,
   aliases,
@@ -90,6 +90,32 @@ const bool = (key: 'realNameVerified' | 'isShopAccount', header: string, aliases
     return null;
   },
   read: (d) => (d[key] ? '是' : '否'),
+});
+
+/** Words for "not known" in a yes/no cell that may be unknown; a blank cell is one of them. */
+const UNKNOWN = new Set(['', '未知', '不详', '待核实', '未核实', 'unknown', '?', '？']);
+
+/**
+ * 店铺账号: a blank (or 未知) cell is "not known", not "no" — the 不可为店铺账号 gate then reports the fact
+ * missing instead of passing it. The column may be left out of a file altogether, with the same meaning.
+ */
+const shopAccount = (): DossierColumn => ({
+  key: 'isShopAccount',
+  header: '店铺账号',
+  aliases: ['是否店铺账号', 'shop account'],
+  required: false,
+  example: '否',
+  apply: (cell, into) => {
+    if (UNKNOWN.has(cellText(cell).toLowerCase())) {
+      into.isShopAccount = null;
+      return null;
+    }
+    const parsed = parseBoolean(cell);
+    if ('error' in parsed) return parsed.error;
+    into.isShopAccount = parsed.value;
+    return null;
+  },
+  read: (d) => (d.isShopAccount == null ? '' : d.isShopAccount ? '是' : '否'),
 });
 
 const number = (key: 'registeredCapitalWan' | 'depositPaidYuan' | 'priceQuoteYuan', header: string, aliases: string[], required: boolean, example: string): DossierColumn => ({
@@ -190,7 +216,7 @@ export const DOSSIER_COLUMNS: readonly DossierColumn[] = [
     read: (d) => (d.taxpayerType === 'general' ? '一般纳税人' : '小规模纳税人'),
   },
   bool('realNameVerified', '企业实名认证', ['实名认证', 'real-name verified', 'verified'], '是'),
-  bool('isShopAccount', '店铺账号', ['是否店铺账号', 'shop account'], '否'),
+  shopAccount(),
   number('depositPaidYuan', '已缴保证金（元）', ['保证金', '已缴保证金', 'deposit', 'deposit paid'], true, '100000'),
   ...CAPABILITIES.map(capability),
   number('priceQuoteYuan', '服务报价（元）', ['服务报价', '报价', 'price', 'price quote'], false, '38000'),

@@ -36,3 +36,25 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
 export function isValidCreditCode(code: string): boolean {
   return creditCodeProblem(code) === null;
 }
+
+// GB 32100-2015 §4: position 1 is the registration authority (登记管理部门码), position 2 the kind of
+// organisation (机构类别码) as that authority defines it. For 9 (工商, now 市场监督管理): 1 企业, 2 个体工商户,
+// 3 农民专业合作社. Other authorities (1 机构编制, 5 民政, Y 其他, …) register no 企业 at all.
+export type EntityKind = 'enterprise' | 'individualBusiness' | 'other';
+export const ENTITY_KINDS = ['enterprise', 'individualBusiness', 'other'] as const satisfies readonly EntityKind[];
+
+export interface CreditCodeEntity {
+  kind: EntityKind;
+  /** 登记管理部门码 (position 1) and 机构类别码 (position 2), for the screening view to name. */
+  authority: string;
+  category: string;
+}
+
+/** What a valid code says about its holder, or null when the code is not a valid 统一社会信用代码. */
+export function entityOfCreditCode(code: string): CreditCodeEntity | null {
+  if (creditCodeProblem(code) !== null) return null;
+  const authority = code.charAt(0);
+  const category = code.charAt(1);
+  const kind: EntityKind = authority === '9' && category === '1' ? 'enterprise' : authority === '9' && category === '2' ? 'individualBusiness' : 'other';
+  return { kind, authority, category };
+}

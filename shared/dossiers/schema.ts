@@ -48,7 +48,8 @@ export const dossierInputSchema = z.object({
   establishedOn: isoDate,
   taxpayerType: z.enum(TAXPAYER_TYPES, msg('error.choose')),
   realNameVerified: z.boolean(),
-  isShopAccount: z.boolean(),
+  /** null: not known (a blank cell in an import); the 店铺账号 gate then reports it missing, not passed. */
+  isShopAccount: z.boolean().nullable().default(null),
   depositPaidYuan: amount(2, 1_000_000_000),
   capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length * 4).transform((list) => CAPABILITIES.filter((c) => list.includes(c))),
   priceQuoteYuan: amount(2, 1_000_000_000).nullable(),

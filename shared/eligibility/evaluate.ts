@@ -1,8 +1,10 @@
 // Evaluates a rule set for one application and one region. Pure: the reference date (the round's
 // screening date) and the re-admission bans are arguments. A fact that is missing is reported as
-// 'missing' and fails the rule — an unknown is never a pass.
+// 'missing' and fails the rule — an unknown is never a pass (an unknown 店铺账号 is not "no").
 import { CAPABILITIES, type Capability, type TaxpayerType } from '../dossiers/schema';
+import { entityOfCreditCode, type EntityKind } from '../dossiers/credit-code';
 import type { Rule, RuleKind, ShopFacts } from './rules';
+import { matchServiceCity } from './same-city';
 import { addDays, addYears } from '../common/dates';
 
 export interface ApplicantFacts {
@@ -12,8 +14,11 @@ export interface ApplicantFacts {
   registeredCapitalWan: number;
   establishedOn: string; // YYYY-MM-DD
   depositPaidYuan: number;
-  isShopAccount: boolean;
+  /** null: not known (a blank cell in an import), which is not "no". */
+  isShopAccount: boolean | null;
   city: string;
+  /** Narrows an ambiguous city name (朝阳区 in 北京市); optional. */
+  province?: string;
   capabilities: readonly Capability[];
 }
 
@@ -39,27 +44,42 @@ export interface EligibilityContext {
   referenceDate: string; // YYYY-MM-DD
   regionCity: string;
   strengthStatement: string; // 主体优势说明, '' when none
+  /** The committee's acceptance of that statement (who, when, why); null while none is recorded. */
+  statementAcceptance?: StatementAcceptance | null;
   shopFacts: ShopFacts;
   bans: readonly ReadmissionBan[];
 }
 
+export interface StatementAcceptance {
+  by: string;
+  at: string;
+  reason: string;
+}
+
 export type Outcome = 'pass' | 'fail' | 'missing';
+
+/** Where the 主体优势说明 stands: none written, written and awaiting the committee, accepted by it. */
+export type StatementState = 'none' | 'awaiting' | 'accepted';
 
 /** One rule's verdict with the values that decided it, so the UI can say why in words. */
 export type RuleResult =
-  | { kind: 'realNameVerified'; outcome: Outcome; actual: boolean }
+  | { kind: 'entityType'; outcome: Outcome; entity: EntityKind | null; authority: string; category: string; allowed: EntityKind[] }
+  | { kind: 'realName'; outcome: Outcome; actual: boolean }
   | { kind: 'generalTaxpayer'; outcome: Outcome; actual: TaxpayerType }
   | { kind: 'minRegisteredCapital'; outcome: Outcome; actualWan: number; minWan: number }
-  | { kind: 'minYearsRegistered'; outcome: Outcome; establishedOn: string; requiredBy: string; byStatement: boolean }
+  | { kind: 'minYearsRegistered'; outcome: Outcome; establishedOn: string; requiredBy: string; byStatement: boolean; statement: StatementState; acceptance: StatementAcceptance | null }
   | { kind: 'minDeposit'; outcome: Outcome; actualYuan: number; minYuan: number }
   | { kind: 'notShopAccount'; outcome: Outcome }
-  | { kind: 'sameCity'; outcome: Outcome; entityCity: string; regionCity: string }
+  | { kind: 'sameCity'; outcome: Outcome; entityCity: string; regionCity: string; method: 'division' | 'name'; entityPath: string[]; regionPath: string[] }
   | { kind: 'allCapabilities'; outcome: Outcome; missing: Capability[] }
   | { kind: 'noCooldown'; outcome: Outcome; until: string | null; reason: string | null }
   | { kind: 'minExperienceScore'; outcome: Outcome; actual: number | null; above: number }
   | { kind: 'noRecentPenalties'; outcome: Outcome; lastPenaltyOn: string | null; since: string }
   | { kind: 'noSeriousViolations'; outcome: Outcome }
-  | { kind: 'brandQualifications'; outcome: Outcome };
+  | { kind: 'brandQualifications'; outcome: Outcome }
+  | { kind: 'shopOperating'; outcome: Outcome }
+  | { kind: 'classBViolationPoints'; outcome: Outcome; actual: number | null; days: number; closesAt: number }
+  | { kind: 'maxViolations'; outcome: Outcome; actual: number | null; max: number };
 
 export interface EligibilityResult {
   eligible: boolean;
@@ -69,15 +89,20 @@ export interface EligibilityResult {
 
 const verdict = (ok: boolean | null): Outcome => (ok === null ? 'missing' : ok ? 'pass' : 'fail');
 
-/** 杭州市 and 杭州 are the same city; so are full-width and half-width spaces around it. */
+/** Whether an entity in city `a` serves city `b` (same-city.ts: by GB/T 2260 division, else by name). */
 export function sameCity(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/(市|地区|盟|自治州)$/, '');
-  return norm(a) !== '' && norm(a) === norm(b);
+  return matchServiceCity({ city: a }, b).same === true;
 }
 
 function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): RuleResult {
   switch (rule.kind) {
-    case 'realNameVerified':
+    case 'entityType': {
+      // GB 32100: 9 + 1 = 企业, 9 + 2 = 个体工商户; an invalid code says nothing, so the fact is missing.
+      const entity = entityOfCreditCode(a.creditCode);
+      const allowed = [...rule.allowed];
+      return { kind: rule.kind, outcome: verdict(entity === null ? null : allowed.includes(entity.kind)), entity: entity?.kind ?? null, authority: entity?.authority ?? '', category: entity?.category ?? '', allowed };
+    }
+    case 'realName':
       return { kind: rule.kind, outcome: verdict(a.realNameVerified), actual: a.realNameVerified };
     case 'generalTaxpayer':
       return { kind: rule.kind, outcome: verdict(a.taxpayerType === 'general'), actual: a.taxpayerType };
@@ -87,15 +112,21 @@ function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): R
       // Registered for N full years on the reference date: the anniversary must have come.
       const requiredBy = addYears(a.establishedOn, rule.years);
       const oldEnough = requiredBy <= ctx.referenceDate;
-      const byStatement = !oldEnough && rule.statementSubstitutes && ctx.strengthStatement.trim() !== '';
-      return { kind: rule.kind, outcome: verdict(oldEnough || byStatement), establishedOn: a.establishedOn, requiredBy, byStatement };
+      // seed 003 "如注册时间未满1年，需补充主体优势说明": the statement is judged by the committee; until it is
+      // accepted (who, when, why recorded) it stands in for nothing.
+      const acceptance = ctx.statementAcceptance ?? null;
+      const statement: StatementState = ctx.strengthStatement.trim() === '' ? 'none' : acceptance ? 'accepted' : 'awaiting';
+      const byStatement = !oldEnough && rule.statementSubstitutes && statement === 'accepted';
+      return { kind: rule.kind, outcome: verdict(oldEnough || byStatement), establishedOn: a.establishedOn, requiredBy, byStatement, statement, acceptance: statement === 'accepted' ? acceptance : null };
     }
     case 'minDeposit':
       return { kind: rule.kind, outcome: verdict(a.depositPaidYuan >= rule.minYuan), actualYuan: a.depositPaidYuan, minYuan: rule.minYuan };
     case 'notShopAccount':
-      return { kind: rule.kind, outcome: verdict(!a.isShopAccount) };
-    case 'sameCity':
-      return { kind: rule.kind, outcome: verdict(sameCity(a.city, ctx.regionCity)), entityCity: a.city, regionCity: ctx.regionCity };
+      return { kind: rule.kind, outcome: verdict(a.isShopAccount === null ? null : !a.isShopAccount) };
+    case 'sameCity': {
+      const m = matchServiceCity({ city: a.city, province: a.province }, ctx.regionCity, rule.scope);
+      return { kind: rule.kind, outcome: verdict(m.same), entityCity: a.city, regionCity: ctx.regionCity, method: m.method, entityPath: m.entityPath, regionPath: m.regionPath };
+    }
     case 'allCapabilities': {
       const missing = CAPABILITIES.filter((c) => !a.capabilities.includes(c));
       return { kind: rule.kind, outcome: verdict(missing.length === 0), missing };
@@ -120,6 +151,17 @@ function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): R
       return { kind: rule.kind, outcome: verdict(ctx.shopFacts.seriousViolations === null ? null : !ctx.shopFacts.seriousViolations) };
     case 'brandQualifications':
       return { kind: rule.kind, outcome: verdict(ctx.shopFacts.brandQualificationsComplete) };
+    case 'shopOperating':
+      return { kind: rule.kind, outcome: verdict(ctx.shopFacts.shopOperating) };
+    case 'classBViolationPoints': {
+      const actual = ctx.shopFacts.classBPoints;
+      return { kind: rule.kind, outcome: verdict(actual === null ? null : actual < rule.closesAt), actual, days: rule.days, closesAt: rule.closesAt };
+    }
+    case 'maxViolations': {
+      // "违规超过三次" — more than `max`: the third violation still allows re-opening, the fourth does not.
+      const actual = ctx.shopFacts.violationCount;
+      return { kind: rule.kind, outcome: verdict(actual === null ? null : actual <= rule.max), actual, max: rule.max };
+    }
   }
 }
 

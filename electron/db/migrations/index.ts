@@ -2,6 +2,7 @@ import { m001Initial } from './001-initial';
 import { m002Rounds } from './002-rounds';
 import { m003Cooperations } from './003-cooperations';
 import { m004AssessmentReruns } from './004-assessment-reruns';
+import { m005Eligibility } from './005-eligibility';
 import { m006BanScope } from './006-ban-scope';
 import { m007DossierPinyin } from './007-dossier-pinyin';
 import { m009HistoryChain } from './009-history-chain';
@@ -9,4 +10,4 @@ import { m011Exchange } from './011-exchange';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
-export const migrations: readonly Migration[] = [m001Initial, m002Rounds, m003Cooperations, m004AssessmentReruns, m006BanScope, m007DossierPinyin, m009HistoryChain, m011Exchange];
+export const migrations: readonly Migration[] = [m001Initial, m002Rounds, m003Cooperations, m004AssessmentReruns, m005Eligibility, m006BanScope, m007DossierPinyin, m009HistoryChain, m011Exchange];

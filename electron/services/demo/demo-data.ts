@@ -21,7 +21,7 @@ export interface DemoRegion {
   businesses: readonly string[];
   /** What the region's institutions inspect, for the introduction. */
   specialty: string;
-  /** Other regions an applicant from here plausibly also asks for (they then fail the same-city rule there). */
+  /** Other regions an applicant from here plausibly also asks for (期待合作的地区). */
   alsoWants: readonly RegionKey[];
 }
 
@@ -37,15 +37,24 @@ export const DEMO_REGIONS: readonly DemoRegion[] = [
   { key: 'ruili', name: '瑞丽翡翠产业带', city: '瑞丽市', province: '云南省', quota: 3, waitlistLength: 2, applicants: 8, divisions: ['533102'], namePrefix: '瑞丽市', businesses: ['翡翠鉴定', '翡翠检测', '宝玉石检测'], specialty: '翡翠原石与成品', alsoWants: ['shenzhen', 'guangzhou'] },
 ];
 
-/** One applicant from a city with no region of its own, asking for two: it fails the same-city rule everywhere. */
+/** One applicant from a city with no region of its own, asking for two regions elsewhere. */
 export const OUTSIDER = { city: '上海市', province: '上海市', divisions: ['310101', '310104', '310115'], namePrefix: '上海', business: '珠宝检测', wants: ['suzhou', 'hangzhou'] as RegionKey[] };
 
 /**
- * Screening failures and edge cases the demo must show (DOMAIN §2, seed 003), given to the last applicants
- * of each region so the strong ones stay eligible. `youngWithStatement` passes (主体优势说明 replaces the
- * year); every other fault fails screening in all of the applicant's regions.
+ * Dossiers that are not in order by another platform rule's gates (小规模纳税人, low capital or deposit, a
+ * missing capability, not verified, young, from a city with no region of its own), given to the last
+ * applicants of each region. 安心鉴 (seed 000) sets no hard gate, so they are screened eligible and stand or
+ * fall on their scores; they keep the dossiers varied, as real applicants' are. The one hard gate 安心鉴 keeps
+ * is re-admission: `terminated` is an institution the platform 清退 under 《淘宝网"安心鉴"服务规范》 (seed 000
+ * 三、1). Seed 000 names no waiting period of its own, so the ban carries the date the chair entered as those
+ * service rules decide (reason 'agencyRules') — not seed 003's 180 days — and it applies again before it.
  */
-export type DemoFault = 'smallTaxpayer' | 'lowCapital' | 'missingCapability' | 'lowDeposit' | 'notVerified' | 'youngWithStatement' | 'youngNoStatement' | 'outsider';
+
+/** How long before the demo's reference date the `terminated` institution's 清退 took effect. */
+export const DEMO_TERMINATED_DAYS_AGO = 60;
+/** The re-admission date the chair entered, counted from the 清退 (the service rules', not a seed rule's). */
+export const DEMO_CHAIR_SET_WAIT_DAYS = 180;
+export type DemoFault = 'smallTaxpayer' | 'lowCapital' | 'missingCapability' | 'lowDeposit' | 'notVerified' | 'youngWithStatement' | 'youngNoStatement' | 'outsider' | 'terminated';
 
 export const DEMO_FAULTS: readonly { region: RegionKey; fault: DemoFault }[] = [
   { region: 'hangzhou', fault: 'smallTaxpayer' },
@@ -58,6 +67,7 @@ export const DEMO_FAULTS: readonly { region: RegionKey; fault: DemoFault }[] = [
   { region: 'suzhou', fault: 'outsider' },
   { region: 'guangzhou', fault: 'missingCapability' },
   { region: 'guangzhou', fault: 'youngNoStatement' },
+  { region: 'guangzhou', fault: 'terminated' },
   { region: 'beijing', fault: 'smallTaxpayer' },
   { region: 'chengdu', fault: 'lowCapital' },
   { region: 'ruili', fault: 'notVerified' },
@@ -112,9 +122,5 @@ export const DEMO_RECUSALS: readonly { member: number; region: RegionKey; applic
  * this, and the trimmed mean (去掉一个最高分和一个最低分) is there to absorb it.
  */
 export const MEMBER_BIAS = [0, 1.5, -2.5, 1, -1, 2.5, -1.5];
-
-export const STRENGTH_STATEMENT =
-  '本公司成立未满一年，但核心团队均来自国家级珠宝玉石质检机构，平均从业十二年以上；已取得检验检测机构资质认定（CMA），' +
-  '实验室面积 600 平方米，配备红外光谱仪、拉曼光谱仪等全套检测设备，可保障直播间日均 3000 件以上的送检时效。';
 
 export const DEMO_NOTE = '示例数据：机构名称、统一社会信用代码、人员与联系方式均为虚构，仅供体验评审流程。';

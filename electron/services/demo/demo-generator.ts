@@ -6,7 +6,7 @@ import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../../../shared/dossi
 import { CAPABILITIES, type Capability, type DossierInput } from '../../../shared/dossiers/schema';
 import {
   BRANDS, CERTIFICATIONS, COMPANY_SUFFIXES, DEMO_FAULTS, DEMO_NOTE, DEMO_REGIONS, EQUIPMENT, GIVEN_NAMES, MEMBER_BIAS, MOBILE_PREFIXES,
-  OUTSIDER, STRENGTH_STATEMENT, SURNAMES, type DemoFault, type DemoRegion, type RegionKey,
+  OUTSIDER, SURNAMES, type DemoFault, type DemoRegion, type RegionKey,
 } from './demo-data';
 
 export const DEMO_SEED = 20260301;
@@ -110,7 +110,7 @@ function introduction(r: Random, specialty: string, establishedOn: string, quali
 function applicant(r: Random, region: DemoRegion, fault: DemoFault | null, brand: [string, string], referenceDate: string, codes: Set<string>): DemoApplicant {
   const outsider = fault === 'outsider';
   const place = outsider ? OUTSIDER : region;
-  // A failing applicant is middling: strong ones failing screening would make the demo look rigged.
+  // An applicant with a weak dossier is middling: the strongest institutions have their papers in order.
   const quality = fault === null ? r() : between(r, 0.25, 0.8);
   const legalName = `${place.namePrefix}${brand[0]}${outsider ? OUTSIDER.business : pick(r, region.businesses)}${pick(r, COMPANY_SUFFIXES)}`;
   const young = fault === 'youngWithStatement' || fault === 'youngNoStatement';
@@ -148,7 +148,7 @@ function applicant(r: Random, region: DemoRegion, fault: DemoFault | null, brand
     home: outsider ? null : region.key,
     regions,
     quoteYuan,
-    strengthStatement: fault === 'youngWithStatement' ? STRENGTH_STATEMENT : '',
+    strengthStatement: '', // 安心鉴 has no registration-age gate a statement could stand in for
     quality,
     fault,
   };

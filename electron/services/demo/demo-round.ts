@@ -2,6 +2,11 @@
 // inspection institutions, 8 industrial belts with quotas, 60 applicants, a committee of 7 with every
 // sheet scored and submitted, left open so a newcomer can rank and finalize it.
 //
+// The program follows 《淘宝网"安心鉴"服务规范》 as seed 000 describes it: institutions send their introduction
+// and the regions they wish to serve, the panel reviews 公司实力, 技术水平, 业内口碑, 服务报价. The seed sets no
+// hard gate, so the program has none but the re-admission bans every program keeps (ANXINJIAN_RULES) — the
+// 淘宝直播区域产业服务商 gates (投流 capability, same city, …) are another platform rule's and do not apply.
+//
 // Built through the same services as the app (so the history shows every step, and every rule applies),
 // inside ONE outer transaction: better-sqlite3 turns each service's own transaction into a savepoint, so a
 // failure half-way leaves nothing behind.
@@ -14,16 +19,18 @@ import type { ServiceContext } from '../context';
 import { actorOf, getSetting, setSetting } from '../context';
 import { AppError } from '../../backend/app-error';
 import { contract } from '../../../shared/api/contract';
-import { SEED_003_RULES } from '../../../shared/eligibility/rules';
+import { ANXINJIAN_RULES } from '../../../shared/eligibility/rules';
 import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { resolveRankingOptions } from '../../../shared/ranking/schema';
 import { createDossierRepo } from '../dossiers/dossier-repo';
 import { createDossier } from '../dossiers/dossier-service';
 import { addRegion, createProgram, createRound } from '../rounds/setup-service';
 import { addApplication } from '../rounds/application-service';
+import { addBan } from '../rounds/screening-service';
+import { addDays } from '../../../shared/common/dates';
 import { addMember, declareRecusal } from '../rounds/committee-service';
 import { getSheet, setScore, submitSheet } from '../rounds/scoring-service';
-import { DEMO_MEMBERS, DEMO_RECUSALS, DEMO_REGIONS, type RegionKey } from './demo-data';
+import { DEMO_CHAIR_SET_WAIT_DAYS, DEMO_TERMINATED_DAYS_AGO, DEMO_MEMBERS, DEMO_RECUSALS, DEMO_REGIONS, type RegionKey } from './demo-data';
 import { demoScore, generateApplicants, type DemoApplicant } from './demo-generator';
 
 /** Remembers the demo round, so loading it twice is refused (the settings table is not part of history). */
@@ -54,13 +61,28 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
   const referenceDate = chinaDate(ctx.now());
   const applicants = generateApplicants(referenceDate);
   return ctx.db.transaction(() => {
-    const program = createProgram(ctx, contract['programs.create'].input.parse({ ...DEMO_PROGRAM, rules: [...SEED_003_RULES] }));
+    const program = createProgram(ctx, contract['programs.create'].input.parse({ ...DEMO_PROGRAM, rules: [...ANXINJIAN_RULES] }));
     const round = createRound(ctx, { programId: program.id, name: `${referenceDate.slice(0, 4)}年安心鉴鉴定机构招募评审`, referenceDate, options: resolveRankingOptions(DEMO_OPTIONS) });
     const regionIds = new Map<RegionKey, string>();
     for (const r of DEMO_REGIONS) {
       regionIds.set(r.key, addRegion(ctx, round.id, { name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlistLength }).id);
     }
     const applied = applyAll(ctx, round.id, applicants, regionIds);
+    // Re-admission bans apply to 安心鉴 too: the institution 清退 under its service rules waits until the date
+    // the chair entered as those rules decide (see demo-data.ts).
+    const terminatedOn = addDays(referenceDate, -DEMO_TERMINATED_DAYS_AGO);
+    for (const { applicant } of applied.filter((a) => a.applicant.fault === 'terminated')) {
+      const until = addDays(terminatedOn, DEMO_CHAIR_SET_WAIT_DAYS);
+      addBan(ctx, {
+        creditCode: applicant.dossier.creditCode,
+        until,
+        reason: 'agencyRules',
+        note: `${terminatedOn} 依《淘宝网“安心鉴”服务规范》清退（《终止合作通知》已发出，已通知安心鉴服务商）；再准入日期由组长按该规范录入`,
+        programId: program.id,
+        startsOn: terminatedOn,
+        regionNames: [],
+      });
+    }
     const members = DEMO_MEMBERS.map((m) => addMember(ctx, round.id, m));
     for (const recusal of DEMO_RECUSALS) {
       const target = applied.filter((a) => a.applicant.home === recusal.region && a.applicant.fault === null)[recusal.applicant];

@@ -87,8 +87,11 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
       return;
     }
     const existing = repo.getByCreditCode(parsed.data.creditCode);
-    const action = !existing ? 'create' : diffFields(dataOf(existing), withLaterContacts(parsed.data, existing)) ? 'update' : 'unchanged';
-    valid.push({ row: rowNumber, data: parsed.data, action });
+    // A file without the 店铺账号 column says nothing about it: a new dossier gets "not known", an existing
+    // one keeps what it holds (a blank cell in the column, by contrast, does say "not known").
+    const data = existing && !headerOf.has('isShopAccount') ? { ...parsed.data, isShopAccount: existing.isShopAccount } : parsed.data;
+    const action = !existing ? 'create' : diffFields(dataOf(existing), withLaterContacts(data, existing)) ? 'update' : 'unchanged';
+    valid.push({ row: rowNumber, data, action });
   });
   ctx.progress(jobId, table.rows.length, table.rows.length);
   return { valid, issues, unknownColumns, invalidRows };

@@ -16,6 +16,7 @@ interface DossierRow {
   taxpayer_type: TaxpayerType;
   real_name_verified: number;
   is_shop_account: number;
+  shop_account_known: number; // 0: is_shop_account is not known (migration 005)
   deposit_paid_fen: number;
   capabilities: string;
   price_quote_fen: number | null;
@@ -39,7 +40,7 @@ export function toData(row: DossierRow): DossierData {
     establishedOn: row.established_on,
     taxpayerType: row.taxpayer_type,
     realNameVerified: row.real_name_verified === 1,
-    isShopAccount: row.is_shop_account === 1,
+    isShopAccount: row.shop_account_known === 0 ? null : row.is_shop_account === 1,
     depositPaidYuan: row.deposit_paid_fen / 100,
     capabilities: JSON.parse(row.capabilities) as Capability[],
     priceQuoteYuan: row.price_quote_fen == null ? null : row.price_quote_fen / 100,
@@ -71,6 +72,7 @@ function params(d: DossierData) {
     taxpayer_type: d.taxpayerType,
     real_name_verified: d.realNameVerified ? 1 : 0,
     is_shop_account: d.isShopAccount ? 1 : 0,
+    shop_account_known: d.isShopAccount === null ? 0 : 1,
     deposit_paid_fen: Math.round(d.depositPaidYuan * 100),
     capabilities: JSON.stringify(d.capabilities),
     price_quote_fen: d.priceQuoteYuan == null ? null : Math.round(d.priceQuoteYuan * 100),
@@ -85,7 +87,7 @@ function params(d: DossierData) {
 
 const COLUMNS = [
   'credit_code', 'legal_name', 'legal_representative', 'province', 'city', 'registered_capital_yuan', 'established_on',
-  'taxpayer_type', 'real_name_verified', 'is_shop_account', 'deposit_paid_fen', 'capabilities', 'price_quote_fen',
+  'taxpayer_type', 'real_name_verified', 'is_shop_account', 'shop_account_known', 'deposit_paid_fen', 'capabilities', 'price_quote_fen',
   'contacts', 'introduction', 'notes', 'search_text', 'pinyin_initials', 'pinyin_full', 'name_sort',
 ] as const satisfies readonly (keyof ReturnType<typeof params>)[];
 

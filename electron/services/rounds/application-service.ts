@@ -11,6 +11,7 @@ import { mustGetDossier } from '../dossiers/dossier-service';
 import { shopFactsSchema } from '../../../shared/eligibility/rules';
 import type { applicationInputSchema } from '../../../shared/rounds/schema';
 import type { Application } from '../../../shared/rounds/views';
+import type { StatementAcceptance } from '../../../shared/eligibility/evaluate';
 
 type ApplicationData = z.output<typeof applicationInputSchema>;
 
@@ -111,6 +112,37 @@ export function setApplicationWithdrawn(ctx: ServiceContext, id: string, withdra
     touchRound(ctx.db, before.roundId, w.at);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: before.roundId, action: withdrawn ? 'archive' : 'restore', before: { application: { id, withdrawnAt: before.withdrawnAt } }, after: { application: { id, withdrawnAt: withdrawn ? w.at : null } } });
     return getApplication(ctx, id);
+  });
+}
+
+/**
+ * The committee's acceptances of the round's 主体优势说明 (seed 003 "如注册时间未满1年，需补充主体优势说明"), by
+ * application. An acceptance covers the text it was given for: a statement edited since is awaiting again.
+ */
+export function statementAcceptances(ctx: ServiceContext, roundId: string): Map<string, StatementAcceptance> {
+  const rows = ctx.db
+    .prepare('SELECT s.application_id, s.accepted_by, s.accepted_at, s.reason FROM statement_acceptances s JOIN applications a ON a.id = s.application_id WHERE a.round_id = ? AND s.statement = a.strength_statement')
+    .all(roundId) as { application_id: string; accepted_by: string; accepted_at: string; reason: string }[];
+  return new Map(rows.map((r) => [r.application_id, { by: r.accepted_by, at: r.accepted_at, reason: r.reason }]));
+}
+
+/** Records (or withdraws) the committee's acceptance of an application's 主体优势说明: who, when, why. */
+export function acceptStatement(ctx: ServiceContext, id: string, accepted: boolean, reason: string): void {
+  write(ctx, (w) => {
+    const application = getApplication(ctx, id);
+    assertRoundOpen(ctx.db, application.roundId);
+    if (accepted && application.strengthStatement.trim() === '') throw new AppError('CONFLICT', zh('error.noStatement'));
+    const before = (ctx.db.prepare('SELECT statement, accepted_by, accepted_at, reason FROM statement_acceptances WHERE application_id = ?').get(id) as object | undefined) ?? null;
+    if (accepted) {
+      ctx.db
+        .prepare('INSERT INTO statement_acceptances (application_id, statement, accepted_by, accepted_at, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET statement = excluded.statement, accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, reason = excluded.reason')
+        .run(id, application.strengthStatement, w.actor, w.at, reason);
+    } else {
+      ctx.db.prepare('DELETE FROM statement_acceptances WHERE application_id = ?').run(id);
+    }
+    touchRound(ctx.db, application.roundId, w.at);
+    const after = { statementAcceptance: { applicant: application.legalName, accepted, reason } };
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: application.roundId, action: 'update', before: before && { statementAcceptance: before }, after });
   });
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { resolveRankingOptions } from '../../../shared/ranking/schema';
 import type { Program, Region, Round } from '../../../shared/rounds/views';
-import type { Rule } from '../../../shared/eligibility/rules';
+import { parseStoredRules } from '../../../shared/eligibility/rules';
 
 interface RoundRow {
   id: string;
@@ -31,7 +31,7 @@ interface ProgramRow {
   rules: string;
 }
 
-export const toProgram = (r: ProgramRow): Program => ({ id: r.id, platform: r.platform, name: r.name, rules: JSON.parse(r.rules) as Rule[] });
+export const toProgram = (r: ProgramRow): Program => ({ id: r.id, platform: r.platform, name: r.name, rules: parseStoredRules(r.rules) }); // earlier versions' rule kinds are read as today's
 const toRegion = (r: RegionRow): Region => ({ id: r.id, name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlist_length });
 
 export function getProgram(db: Db, id: string): Program {

@@ -10,7 +10,7 @@ import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { assertRoundOpen, getProgram, getRound, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
-import { getApplication, listApplications } from './application-service';
+import { getApplication, listApplications, statementAcceptances } from './application-service';
 import { currentFinalization } from './finalization-repo';
 import { createDossierRepo } from '../dossiers/dossier-repo';
 import { evaluateEligibility, type ReadmissionBan as BanFact } from '../../../shared/eligibility/evaluate';
@@ -67,6 +67,7 @@ export function computeScreening(ctx: ServiceContext, roundId: string, onlyAppli
     (ctx.db.prepare('SELECT o.* FROM eligibility_overrides o JOIN applications a ON a.id = o.application_id WHERE a.round_id = ?').all(roundId) as OverrideRow[]).map((o) => [`${o.application_id}|${o.region_id}`, o]),
   );
   const applications = listApplications(ctx, roundId, false).filter((a) => onlyApplicationId === undefined || a.id === onlyApplicationId);
+  const acceptances = statementAcceptances(ctx, roundId);
   return applications.flatMap((application) => {
     const dossier = repo.get(application.dossierId)!;
     return application.regionIds.map((regionId): ScreeningRow => {
@@ -74,6 +75,7 @@ export function computeScreening(ctx: ServiceContext, roundId: string, onlyAppli
         referenceDate: round.referenceDate,
         regionCity: regions.get(regionId)?.city ?? '',
         strengthStatement: application.strengthStatement,
+        statementAcceptance: acceptances.get(application.id) ?? null,
         shopFacts: application.shopFacts,
         bans,
       });

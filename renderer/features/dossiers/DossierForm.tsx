@@ -1,7 +1,7 @@
 // The dossier form: react-hook-form validated by the very zod schema the backend applies at its boundary.
 // Messages are locale keys, translated here. Ctrl+S saves.
 import { useEffect, useRef } from 'react';
-import { useFieldArray, useForm, type FieldErrors, type Path } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CAPABILITIES, TAXPAYER_TYPES, dossierInputSchema, type DossierData, type DossierInput } from '../../../shared/dossiers/schema';
 import type { ApiError } from '../../../shared/api/result';
@@ -42,6 +42,9 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
   const t = useT();
   const form = useForm<DossierInput, unknown, DossierData>({ resolver: zodResolver(dossierInputSchema), defaultValues: initial, mode: 'onTouched' });
   const { register, handleSubmit, formState, setError, reset, control } = form;
+  // 店铺账号 is yes, no or not known (a blank import cell): not known is its own state, never "no".
+  const shopAccount = useWatch({ control, name: 'isShopAccount' });
+  const setShopAccount = (value: boolean | null) => form.setValue('isShopAccount', value, { shouldDirty: true });
   const contacts = useFieldArray({ control, name: 'contacts' });
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -123,7 +126,10 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
             <input type="checkbox" {...register('realNameVerified')} /> {t('dossier.field.realNameVerified')}
           </label>
           <label className="check">
-            <input type="checkbox" {...register('isShopAccount')} /> {t('dossier.field.isShopAccount')}
+            <input type="checkbox" checked={shopAccount === true} disabled={shopAccount == null} onChange={(ev) => setShopAccount(ev.target.checked)} /> {t('dossier.field.isShopAccount')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={shopAccount == null} onChange={(ev) => setShopAccount(ev.target.checked ? null : false)} /> {t('dossier.field.shopAccountUnknown')}
           </label>
         </div>
       </fieldset>

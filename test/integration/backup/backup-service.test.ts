@@ -15,19 +15,22 @@ import { previewRestore, restoreStaged } from '../../../electron/services/backup
 import { createTestContext, tempDir } from '../../support/service-context';
 
 describe('backup preview', () => {
-  it('has no chain head while change_log has no hash column, and shows the last row’s hash once it has', async () => {
+  it('has no chain head while change_log has no hash column, and shows the chain head once it has', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.sqlite');
-    const { db } = await openDatabase(file);
+    // A database from before the hash chain (migration 009): no hash column, so no head to show.
+    const { db } = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 9) });
     db.prepare("INSERT INTO change_log (at, actor, entity, action) VALUES ('2026-12-01T00:00:00.000Z', '王评审', 'dossier', 'create')").run();
     db.prepare("INSERT INTO change_log (at, actor, entity, action) VALUES ('2026-12-02T00:00:00.000Z', '王评审', 'dossier', 'update')").run();
     db.close();
     expect(previewFile(file)).toMatchObject({ lastChange: { seq: 2, at: '2026-12-02T00:00:00.000Z' }, chainHead: null, counts: { changeLog: 2, dossiers: 0 } });
 
-    const raw = new Database(file);
-    raw.exec("ALTER TABLE change_log ADD COLUMN hash TEXT; DROP TRIGGER change_log_no_update; UPDATE change_log SET hash = 'h' || seq;");
-    raw.close();
-    expect(previewFile(file).chainHead).toBe('h2');
+    // Migrated, the rows are chained and the preview shows the head: the newest row's hash.
+    const { db: migrated } = await openDatabase(file);
+    const head = (migrated.prepare('SELECT hash FROM change_log ORDER BY seq DESC LIMIT 1').get() as { hash: string }).hash;
+    migrated.close();
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    expect(previewFile(file).chainHead).toBe(head);
   });
 });
 

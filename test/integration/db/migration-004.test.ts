@@ -14,7 +14,13 @@ describe('migration 004: assessment reruns', () => {
     const file = path.join(tempDir(), 'review-desk.sqlite');
     const v3 = await openDatabase(file, { migrations: [m001Initial, m002Rounds, m003Cooperations] });
     const db3 = v3.db;
-    db3.pragma('foreign_keys = OFF'); // seeded with v3's own columns only; the referenced rows are not the point
+    // Seeded with v3's own columns and the rows they reference (the start-up integrity check refuses a file
+    // with dangling references, as it should).
+    db3.prepare("INSERT INTO programs (id, platform, name, rules, created_at, updated_at) VALUES ('p1', '淘特', '品牌认证', '[]', '2026-01-01', '2026-01-01')").run();
+    db3.prepare(`INSERT INTO dossiers (credit_code, legal_name, legal_representative, province, city, registered_capital_yuan, established_on, taxpayer_type,
+        real_name_verified, is_shop_account, deposit_paid_fen, capabilities, price_quote_fen, contacts, introduction, notes, search_text, created_at, updated_at)
+        VALUES ('91330100MA27XXXX0X', '甲公司', '陈明', '浙江省', '杭州市', 5000000, '2018-06-01', 'general', 1, 0, 10000000, '[]', NULL, '[]', '', '', '', '2026-01-01', '2026-01-01')`).run();
+    for (const c of ['c1', 'c2']) db3.prepare("INSERT INTO cooperations (id, program_id, dossier_id, region_name, status, started_on, created_at, updated_at) VALUES (?, 'p1', 1, '杭州', 'formal', '2026-10-01', '2026-10-01', '2026-10-01')").run(c);
     db3.prepare("INSERT INTO assessment_runs (id, program_id, period_label, period_start, period_end, rule_set, results, created_at, created_by) VALUES ('r1', 'p1', '2026-12', '2026-12', '2026-12-31', '{\"kind\":\"monthlyWarning\"}', '[]', '2027-01-01T00:00:00Z', '王评审')").run();
     db3.prepare("INSERT INTO assessment_actions (run_id, cooperation_id, proposed, confirmed) VALUES ('r1', 'c1', 'rectificationNotice', 'rectificationNotice'), ('r1', 'c2', 'continue', NULL)").run();
     db3.close();

@@ -97,16 +97,43 @@ describe('CSV import', () => {
 
   it('reports a missing required column on the header row and imports nothing', async () => {
     const ctx = await createTestContext();
-    const headers = HEADERS.filter((h) => h !== '成立日期' && h !== '店铺账号');
+    const headers = HEADERS.filter((h) => h !== '成立日期' && h !== '纳税人类型');
     const rows = [headers, headers.map((h) => importRecord()[h])];
     const result = await preview(ctx, base64(utf8(toCsv(rows))));
     expect(result.counts).toEqual({ create: 0, update: 0, unchanged: 0, invalid: 1 });
     expect(result.issues).toEqual([
       { row: 1, column: '成立日期', reason: '缺少必需的列“成立日期”' },
-      { row: 1, column: '店铺账号', reason: '缺少必需的列“店铺账号”' },
+      { row: 1, column: '纳税人类型', reason: '缺少必需的列“纳税人类型”' },
     ]);
     expect(await commit(ctx, result.previewId)).toEqual({ created: 0, updated: 0, unchanged: 0 });
     expect(countRows(ctx, 'dossiers')).toBe(0);
+  });
+
+  it('reads a blank 店铺账号 cell (or 未知, or no such column) as not known, never as 否', async () => {
+    const ctx = await createTestContext();
+    const records = [
+      importRecord({ 统一社会信用代码: CODE_A, 店铺账号: '' }),
+      importRecord({ 统一社会信用代码: CODE_B, 机构名称: '深圳鉴宝科技有限公司', 店铺账号: '否' }),
+      importRecord({ 统一社会信用代码: CODE_C, 机构名称: '未知店铺公司', 店铺账号: '未知' }),
+      importRecord({ 统一社会信用代码: CODE_D, 机构名称: '店铺账号公司', 店铺账号: '是' }),
+    ];
+    const { previewId, counts } = await preview(ctx, csvFile(records));
+    expect(counts).toMatchObject({ create: 4, invalid: 0 });
+    await commit(ctx, previewId);
+    const shop = async (code: string) => (await call(ctx, 'dossiers.get', { id: dossierByCode(ctx, code)!.id as number })).dossier.isShopAccount;
+    expect([await shop(CODE_A), await shop(CODE_B), await shop(CODE_C), await shop(CODE_D)]).toEqual([null, false, null, true]);
+
+    const other = await createTestContext();
+    const headers = HEADERS.filter((h) => h !== '店铺账号');
+    const withoutColumn = await preview(other, base64(utf8(toCsv([headers, headers.map((h) => importRecord()[h])]))));
+    expect(withoutColumn.issues).toEqual([]);
+    await commit(other, withoutColumn.previewId);
+    expect((await call(other, 'dossiers.get', { id: 1 })).dossier.isShopAccount).toBeNull();
+    // Re-imported without the column, an existing dossier keeps what it holds.
+    const { id: _id, version, archivedAt: _a, createdAt: _c, updatedAt: _u, ...data } = (await call(other, 'dossiers.get', { id: 1 })).dossier;
+    await call(other, 'dossiers.update', { id: 1, version, data: { ...data, isShopAccount: false } });
+    const again = await preview(other, base64(utf8(toCsv([headers, headers.map((h) => importRecord()[h])]))));
+    expect(again.counts).toMatchObject({ unchanged: 1, update: 0 });
   });
 
   it('accepts English aliases and odd spacing in headers, names unknown columns, and reports by the header as written', async () => {

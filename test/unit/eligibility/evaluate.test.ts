@@ -32,11 +32,11 @@ describe('seed 003 defaults', () => {
   it('an applicant exactly at every threshold is eligible', () => {
     const result = evaluateEligibility(SEED_003_RULES, applicant(), context());
     expect(result).toMatchObject({ eligible: true, failed: [] });
-    expect(result.results).toHaveLength(9);
+    expect(result.results).toHaveLength(10);
   });
 
   it('real-name verification, general taxpayer and not a shop account are hard gates', () => {
-    expect(only({ kind: 'realNameVerified' }, applicant({ realNameVerified: false })).outcome).toBe('fail');
+    expect(only({ kind: 'realName' }, applicant({ realNameVerified: false })).outcome).toBe('fail');
     expect(only({ kind: 'generalTaxpayer' }, applicant({ taxpayerType: 'small' })).outcome).toBe('fail');
     expect(only({ kind: 'notShopAccount' }, applicant({ isShopAccount: true })).outcome).toBe('fail');
   });
@@ -47,17 +47,18 @@ describe('seed 003 defaults', () => {
     expect(only({ kind: 'minDeposit', minYuan: 100_000 }, applicant({ depositPaidYuan: 100_000 })).outcome).toBe('pass');
   });
 
-  it('registered ≥ 1 year on the reference date; a day short fails unless a statement of strengths is given', () => {
+  it('registered ≥ 1 year on the reference date; a day short fails unless the committee accepted a statement of strengths', () => {
     const rule: Rule = { kind: 'minYearsRegistered', years: 1, statementSubstitutes: true };
     expect(only(rule, applicant({ establishedOn: '2025-11-23' }))).toMatchObject({ outcome: 'pass', requiredBy: '2026-11-23' });
     expect(only(rule, applicant({ establishedOn: '2025-11-24' }))).toMatchObject({ outcome: 'fail', requiredBy: '2026-11-24', byStatement: false });
-    expect(only(rule, applicant({ establishedOn: '2025-11-24' }), context({ strengthStatement: '行业资源丰富' }))).toMatchObject({ outcome: 'pass', byStatement: true });
-    expect(only({ ...rule, statementSubstitutes: false }, applicant({ establishedOn: '2025-11-24' }), context({ strengthStatement: '行业资源丰富' })).outcome).toBe('fail');
+    const accepted = { by: '陈组长', at: '2026-11-20T02:00:00.000Z', reason: '核心团队来自国家级质检机构' };
+    expect(only(rule, applicant({ establishedOn: '2025-11-24' }), context({ strengthStatement: '行业资源丰富', statementAcceptance: accepted }))).toMatchObject({ outcome: 'pass', byStatement: true, statement: 'accepted', acceptance: accepted });
+    expect(only({ ...rule, statementSubstitutes: false }, applicant({ establishedOn: '2025-11-24' }), context({ strengthStatement: '行业资源丰富', statementAcceptance: accepted })).outcome).toBe('fail');
   });
 
   it('the entity city must be the region city (杭州市 = 杭州)', () => {
-    expect(only({ kind: 'sameCity' }, applicant({ city: '杭州市' }), context({ regionCity: '杭州' })).outcome).toBe('pass');
-    expect(only({ kind: 'sameCity' }, applicant({ city: '绍兴市' }), context({ regionCity: '杭州' }))).toMatchObject({ outcome: 'fail', entityCity: '绍兴市' });
+    expect(only({ kind: 'sameCity', scope: 'within' }, applicant({ city: '杭州市' }), context({ regionCity: '杭州' })).outcome).toBe('pass');
+    expect(only({ kind: 'sameCity', scope: 'within' }, applicant({ city: '绍兴市' }), context({ regionCity: '杭州' }))).toMatchObject({ outcome: 'fail', entityCity: '绍兴市' });
     expect(sameCity('', '')).toBe(false);
   });
 
@@ -91,8 +92,8 @@ describe('seed 004 shop-level gates', () => {
   it('unknown facts are missing, never passed', () => {
     const result = evaluateEligibility(SEED_004_RULES, applicant(), context());
     expect(result.eligible).toBe(false);
-    expect(result.failed).toEqual(['minExperienceScore', 'noRecentPenalties', 'noSeriousViolations', 'brandQualifications']);
-    expect(result.results.filter((r) => r.outcome === 'missing')).toHaveLength(4);
+    expect(result.failed).toEqual(['shopOperating', 'minExperienceScore', 'noRecentPenalties', 'noSeriousViolations', 'brandQualifications', 'classBViolationPoints', 'maxViolations']);
+    expect(result.results.filter((r) => r.outcome === 'missing')).toHaveLength(7);
   });
   it('experience score must be above 70 (70 itself fails)', () => {
     const rule: Rule = { kind: 'minExperienceScore', above: 70 };

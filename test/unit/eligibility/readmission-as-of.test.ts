@@ -21,24 +21,25 @@ const applicant: ApplicantFacts = {
 const context = (referenceDate: string, bans: ReadmissionBan[]): EligibilityContext => ({ referenceDate, regionCity: '杭州', strengthStatement: '', shopFacts: shopFactsSchema.parse({}), bans });
 const cooldown = (referenceDate: string, bans: ReadmissionBan[]) => evaluateEligibility([{ kind: 'noCooldown' }], applicant, context(referenceDate, bans)).results[0]!;
 
-// A provider that failed its assessment, terminated effective 2026-11-23: seed 003 gives 180 days.
+// A provider that failed its assessment, terminated effective 2026-11-23: seed 003 gives 180 days, counted
+// from the day after (民法典 §201), so the first allowed day is effective + 181 = 2027-05-23.
 const TERMINATED_ON = '2026-11-23';
 const until = (readmissionAfter('failedAssessment', TERMINATED_ON) as { until: string }).until;
 const ban: ReadmissionBan = { creditCode: CODE, startsOn: TERMINATED_ON, until, reason: 'failedAssessment' };
 
 describe('a ban as of the reference date', () => {
-  it('180 days after 2026-11-23 is 2027-05-22, the first allowed day', () => {
-    expect(until).toBe('2027-05-22');
+  it('180 days after 2026-11-23 end on 2027-05-22; the first allowed day is 2027-05-23', () => {
+    expect(until).toBe('2027-05-23');
   });
   it('does not apply to a round whose reference date is the day before the ban starts', () => {
     expect(cooldown('2026-11-22', [ban])).toMatchObject({ outcome: 'pass', until: null, reason: null });
   });
   it('applies on the day it starts, with its date and reason', () => {
-    expect(cooldown('2026-11-23', [ban])).toMatchObject({ outcome: 'fail', until: '2027-05-22', reason: 'failedAssessment' });
+    expect(cooldown('2026-11-23', [ban])).toMatchObject({ outcome: 'fail', until: '2027-05-23', reason: 'failedAssessment' });
   });
   it('applies on the last day before `until`, and no longer on `until` itself', () => {
-    expect(cooldown('2027-05-21', [ban]).outcome).toBe('fail');
-    expect(cooldown('2027-05-22', [ban]).outcome).toBe('pass');
+    expect(cooldown('2027-05-22', [ban]).outcome).toBe('fail');
+    expect(cooldown('2027-05-23', [ban]).outcome).toBe('pass');
   });
   it('a permanent ban applies from its start and forever after, never before', () => {
     const never: ReadmissionBan = { creditCode: CODE, startsOn: '2027-01-10', until: null, reason: 'illegal' };
@@ -57,7 +58,7 @@ describe('a ban as of the reference date', () => {
   it('of two bans, only those in force on the reference date count', () => {
     const later: ReadmissionBan = { creditCode: CODE, startsOn: '2027-03-01', until: null, reason: 'illegal' };
     // On 2027-02-01 only the dated ban is in force: its date is the one shown.
-    expect(cooldown('2027-02-01', [ban, later])).toMatchObject({ outcome: 'fail', until: '2027-05-22', reason: 'failedAssessment' });
+    expect(cooldown('2027-02-01', [ban, later])).toMatchObject({ outcome: 'fail', until: '2027-05-23', reason: 'failedAssessment' });
     expect(cooldown('2027-03-01', [ban, later])).toMatchObject({ outcome: 'fail', until: null, reason: 'illegal' });
   });
   it('a fact without a start date (legacy callers) is in force from the start', () => {

@@ -27,13 +27,15 @@ interface Props {
   regions: readonly Region[];
   applications: readonly Application[];
   shopRules: boolean;
+  /** The program lets a 主体优势说明 stand in for the registration years. */
+  statementRule: boolean;
   /** null: a new application. */
   application: Application | null;
   onSaved: () => Promise<void>;
   onClose: () => void;
 }
 
-export function ApplicationDialog({ roundId, regions, applications, shopRules, application, onSaved, onClose }: Props) {
+export function ApplicationDialog({ roundId, regions, applications, shopRules, statementRule, application, onSaved, onClose }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [picked, setPicked] = useState<Picked | null>(application && { id: application.dossierId, legalName: application.legalName, creditCode: application.creditCode, city: application.city, facts: null, quote: null });
@@ -76,6 +78,7 @@ export function ApplicationDialog({ roundId, regions, applications, shopRules, a
               initial={initial}
               dossierQuote={picked.quote}
               shopRules={shopRules}
+              statementRule={statementRule}
               isNew={!application}
               onCancel={onClose}
               onSubmit={async (data, again) => {

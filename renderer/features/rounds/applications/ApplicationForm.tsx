@@ -25,12 +25,14 @@ interface Props {
   /** The dossier's own quote, offered as the default (add only). */
   dossierQuote?: number | null;
   shopRules: boolean;
+  /** Show the 主体优势说明 only where the program's rules can use it (or one was written already). */
+  statementRule: boolean;
   isNew: boolean;
   onSubmit: (data: ApplicationFormData, again: boolean) => Promise<ApiError | null>;
   onCancel: () => void;
 }
 
-export function ApplicationForm({ regions, initial, dossierQuote, shopRules, isNew, onSubmit, onCancel }: Props) {
+export function ApplicationForm({ regions, initial, dossierQuote, shopRules, statementRule, isNew, onSubmit, onCancel }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { register, control, handleSubmit, formState, setError } = useForm<ApplicationFormValues, unknown, ApplicationFormData>({ resolver: zodResolver(formSchema), defaultValues: initial });
@@ -61,9 +63,11 @@ export function ApplicationForm({ regions, initial, dossierQuote, shopRules, isN
           <input inputMode="decimal" {...register('priceQuoteYuan', { setValueAs: toNullableNumber })} aria-invalid={e('priceQuoteYuan') ? true : undefined} placeholder={t('applications.form.noQuote')} />
         </Field>
       </div>
-      <Field label={t('applications.form.statement')} error={e('strengthStatement')} hint={t('applications.form.statementHint')} wide>
-        <textarea rows={3} {...register('strengthStatement')} />
-      </Field>
+      {(statementRule || initial.strengthStatement) && (
+        <Field label={t('applications.form.statement')} error={e('strengthStatement')} hint={t('applications.form.statementHint')} wide>
+          <textarea rows={3} {...register('strengthStatement')} />
+        </Field>
+      )}
       {shopRules && <ShopFactsFields register={register} control={control} errors={formState.errors} />}
       {formState.errors.root?.message && <p className="field-error" role="alert">{formState.errors.root.message}</p>}
       <div className="modal-actions ordered-actions">

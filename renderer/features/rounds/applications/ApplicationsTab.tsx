@@ -127,6 +127,7 @@ export function ApplicationsTab() {
           regions={round.regions}
           applications={applications}
           shopRules={hasShopRules(program.rules)}
+          statementRule={program.rules.some((r) => r.kind === 'minYearsRegistered' && r.statementSubstitutes)}
           application={dialog.application}
           onSaved={changed}
           onClose={close}

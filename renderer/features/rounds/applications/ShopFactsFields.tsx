@@ -1,4 +1,4 @@
-// Facts for seed 004's shop-level gates, declared per application (a dossier holds no shop data). Each one may
+// Facts for the shop-level gates of 《精选联盟资质认证》, declared per application (a dossier holds no shop data). Each one may
 // be left 未填写: screening then reports the rule as 未提供 and fails it — an unknown is never a pass.
 import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useT } from '../../../i18n/i18n';
@@ -15,7 +15,7 @@ export function ShopFactsFields({ register, control, errors }: Props) {
   const t = useT();
   const hasPenalty = useWatch({ control, name: 'shopFacts.hasPenaltyRecord' });
   const e = (path: string) => errorAt(errors, path);
-  const triState = (name: 'shopFacts.hasPenaltyRecord' | 'shopFacts.seriousViolations' | 'shopFacts.brandQualificationsComplete', yes: string, no: string) => (
+  const triState = (name: 'shopFacts.shopOperating' | 'shopFacts.hasPenaltyRecord' | 'shopFacts.seriousViolations' | 'shopFacts.brandQualificationsComplete', yes: string, no: string) => (
     <select {...register(name, { setValueAs: toNullableBoolean })}>
       <option value="">{t('applications.shop.unknown')}</option>
       <option value="false">{no}</option>
@@ -26,6 +26,7 @@ export function ShopFactsFields({ register, control, errors }: Props) {
     <fieldset className="plain">
       <legend>{t('applications.shop.title')}</legend>
       <div className="grid two">
+        <Field label={t('applications.shop.shopOperating')}>{triState('shopFacts.shopOperating', t('applications.shop.operatingYes'), t('applications.shop.operatingNo'))}</Field>
         <Field label={t('applications.shop.experienceScore')} error={e('shopFacts.experienceScore')} hint={t('applications.shop.experienceScoreHint')}>
           <input inputMode="decimal" placeholder={t('applications.shop.unknown')} {...register('shopFacts.experienceScore', { setValueAs: toNullableNumber })} aria-invalid={e('shopFacts.experienceScore') ? true : undefined} />
         </Field>
@@ -37,6 +38,12 @@ export function ShopFactsFields({ register, control, errors }: Props) {
         )}
         <Field label={t('applications.shop.seriousViolations')}>{triState('shopFacts.seriousViolations', t('applications.shop.violationYes'), t('applications.shop.violationNo'))}</Field>
         <Field label={t('applications.shop.brandQualifications')}>{triState('shopFacts.brandQualificationsComplete', t('applications.shop.brandYes'), t('applications.shop.brandNo'))}</Field>
+        <Field label={t('applications.shop.classBPoints')} error={e('shopFacts.classBPoints')} hint={t('applications.shop.classBPointsHint')}>
+          <input inputMode="decimal" placeholder={t('applications.shop.unknown')} {...register('shopFacts.classBPoints', { setValueAs: toNullableNumber })} aria-invalid={e('shopFacts.classBPoints') ? true : undefined} />
+        </Field>
+        <Field label={t('applications.shop.violationCount')} error={e('shopFacts.violationCount')} hint={t('applications.shop.violationCountHint')}>
+          <input inputMode="numeric" placeholder={t('applications.shop.unknown')} {...register('shopFacts.violationCount', { setValueAs: toNullableNumber })} aria-invalid={e('shopFacts.violationCount') ? true : undefined} />
+        </Field>
       </div>
     </fieldset>
   );

@@ -1,12 +1,12 @@
 // The program (项目) a round belongs to: platform, name and its admission rule set (准入规则).
 import { api } from '../../../api/client';
 import type { Program } from '../../../../shared/rounds/views';
-import type { Rule, RuleKind } from '../../../../shared/eligibility/rules';
+import { SHOP_RULE_KINDS, type Rule } from '../../../../shared/eligibility/rules';
 import { translate } from '../../../i18n/i18n';
 import { useLoad } from './use-load';
 
-/** Seed 004's shop-level gates: their facts are declared on the application, not held by the dossier. */
-export const SHOP_RULE_KINDS: readonly RuleKind[] = ['minExperienceScore', 'noRecentPenalties', 'noSeriousViolations', 'brandQualifications'];
+/** The shop-level gates (《精选联盟资质认证》): their facts are declared on the application, not held by the dossier. */
+export { SHOP_RULE_KINDS };
 
 export const hasShopRules = (rules: readonly Rule[]): boolean => rules.some((r) => SHOP_RULE_KINDS.includes(r.kind));
 

@@ -1,5 +1,5 @@
-// 新建评审批次: choose the program (platform, name, admission rules) or create one from the seed 003 or seed 004
-// rule set, name the round and its reference date. The round starts with the default criteria and weights
+// 新建评审批次: choose the program (platform, name, admission rules) or create one from a platform rule's gate set
+// (shared/eligibility/rules.ts RULE_PRESETS), name the round and its reference date. The round starts with the default criteria and weights
 // (公司实力 30 / 技术水平 30 / 业内口碑 20 / 服务报价 20); everything is editable on its set-up tab.
 import { useEffect } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../../api/client';
 import { isoDate, requiredText } from '../../../../shared/common/validation';
-import { SEED_003_RULES, SEED_004_RULES } from '../../../../shared/eligibility/rules';
+import { RULE_PRESET_KEYS, RULE_PRESETS } from '../../../../shared/eligibility/rules';
 import { programInputSchema, uuid } from '../../../../shared/rounds/schema';
 import type { ApiError } from '../../../../shared/api/result';
 import { Modal } from '../../../components/Modal';
@@ -24,7 +24,7 @@ const schema = z
     programId: z.string(),
     platform: z.string(),
     programName: z.string(),
-    base: z.enum(['seed003', 'seed004']),
+    base: z.enum(RULE_PRESET_KEYS),
     name: requiredText(100),
     referenceDate: isoDate,
   })
@@ -46,7 +46,7 @@ export function NewRoundDialog({ onClose }: { onClose: () => void }) {
   const { data: programs, reload } = useLoad(() => api['programs.list']({}), []);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { programMode: 'existing', programId: '', platform: '淘宝直播', programName: '', base: 'seed003', name: '', referenceDate: today() },
+    defaultValues: { programMode: 'existing', programId: '', platform: '淘宝直播', programName: '', base: 'taobaoLiveRegional', name: '', referenceDate: today() },
   });
   const { register, handleSubmit, formState, setError, setValue, control } = form;
   const mode = useWatch({ control, name: 'programMode' });
@@ -66,7 +66,7 @@ export function NewRoundDialog({ onClose }: { onClose: () => void }) {
   const submit = handleSubmit(async (v) => {
     let programId = v.programId;
     if (v.programMode === 'new') {
-      const rules = v.base === 'seed004' ? SEED_004_RULES : SEED_003_RULES;
+      const rules = RULE_PRESETS[v.base];
       const created = await api['programs.create']({ platform: v.platform, name: v.programName, rules: [...rules] });
       if (!created.ok) return showIssues(created.error, (p) => (p === 'name' ? 'programName' : p));
       programId = created.value.id;
@@ -123,8 +123,9 @@ export function NewRoundDialog({ onClose }: { onClose: () => void }) {
               </Field>
               <div className="field wide" role="radiogroup" aria-label={t('rounds.new.rules')}>
                 <span>{t('rounds.new.rules')}</span>
-                <label className="check"><input type="radio" value="seed003" {...register('base')} /> {t('rounds.new.seed003')}</label>
-                <label className="check"><input type="radio" value="seed004" {...register('base')} /> {t('rounds.new.seed004')}</label>
+                {RULE_PRESET_KEYS.map((key) => (
+                  <label key={key} className="check"><input type="radio" value={key} {...register('base')} /> {t(`rounds.new.preset.${key}`)}</label>
+                ))}
                 <span className="hint">{t('rounds.new.rulesHint')}</span>
               </div>
               <datalist id="new-round-platforms">{PLATFORMS.map((p) => <option key={p} value={p} />)}</datalist>

@@ -15,15 +15,20 @@ interface Props {
   rules: readonly Rule[];
   readOnly: boolean;
   onOverride: (remove: boolean) => void;
+  /** Accept (true) or withdraw (false) the committee's acceptance of the 主体优势说明. */
+  onStatement: (accept: boolean) => void;
 }
 
-export function ScreeningRowView({ row, applicant, sameApplicantAsAbove, region, rules, readOnly, onOverride }: Props) {
+export function ScreeningRowView({ row, applicant, sameApplicantAsAbove, region, rules, readOnly, onOverride, onStatement }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [open, setOpen] = useState(false);
   const notPassed = row.results.filter((r) => r.outcome !== 'pass');
   const listed = open ? row.results : notPassed;
   const o = row.override;
+  // The statement matters only where the registration years fall short (a statement alone is not a pass).
+  const years = row.results.find((r) => r.kind === 'minYearsRegistered');
+  const statement = years?.kind === 'minYearsRegistered' && (years.outcome !== 'pass' || years.byStatement) ? years.statement : 'none';
   return (
     <tr className={row.eligible ? '' : 'failed'}>
       <td className={sameApplicantAsAbove ? 'repeat' : ''}>{applicant}</td>
@@ -63,6 +68,8 @@ export function ScreeningRowView({ row, applicant, sameApplicantAsAbove, region,
         <td className="row-actions">
           <button type="button" className="link" onClick={() => onOverride(false)}>{t(o ? 'screening.changeOverride' : 'screening.override')}</button>
           {o && <button type="button" className="link danger-text" onClick={() => onOverride(true)}>{t('screening.removeOverride')}</button>}
+          {statement === 'awaiting' && <button type="button" className="link" onClick={() => onStatement(true)}>{t('screening.statement.accept')}</button>}
+          {statement === 'accepted' && <button type="button" className="link danger-text" onClick={() => onStatement(false)}>{t('screening.statement.withdraw')}</button>}
         </td>
       )}
     </tr>

@@ -11,6 +11,7 @@ import { useLoad } from '../common/use-load';
 import { ScreeningRowView } from './ScreeningRowView';
 import { OverrideDialog } from './OverrideDialog';
 import { BansDialog } from './BansDialog';
+import { StatementDialog, type StatementAction } from './StatementDialog';
 import '../common/rounds-ui.css';
 import './screening.css';
 
@@ -29,10 +30,12 @@ export function ScreeningTab() {
   const [filter, setFilter] = useState<Filter>('all');
   const [overriding, setOverriding] = useState<OverrideAction | null>(null);
   const [showBans, setShowBans] = useState(false);
+  const [statementAction, setStatementAction] = useState<StatementAction | null>(null);
   const closeOverride = useCallback(() => setOverriding(null), []);
   const closeBans = useCallback(() => setShowBans(false), []);
 
   const names = useMemo(() => new Map((applications.data ?? []).map((a) => [a.id, a.legalName])), [applications.data]);
+  const statements = useMemo(() => new Map((applications.data ?? []).map((a) => [a.id, a.strengthStatement])), [applications.data]);
   const regions = useMemo(() => new Map(round.regions.map((r) => [r.id, r.name])), [round.regions]);
   const rows = screening.data ?? [];
   const counts = {
@@ -89,6 +92,7 @@ export function ScreeningTab() {
                 rules={program.rules}
                 readOnly={readOnly}
                 onOverride={(remove) => setOverriding({ row, remove })}
+                onStatement={(accept) => setStatementAction({ applicationId: row.applicationId, accept })}
               />
             ))}
           </tbody>
@@ -101,6 +105,17 @@ export function ScreeningTab() {
           region={regions.get(overriding.row.regionId) ?? ''}
           onDone={screening.reload}
           onClose={closeOverride}
+        />
+      )}
+      {statementAction && (
+        <StatementDialog
+          action={statementAction}
+          applicant={names.get(statementAction.applicationId) ?? ''}
+          statement={statements.get(statementAction.applicationId) ?? ''}
+          onDone={async () => {
+            await Promise.all([screening.reload(), applications.reload()]);
+          }}
+          onClose={() => setStatementAction(null)}
         />
       )}
       {showBans && (

@@ -3,9 +3,9 @@
 // every round of the program screens with them.
 import { Fragment, type ReactNode } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { SEED_003_RULES, SEED_004_RULES, type RuleKind } from '../../../../shared/eligibility/rules';
+import { CITY_SCOPES, RULE_PRESET_KEYS, RULE_PRESETS, SHOP_RULE_KINDS, type Rule, type RuleKind } from '../../../../shared/eligibility/rules';
+import { ENTITY_KINDS } from '../../../../shared/dossiers/credit-code';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { SHOP_RULE_KINDS } from '../common/program';
 import { errorAt, Field, toNumber } from '../common/form-utils';
 import { ruleRows, type RuleRow, type SetupOutput, type SetupValues } from './setup-model';
 
@@ -17,6 +17,8 @@ const INPUTS: Partial<Record<RuleKind, (keyof RuleRow)[]>> = {
   minDeposit: ['minYuan'],
   minExperienceScore: ['above'],
   noRecentPenalties: ['days'],
+  classBViolationPoints: ['days', 'closesAt'],
+  maxViolations: ['max'],
 };
 
 export function AdmissionRulesSection({ form, readOnly }: { form: UseFormReturn<SetupValues, unknown, SetupOutput>; readOnly: boolean }) {
@@ -47,7 +49,7 @@ export function AdmissionRulesSection({ form, readOnly }: { form: UseFormReturn<
   };
 
   const renderRow = (row: RuleRow, index: number) => {
-    const errors = (INPUTS[row.kind] ?? []).map((f) => e(`program.rules.${index}.${f}`)).filter(Boolean);
+    const errors = [...(INPUTS[row.kind] ?? []), 'allowed'].map((f) => e(`program.rules.${index}.${f}`)).filter(Boolean);
     return (
       <li key={row.kind} className={row.enabled ? 'rule' : 'rule off'}>
         <input type="checkbox" {...register(`program.rules.${index}.enabled`)} aria-label={t('setup.rules.enable')} />
@@ -58,13 +60,23 @@ export function AdmissionRulesSection({ form, readOnly }: { form: UseFormReturn<
               <input type="checkbox" disabled={!row.enabled} {...register(`program.rules.${index}.statementSubstitutes`)} /> {t('setup.rules.statementSubstitutes')}
             </label>
           )}
+          {row.kind === 'entityType' && ENTITY_KINDS.map((kind) => (
+            <label key={kind} className="check inline">
+              <input type="checkbox" value={kind} disabled={!row.enabled} {...register(`program.rules.${index}.allowed`)} /> {t(`entityKind.${kind}`)}
+            </label>
+          ))}
+          {row.kind === 'sameCity' && (
+            <select className="inline" aria-label={t('setup.rules.scope.label')} disabled={!row.enabled} {...register(`program.rules.${index}.scope`)}>
+              {CITY_SCOPES.map((scope) => <option key={scope} value={scope}>{t(`setup.rules.scope.${scope}`)}</option>)}
+            </select>
+          )}
           {errors.map((message) => <span key={message} className="field-error" role="alert">{message}</span>)}
         </span>
       </li>
     );
   };
 
-  const applySeed = (seed: typeof SEED_003_RULES) => setValue('program.rules', ruleRows(seed), { shouldDirty: true, shouldValidate: true });
+  const applySeed = (seed: readonly Rule[]) => setValue('program.rules', ruleRows(seed), { shouldDirty: true, shouldValidate: true });
   const indexed = rows.map((row, index) => ({ row, index }));
   return (
     <fieldset className="setup-section rules-section" disabled={readOnly}>
@@ -80,8 +92,9 @@ export function AdmissionRulesSection({ form, readOnly }: { form: UseFormReturn<
         <div className="field seed-buttons">
           <span>{t('setup.rules.applyDefaults')}</span>
           <div className="actions">
-            <button type="button" onClick={() => applySeed(SEED_003_RULES)}>{t('setup.rules.seed003')}</button>
-            <button type="button" onClick={() => applySeed(SEED_004_RULES)}>{t('setup.rules.seed004')}</button>
+            {RULE_PRESET_KEYS.map((key) => (
+              <button key={key} type="button" onClick={() => applySeed(RULE_PRESETS[key])}>{t(`setup.rules.preset.${key}`)}</button>
+            ))}
           </div>
         </div>
       </div>

@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import { isoDate, msg, requiredText } from '../../../../shared/common/validation';
 import { roundRankingOptionsSchema } from '../../../../shared/ranking/schema';
-import { ruleSchema, SEED_004_RULES, type Rule, type RuleKind } from '../../../../shared/eligibility/rules';
+import { RULE_CATALOGUE as CATALOGUE, ruleSchema, type CityScope, type Rule, type RuleKind } from '../../../../shared/eligibility/rules';
+import type { EntityKind } from '../../../../shared/dossiers/credit-code';
 import type { Aggregation, PriceMode, RankingOptions, TieBreakLevel } from '../../../../shared/ranking/types';
 import type { Program, Round } from '../../../../shared/rounds/views';
 
-/** Every rule kind, in the order the seeds list them, with the seeds' default thresholds. */
-export const RULE_CATALOGUE: readonly Rule[] = SEED_004_RULES;
+/** Every rule kind once, in the order the platform rules list them, with their default thresholds. */
+export const RULE_CATALOGUE: readonly Rule[] = CATALOGUE;
 
 export interface RuleRow {
   kind: RuleKind;
@@ -20,6 +21,10 @@ export interface RuleRow {
   minYuan?: number;
   above?: number;
   days?: number;
+  allowed?: EntityKind[];
+  scope?: CityScope;
+  closesAt?: number;
+  max?: number;
 }
 
 export interface OptionsValues {
@@ -51,6 +56,9 @@ const THRESHOLDS: Partial<Record<RuleKind, Record<string, z.ZodType>>> = {
   minDeposit: { minYuan: threshold(1_000_000_000) },
   minExperienceScore: { above: threshold(100) },
   noRecentPenalties: { days: threshold(3650).int(msg('error.integer')).min(1, msg('error.positive')) },
+  classBViolationPoints: { days: threshold(3650).int(msg('error.integer')).min(1, msg('error.positive')), closesAt: threshold(100).positive(msg('error.positive')) },
+  maxViolations: { max: threshold(100).int(msg('error.integer')) },
+  entityType: { allowed: z.array(z.string()).min(1, msg('setup.rules.entityTypeRequired')) },
 };
 
 // Typed by hand: the loose row objects go in as the editor's RuleRow[], the shared Rule[] comes out.
