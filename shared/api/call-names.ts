@@ -82,6 +82,8 @@ export const callNames = [
   'letters.list',
   'letters.get',
   'letters.void',
+  'letters.programSettings',
+  'letters.saveProgramSettings',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

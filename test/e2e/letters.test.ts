@@ -173,7 +173,7 @@ describe('letters: issue, print, void, reprint', () => {
     expect(strip(reprint.flat)).toBe(strip(original.flat));
     expect([count(reprint.flat, '作') - count(original.flat, '作'), count(reprint.flat, '废') - count(original.flat, '废')]).toEqual([1, 1]);
     // On screen too, the sheet's text (watermark aside) is the archived letter's.
-    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : b.lines)).map(lineText).join('');
+    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : 'lines' in b ? b.lines : [])).map(lineText).join('');
     expect(await page.locator('.letter-page').evaluate((el) => [...el.children].filter((c) => !c.classList.contains('letter-watermark')).map((c) => c.textContent).join(''))).toBe(archived);
     expect(reprint.flat).toContain('特此通知。');
     expect(reprint.flat).not.toContain('特此函告');

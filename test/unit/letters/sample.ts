@@ -1,10 +1,14 @@
 // A termination case used across the letter tests: a provider of the seed 003 program terminated for
-// failing its operating assessment on 2026-11-23, so it may apply again 180 days later, on 2027-05-22.
+// failing its operating assessment on 2026-11-23, so it may apply again 180 days later, on 2027-05-22. The
+// agreement, consequence and deposit texts are that program's default letter settings.
 import pack from '../../../resources/letters/zh-CN.json';
+import presetsFile from '../../../resources/letters/program-rules.zh-CN.json';
 import { readmissionAfter } from '../../../shared/eligibility/readmission';
-import { buildLetterFields, formatLetterNumber, parseLetterPack, suggestedTermination, type LetterFacts } from '../../../shared/letters';
+import { buildLetterFields, formatLetterNumber, parseLetterPack, parseLetterRulePresets, suggestedTermination, type LetterFacts } from '../../../shared/letters';
 
 export const builtin = parseLetterPack(pack);
+export const presets = parseLetterRulePresets(presetsFile);
+const seed003 = presets.settings.taobaoLiveRegional;
 
 export const ADDRESSEE = '杭州明鉴珠宝检测技术有限公司';
 export const CREDIT_CODE = '91330106MA2H7K3L50';
@@ -16,6 +20,9 @@ export const terminationFacts: LetterFacts = {
   program: '淘宝直播区域产业服务商',
   platform: '淘宝直播',
   ...suggestedTermination('failedAssessment', builtin.phrases),
+  agreement: seed003.agreement,
+  consequence: seed003.consequence,
+  deposit: seed003.deposit,
   effectiveDate: '2026-11-23',
   readmission: readmissionAfter('failedAssessment', '2026-11-23'),
   letterNumber: formatLetterNumber('评审终字', 2026, 1),
