@@ -10,7 +10,7 @@
 // letter (isBackdated).
 import { useEffect, useMemo, useState } from 'react';
 import { addDays } from '../../../shared/common/dates';
-import { fieldsUsed, isBackdated, missingFields, placeholderLetterNumber, renderLetter, type LetterField, type RenderedLetter } from '../../../shared/letters';
+import { isBackdated, missingFields, placeholderLetterNumber, renderLetter, type LetterField, type RenderedLetter } from '../../../shared/letters';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../../api/client';
@@ -68,8 +68,9 @@ export function LetterBatchDialog({ context, pending, onIssued, onClose }: Props
     if (programId) void api['letters.programSettings']({ programId }).then((r) => r.ok && setSettings((s) => ({ ...s, ...defaultBatchTexts(context.program, r.value.settings) })));
   }, []);
 
-  // The issuer fields the templates in force use are required; the chair may have removed one.
-  const required = useMemo(() => new Set<LetterField>(templates ? templates.filter((x) => kinds.has(x.kind)).flatMap((x) => fieldsUsed(x.text)) : ISSUER_FIELDS), [templates]);
+  // The issuer fields the templates in force need are required (the chair may have removed one); a field
+  // used only in a 版记 line (承办部门 in 印发) is optional: that line is left out when it is empty.
+  const required = useMemo(() => new Set<LetterField>(templates ? templates.filter((x) => kinds.has(x.kind)).flatMap((x) => missingFields(x, {})) : ISSUER_FIELDS), [templates]);
   const year = Number(settings.letterDate.slice(0, 4));
   const previews = useMemo<Preview[]>(
     () =>

@@ -6,7 +6,7 @@
 import { BAN_REASONS, readmissionAfter, type BanReason } from '../../../shared/eligibility/readmission';
 import { formatChineseDate, LETTER_FIELD_MAX, parseChineseDate, readmissionText, suggestedTermination, type LetterField, type LetterFields, type LetterKind, type ProgramLetterSettings } from '../../../shared/letters';
 import { useT, type MessageKey } from '../../i18n/i18n';
-import { builtinLetters } from './builtin';
+import { builtinLetters, builtinRulePresets } from './builtin';
 import { DATE_FIELDS, LONG_FIELDS } from './issue-fields';
 import { FIELD_LABEL } from './labels';
 
@@ -28,7 +28,10 @@ export function LetterFieldInputs({ kind, fields, values, missing, onChange, dis
   const t = useT();
 
   const applyReason = (reason: BanReason) => {
+    // Without a program (a letter from the provider's record alone), the rules the pack cites: 淘宝直播区域产业服务商.
+    const settings = programSettings ?? builtinRulePresets.settings.taobaoLiveRegional;
     const patch: LetterFields = { ...(programSettings ? programSettings.termination[reason] : suggestedTermination(reason, phrases)) };
+    for (const f of ['agreement', 'consequence', 'deposit'] as const) if (fields.includes(f) && !values[f]?.trim()) patch[f] = settings[f];
     const effective = parseChineseDate(values.effectiveDate ?? '');
     if (effective) patch.readmissionDate = readmissionText(readmissionAfter(reason, effective), phrases);
     onChange(patch);

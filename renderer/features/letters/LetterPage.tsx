@@ -50,9 +50,11 @@ function RecordLine({ line }: { line: LetterLine }) {
   const m = GAP.exec(span.text)!;
   const left: LetterLine = [...line.slice(0, at), { text: span.text.slice(0, m.index) }].filter((s) => !('text' in s) || s.text !== '');
   const right: LetterLine = [{ text: span.text.slice(m.index + m[0].length) }, ...line.slice(at + 1)].filter((s) => !('text' in s) || s.text !== '');
+  // The gap stays in the text (the sheet's text is the archived letter's), between the two parts.
   return (
     <p className="letter-record-split">
       <span><Spans line={left} /></span>
+      <span className="letter-record-gap">{m[0]}</span>
       <span><Spans line={right} /></span>
     </p>
   );

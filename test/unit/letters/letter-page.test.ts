@@ -27,8 +27,8 @@ describe('LetterPage', () => {
     expect(html).toContain(`<p class="letter-salutation"><span class="letter-value" data-field="addressee">${ADDRESSEE}</span><span>：</span></p>`);
     // The last body paragraph, the issuer and the date in one block that never breaks across pages.
     expect(html).toMatch(/<div class="letter-closing"><p class="letter-paragraph"><span>特此通知。<\/span><\/p><div class="letter-signature"><p>.*淘宝直播平台.*<\/p><p>.*2026年11月23日.*<\/p><\/div><\/div>/);
-    // 版记: the 印发 line split to the left and right edges; no 抄送 line when nobody is copied.
-    expect(html).toContain('<div class="letter-record"><p class="letter-record-split"><span><span class="letter-value" data-field="issuerDepartment">区域产业服务商评审小组</span></span><span><span class="letter-value" data-field="letterDate">2026年11月23日</span><span>印发</span></span></p></div>');
+    // 版记: no 抄送 line when nobody is copied (and so no 版记 at all).
+    expect(html).not.toContain('letter-record');
     expect(html).not.toContain('抄送');
     expect(html).not.toContain('letter-missing');
   });
@@ -42,6 +42,12 @@ describe('LetterPage', () => {
     ] };
     const html = renderToStaticMarkup(createElement(LetterPage, { letter: legacy }));
     expect(html).toBe('<article class="letter-page" data-kind="terminationNotice" data-layout="legacy" lang="zh-CN"><h1 class="letter-title"><span>终止合作通知</span></h1><div class="letter-reference"><p><span class="letter-value" data-field="letterNumber">评审终字〔2026〕第001号</span></p></div><p class="letter-paragraph"><span>特此通知。</span></p><div class="letter-signature"><p><span>淘宝直播平台</span></p></div></article>');
+  });
+
+  it('sets a 版记 印发 line to the left and right edges, keeping its text', () => {
+    const text = `${template.text}\n| {{issuerDepartment}}　　{{letterDate}}印发`;
+    const html = renderToStaticMarkup(createElement(LetterPage, { letter: renderLetter({ ...template, text }, { ...terminationFields, copyTo: '运营部' }) }));
+    expect(html).toContain('<div class="letter-record"><p><span>抄送：</span><span class="letter-value" data-field="copyTo">运营部</span></p><p class="letter-record-split"><span><span class="letter-value" data-field="issuerDepartment">区域产业服务商评审小组</span></span><span class="letter-record-gap">　　</span><span><span class="letter-value" data-field="letterDate">2026年11月23日</span><span>印发</span></span></p></div>');
   });
 
   it('draws the letterhead and the red line when the template has them', () => {
