@@ -5,7 +5,7 @@
 // 整改通知 the reason the chair recorded with 整改 and the program's clause. Unknown values are left out.
 import type { Cooperation } from '../../../shared/cooperations/views';
 import { buildLetterFields, suggestedTermination, type LetterFacts, type LetterFields, type LetterKind, type ProgramLetterSettings } from '../../../shared/letters';
-import { recordedReason } from '../letters/dossier-letter-fields';
+import { recordedReason } from '../letters/recorded-reason';
 import type { Program } from '../../../shared/rounds/views';
 import { builtinLetters } from '../letters/builtin';
 import { isBanReason, readmissionOf } from './labels';

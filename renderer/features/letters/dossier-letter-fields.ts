@@ -9,6 +9,7 @@ import { buildLetterFields, suggestedTermination, type LetterFacts, type LetterF
 import { TERMINAL_STATUSES } from '../../../shared/lifecycle/cooperation';
 import { api } from '../../api/client';
 import { builtinLetters } from './builtin';
+import { recordedReason } from './recorded-reason';
 
 export interface DossierLetterStart {
   fields: LetterFields;
@@ -17,15 +18,6 @@ export interface DossierLetterStart {
   programSettings: ProgramLetterSettings | null;
 }
 
-/**
- * The reason a termination states when the chair recorded it by hand: the category's wording, then the note
- * the chair wrote when recording it — the facts on record, not a generic sentence. A note that merely repeats
- * the wording adds nothing and is left out.
- */
-export function recordedReason(categoryReason: string, note: string | undefined): string {
-  const n = (note ?? '').trim().replace(/[。；;，,、\s]+$/u, '');
-  return n === '' || categoryReason.includes(n) ? categoryReason : `${categoryReason}（${n}）`;
-}
 
 const isBanReason = (v: unknown): v is BanReason => typeof v === 'string' && (BAN_REASONS as readonly string[]).includes(v);
 const isReadmission = (v: unknown): v is Readmission => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
