@@ -225,22 +225,25 @@ describe('letters: issue, print, void, reprint', () => {
     while (reasonOf(n).length > 500) n -= 1;
     const issue = (reason: string, copyTo = '') => fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId, year: YEAR, fields: { ...fields, reason, copyTo } });
     const { page } = await fixture.open();
-    const open = async (id: string) => {
-      await page.goto(`${fixture.server.origin}/#/letters/print/${id}`);
-      await page.locator('.letter-page').waitFor();
+    // A fresh load each time: a hash change alone would keep the sheet on screen until the new one loads
+    // (and keep styles the test injected).
+    const open = async (letter: { id: string; number: string }) => {
+      await page.goto(`${fixture.server.origin}/#/letters/print/${letter.id}`);
+      await page.reload();
+      await page.locator('.letter-number-head', { hasText: letter.number }).waitFor();
     };
     const NO_RULE = '.letter-closing, .letter-signature { break-inside: auto !important; break-before: auto !important; }';
     const isolated = (pdf: PdfText) => pdf.pages === 2 && pdf.byPage[0]!.includes('特此通知。') && !pdf.byPage[0]!.includes(SIGNED) && pdf.byPage[1]!.includes(SIGNED);
 
     // A short reason: everything on one sheet.
     const short = await issue(reasonOf(1));
-    await open(short.id);
+    await open(short);
     expect((await printToPdf(page, 'letters-short')).pages).toBe(1);
 
     // Find how long a reason must be for the signature to fall alone onto page 2 were the rule not there:
     // the probe's reason is cut item by item on screen, printed each time with the rule switched off.
     const probe = await issue(reasonOf(n), '淘特品牌认证运营部');
-    await open(probe.id);
+    await open(probe);
     const style = await page.addStyleTag({ content: NO_RULE });
     const reasonSpan = page.locator('.letter-value[data-field="reason"]');
     let critical: number | null = null;
@@ -254,7 +257,7 @@ describe('letters: issue, print, void, reprint', () => {
     // That letter, issued for real and printed as issued: 特此通知 goes over with the signature and the date.
     const letter = await issue(reasonOf(critical!), '淘特品牌认证运营部');
     expect(reasonOf(critical!).length).toBeGreaterThan(100);
-    await open(letter.id);
+    await open(letter);
     const kept = await printToPdf(page, 'letters-long');
     expect(kept.pages).toBe(2);
     expect(kept.byPage[0]).not.toContain('特此通知');
@@ -279,12 +282,47 @@ describe('letters: issue, print, void, reprint', () => {
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/已保存“整改通知”模板/).waitFor();
     const red = await issue(reasonOf(2));
-    await open(red.id);
+    await open(red);
     const head = await printToPdf(page, 'letters-letterhead');
     expect(head.byPage[0]!.startsWith(`淘特平台${red.number}整改通知`)).toBe(true);
     expect(closingPage(head, SIGNED)).toBe(head.pages - 1);
     expect(await page.locator('.letter-rule-red').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(212, 0, 0)');
     execFileSync('pdftoppm', ['-png', '-r', '70', head.file, path.join(SCREENSHOT_DIR, 'letters-letterhead-page')]);
+  });
+
+  it('edits a program\'s letter settings, defaulting to its platform\'s rules, and shows a back-dated letter\'s reason', async () => {
+    await fixture.server.call('programs.create', { platform: '抖音电商', name: '古董艺术品产业带服务商', rules: [] });
+    const { page } = await fixture.open();
+    await page.goto(`${fixture.server.origin}/#/letters`);
+    await page.getByRole('tab', { name: '项目函件设置' }).click();
+    const tab = page.getByTestId('letter-program-settings');
+    await tab.getByText('默认依据：抖音电商产业带服务商考核规则').waitFor();
+    const clause = tab.getByLabel('不符合考核要求 依据条款');
+    expect(await clause.inputValue()).toBe('《抖音电商产业带服务商考核规则》（自2023年4月26日起执行）3.3“常规考核结果判定”');
+    expect(await tab.getByLabel('其他后果').inputValue()).toBe('平台同时取消贵司已认证的产业带服务商认证资质');
+    const deposit = tab.getByLabel('保证金处理（不写金额，除非规则写明）');
+    await deposit.fill('');
+    await tab.getByText('每一项都须填写，且不能换行。').waitFor();
+    expect(await tab.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+    await deposit.fill('贵司已缴纳的保证金按《抖店服务市场服务商退出退保流程说明》办理');
+    await tab.getByRole('button', { name: '保存', exact: true }).click();
+    await tab.getByText(/已由 赵立新 于 .* 修改。/).waitFor();
+    const programId = (await fixture.server.call('programs.list', {})).find((p) => p.platform === '抖音电商')!.id;
+    expect((await fixture.server.call('letters.programSettings', { programId })).settings.deposit).toBe('贵司已缴纳的保证金按《抖店服务市场服务商退出退保流程说明》办理');
+    await saveScreenshot(page, 'letters-program-settings');
+
+    // A letter whose effective date precedes its date: issued only with the chair's reason, shown in the archive.
+    const fields = { ...ISSUED_FIELDS, addressee: NAME, creditCode: CODE, reason: '近30天发揽率为86%，低于90%的要求', deadline: '2026年12月31日', letterDate: '2026年12月2日' };
+    const refused = await fixture.server.send('letters.issue', { kind: 'rectificationNotice', dossierId, year: YEAR, fields: { ...fields, effectiveDate: '2026年12月1日' } });
+    expect(refused.ok).toBe(false);
+    await page.getByRole('tab', { name: '已出具函件' }).click();
+    const backdated = await fixture.server.call('letters.issue', { kind: 'terminationNotice', dossierId, year: YEAR, backdateReason: '考核期末已决定，函件补发', fields: {
+      ...fields, region: '杭州', clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）', agreement: '双方签署的相关合作协议', consequence: '贵司的认证角色一并取消', deposit: '贵司已缴纳的保证金按协议约定处理',
+      effectiveDate: '2026年12月1日', readmissionDate: '自2027年5月30日起方可再次提交准入申请',
+    } });
+    await page.reload();
+    const row = page.locator(`tr[data-letter-number="${backdated.number}"]`);
+    await row.getByText('生效日期早于发文日期，理由：考核期末已决定，函件补发').waitFor();
   });
 });
 

@@ -34,7 +34,7 @@ export function sampleFields(kind: LetterKind, prefix: string, t: T, today: stri
       program: t('letters.sample.program'),
       platform: t('letters.sample.platform'),
       reason: reasonKey ? t(reasonKey) : suggested.reason,
-      clause: suggested.clause,
+      clause: kind === 'rectificationNotice' ? preset.rectificationClause : suggested.clause,
       effectiveDate: today,
       deadline: addDays(today, 30),
       readmission: { kind: 'date', until: addDays(today, 180) },
