@@ -10,7 +10,7 @@
 // letter (isBackdated).
 import { useEffect, useMemo, useState } from 'react';
 import { addDays } from '../../../shared/common/dates';
-import { isBackdated, missingFields, placeholderLetterNumber, renderLetter, type LetterField, type RenderedLetter } from '../../../shared/letters';
+import { formatChineseDate, isBackdated, missingFields, placeholderLetterNumber, renderLetter, type LetterField, type RenderedLetter } from '../../../shared/letters';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../../api/client';
@@ -97,7 +97,7 @@ export function LetterBatchDialog({ context, pending, onIssued, onClose }: Props
     const empty = ISSUER_FIELDS.filter((f) => required.has(f) && !settings.issuer[f]?.trim());
     if (empty.length) return setProblem(t('run.batch.fillIn', { fields: empty.map((f) => t(FIELD_LABEL[f])).join('、') }));
     if (!settings.letterDate || (kinds.has('rectificationNotice') && !settings.deadline)) return setProblem(t('run.batch.datesRequired'));
-    if (backdated && backdateReason.trim() === '') return setProblem(t('letters.batch.backdateReason'));
+    if (backdated && backdateReason.trim() === '') return setProblem(t('run.batch.fillIn', { fields: t('letters.batch.backdateReason') }));
     setStep('preview');
   }
 
@@ -210,7 +210,7 @@ export function LetterBatchDialog({ context, pending, onIssued, onClose }: Props
           ))}
           {backdated && (
             <label className="field wide">
-              <span className="field-error">{t('letters.batch.backdated', { effective: context.run.effectiveDate, dated: settings.letterDate })}</span>
+              <span className="field-error">{t('letters.batch.backdated', { effective: formatChineseDate(context.run.effectiveDate), dated: formatChineseDate(settings.letterDate) })}</span>
               <input aria-label={t('letters.batch.backdateReason')} value={backdateReason} maxLength={500} onChange={(e) => (setBackdateReason(e.target.value), setProblem(null))} />
             </label>
           )}
