@@ -1,4 +1,5 @@
 // Handlers of the life-after-selection part of the contract (shared/api/contract-lifecycle.ts).
+import { getProgramLetterSettings, saveProgramLetterSettings } from '../services/letters/program-letter-settings';
 import type { LifecycleHandlerTable } from './handler-types';
 import { admitFromWaitlist, applyEvent, createFromRound, findProgramKpiRules, getCooperation, listCooperations, setProgramKpiRules, waitlistCandidates } from '../services/cooperations/cooperation-service';
 import { getLetter, getTemplate, issueLetter, listLetters, saveTemplate, voidLetter } from '../services/letters/letter-service';
@@ -34,4 +35,6 @@ export const lifecycleHandlers: LifecycleHandlerTable = {
   'letters.list': (filter, ctx) => listLetters(ctx, filter),
   'letters.get': ({ id }, ctx) => getLetter(ctx, id),
   'letters.void': ({ id, reason }, ctx) => voidLetter(ctx, id, reason),
+  'letters.programSettings': ({ programId }, ctx) => getProgramLetterSettings(ctx, programId),
+  'letters.saveProgramSettings': ({ programId, settings }, ctx) => saveProgramLetterSettings(ctx, programId, settings),
 };

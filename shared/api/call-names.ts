@@ -94,6 +94,8 @@ export const callNames = [
   'exchange.importSheet',
   'exchange.status',
   'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
+  'letters.programSettings',
+  'letters.saveProgramSettings',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

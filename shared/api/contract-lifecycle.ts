@@ -6,8 +6,10 @@ import { kpiRuleSetSchema, type KpiRuleSet } from '../lifecycle/kpi-rules';
 import { cooperationEventSchema, cooperationStatusSchema } from '../lifecycle/cooperation';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { letterFieldsSchema, letterKindSchema } from '../letters/schema';
+import { LETTER_NUMBER_STYLES } from '../letters/letter-number';
+import { programLetterSettingsSchema } from '../letters/program-settings';
 import { view } from '../rounds/views';
-import type { Cooperation, CooperationSummary, EffectiveTemplate, IssuedLetter, WaitlistCandidate } from '../cooperations/views';
+import type { Cooperation, CooperationSummary, EffectiveTemplate, IssuedLetter, ProgramLetterSettingsView, WaitlistCandidate } from '../cooperations/views';
 import { call } from './call';
 import { yearMonthSchema } from '../lifecycle/months';
 import type { AssessmentRun, MonthFigures } from '../cooperations/assessment-views';
@@ -62,12 +64,14 @@ export const lifecycleContract = {
   ),
 
   'letters.templates': call(z.object({}).strict(), view<EffectiveTemplate[]>()),
-  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredText(20_000), prefix: optionalText(20) }).strict(), view<EffectiveTemplate>()),
+  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredText(20_000), prefix: optionalText(20), numberStyle: z.enum(LETTER_NUMBER_STYLES, msg('error.choose')).optional() }).strict(), view<EffectiveTemplate>()),
   'letters.issue': call(
-    z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100) }).strict(),
+    z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100), backdateReason: optionalText(500).nullable().optional() }).strict(),
     view<IssuedLetter>(),
   ),
   'letters.list': call(z.object({ dossierId: z.number().int().positive().optional(), cooperationId: uuid.optional(), runId: uuid.optional() }).strict(), view<IssuedLetter[]>()),
   'letters.get': call(z.object({ id: uuid }).strict(), view<IssuedLetter>()),
   'letters.void': call(z.object({ id: uuid, reason }).strict(), view<IssuedLetter>()),
+  'letters.programSettings': call(z.object({ programId: uuid }).strict(), view<ProgramLetterSettingsView>()),
+  'letters.saveProgramSettings': call(z.object({ programId: uuid, settings: programLetterSettingsSchema.nullable() }).strict(), view<ProgramLetterSettingsView>()),
 } as const;

@@ -3,6 +3,8 @@ import type { CooperationEvent, CooperationStatus } from '../lifecycle/cooperati
 import type { BanReason } from '../eligibility/readmission';
 import type { LetterFields, LetterKind } from '../letters/kinds';
 import type { LetterTemplate, RenderedLetter } from '../letters/template';
+import type { LetterNumberStyle } from '../letters/letter-number';
+import type { LetterRulePreset, ProgramLetterSettings } from '../letters/program-settings';
 
 export interface CooperationSummary {
   id: string;
@@ -50,6 +52,8 @@ export interface WaitlistCandidate {
 export interface EffectiveTemplate extends LetterTemplate {
   name: string;
   prefix: string;
+  /** 〔2026〕1号 ('plain', GB/T 9704) or 〔2026〕第001号 ('padded'). */
+  numberStyle: LetterNumberStyle;
   builtIn: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -70,4 +74,20 @@ export interface IssuedLetter {
   issuedBy: string;
   voidedAt: string | null;
   voidReason: string | null;
+  /** Why the effective date precedes the letter date, as the chair confirmed it when issuing; null if it does not. */
+  backdateReason: string | null;
+}
+
+/** A program's letter settings as in force, with the defaults of every platform's rules to start from. */
+export interface ProgramLetterSettingsView {
+  programId: string;
+  settings: ProgramLetterSettings;
+  /** The platform rules this program's defaults come from. */
+  defaultPreset: LetterRulePreset;
+  presets: Record<LetterRulePreset, ProgramLetterSettings>;
+  presetNames: Record<LetterRulePreset, string>;
+  /** Whether the chair edited them (false: the defaults apply). */
+  custom: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
 }

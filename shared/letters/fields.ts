@@ -2,7 +2,7 @@
 // The wording of derived values (the re-admission clause, suggested reasons and clauses) is document content:
 // it comes with the template pack (resources/letters/*.json) as `phrases`, never from this module.
 import type { BanReason, Readmission } from '../eligibility/readmission';
-import { formatChineseDate } from './chinese-date';
+import { formatChineseDate, parseChineseDate } from './chinese-date';
 import type { LetterFields } from './kinds';
 
 export interface LetterPhrases {
@@ -20,6 +20,10 @@ export interface LetterFacts {
   platform?: string;
   reason?: string;
   clause?: string;
+  agreement?: string;
+  deposit?: string;
+  consequence?: string;
+  copyTo?: string;
   /** YYYY-MM-DD */
   effectiveDate?: string | null;
   /** YYYY-MM-DD */
@@ -64,6 +68,10 @@ export function buildLetterFields(facts: LetterFacts, phrases: LetterPhrases): L
     platform: facts.platform ?? '',
     reason: facts.reason ?? '',
     clause: facts.clause ?? '',
+    agreement: facts.agreement ?? '',
+    deposit: facts.deposit ?? '',
+    consequence: facts.consequence ?? '',
+    copyTo: facts.copyTo ?? '',
     effectiveDate: day(facts.effectiveDate),
     readmissionDate: readmissionText(facts.readmission, phrases),
     deadline: day(facts.deadline),
@@ -78,4 +86,15 @@ export function buildLetterFields(facts: LetterFacts, phrases: LetterPhrases): L
 /** The pack's suggested reason and clause for a termination reason, as editable starting values. */
 export function suggestedTermination(reason: BanReason, phrases: LetterPhrases): { reason: string; clause: string } {
   return { ...phrases.termination[reason] };
+}
+
+/**
+ * Whether the letter's effective date is earlier than its own date. Such a letter is issued only with the
+ * chair's reason, archived with it: a notice does not end a cooperation retroactively without saying why.
+ * Dates are the letter's text (2026年11月23日); a value that is not a date is left to the chair.
+ */
+export function isBackdated(fields: LetterFields): boolean {
+  const effective = parseChineseDate(fields.effectiveDate ?? '');
+  const dated = parseChineseDate(fields.letterDate ?? '');
+  return effective !== null && dated !== null && effective < dated;
 }

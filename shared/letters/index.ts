@@ -11,3 +11,6 @@ export * from './letter-number';
 export * from './template';
 export * from './fields';
 export * from './schema';
+export * from './program-settings';
+export * from './template-options';
+export * from './decisive-failures';

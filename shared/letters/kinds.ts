@@ -21,7 +21,11 @@ export const LETTER_FIELDS = [
   'effectiveDate', // 2026年11月23日 — when the termination takes effect
   'readmissionDate', // the date or the condition of 再准入, as a clause: 自2027年5月22日起… / 永久不允许…
   'deadline', // 2026年12月31日 — rectification due / contract to be signed by
-  'letterNumber', // 评审终字〔2026〕第001号
+  'agreement', // the agreement a termination ends, e.g. 双方签署的合作协议 (per program, letter-settings.ts)
+  'deposit', // what happens to the deposit (保证金), e.g. 贵司已缴纳的保证金按双方协议约定处理 — never an invented amount
+  'consequence', // what else follows under the program's rules, e.g. 安心鉴: the 安心鉴服务商 is notified
+  'copyTo', // 抄送 (版记, optional)
+  'letterNumber', // 评审终字〔2026〕1号
   'letterDate', // 2026年11月23日
   'issuerName', // 署名: the platform or its committee
   'issuerDepartment', // the department that handles the matter

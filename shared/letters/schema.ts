@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { LETTER_FIELDS, LETTER_KINDS, type LetterKind } from './kinds';
 import { LETTER_PREFIX_FORBIDDEN } from './letter-number';
-import { templateProblems, type LetterTemplate, type RenderedLetter } from './template';
+import { LETTER_LAYOUT, templateProblems, type LetterTemplate, type RenderedLetter } from './template';
 import type { LetterPhrases } from './fields';
 
 const m = (key: string) => ({ error: key });
@@ -104,6 +104,9 @@ const spanSchema = z.union([
 ]);
 const lineSchema = z.array(spanSchema);
 const blockSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('letterhead'), spans: lineSchema }),
+  z.object({ role: z.literal('rule') }),
+  z.object({ role: z.literal('record'), lines: z.array(lineSchema) }),
   z.object({ role: z.literal('title'), spans: lineSchema }),
   z.object({ role: z.literal('reference'), lines: z.array(lineSchema) }),
   z.object({ role: z.literal('salutation'), spans: lineSchema }),
@@ -111,4 +114,4 @@ const blockSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('signature'), lines: z.array(lineSchema) }),
 ]);
 
-export const renderedLetterSchema = z.object({ kind: letterKindSchema, blocks: z.array(blockSchema) }) satisfies z.ZodType<RenderedLetter>;
+export const renderedLetterSchema = z.object({ kind: letterKindSchema, layout: z.literal(LETTER_LAYOUT).optional(), blocks: z.array(blockSchema) }) satisfies z.ZodType<RenderedLetter>;

@@ -1,12 +1,20 @@
-// Letter templates: plain text the chair edits in one text box, with {{placeholders}} and three line marks.
+// Letter templates: plain text the chair edits in one text box, with {{placeholders}} and line marks. The
+// marks name the parts of a document of GB/T 9704-2012《党政机关公文格式》 (the layout a Chinese platform's
+// notices follow); where each part goes on the sheet is LetterPage's business.
 //
+//   ! {{issuerName}}                    发文机关标志 (letterhead, optional: red, centred, above everything)
+//   > {{letterNumber}}                  lines before the salutation: 发文字号 — above the title, centred
+//                                       (§7.2.4); after the title in templates written before (kept as is)
+//   ---                                 the red separator line under the number (§7.2.6, optional)
 //   # 终止合作通知                      title (centred)
-//   > {{letterNumber}}                  right-aligned lines before the salutation: the number
 //   {{addressee}}：                     the first plain line, when it ends with ：or :, is the salutation
 //                                       (主送, flush left as GB/T 9704 §7.3.2 has it)
 //   依据……{{clause}}……                 every other plain line is one paragraph (first-line indent 2em)
 //   > {{issuerName}}                    right-aligned lines after the salutation: the signature block
 //   > {{letterDate}}
+//   | 抄送：{{copyTo}}                  版记 lines (§7.4: 抄送, 印发机关和印发日期), optional: a 版记 line
+//                                       with an empty placeholder is left out, never printed half blank,
+//                                       so its fields never stop a letter from being issued
 //
 // One line is one paragraph (Enter starts a new one, as in a word processor); blank lines are ignored, as
 // are leading spaces and ideographic spaces (　　) typed out of habit — the layout indents. The full-width
@@ -28,14 +36,25 @@ export type LetterSpan =
 export type LetterLine = LetterSpan[];
 
 export type LetterBlock =
+  | { role: 'letterhead'; spans: LetterLine }
+  | { role: 'rule' }
+  | { role: 'record'; lines: LetterLine[] }
   | { role: 'title'; spans: LetterLine }
   | { role: 'reference'; lines: LetterLine[] }
   | { role: 'salutation'; spans: LetterLine }
   | { role: 'paragraph'; spans: LetterLine }
   | { role: 'signature'; lines: LetterLine[] };
 
+/**
+ * 'gbt9704': laid out as GB/T 9704-2012 (number above the title, 三号 body, page numbers, the closing kept
+ * with the signature). Absent in letters archived before that layout existed: they reprint with the layout
+ * they were issued in (letters.css keeps it), since the archive is the letter as issued.
+ */
+export const LETTER_LAYOUT = 'gbt9704';
+
 export interface RenderedLetter {
   kind: LetterKind;
+  layout?: typeof LETTER_LAYOUT;
   blocks: LetterBlock[];
 }
 
@@ -48,10 +67,13 @@ export type TemplateProblem =
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g;
 const TITLE = /^[#＃]\s*/;
 const RIGHT = /^[>＞]\s*/;
+const LETTERHEAD = /^[!！]\s*/;
+const RECORD = /^[|｜]\s*/;
+const RULE = /^(?:-{3,}|—{2,}|－{3,})$/;
 // \s covers the ideographic space U+3000 (Unicode Zs); it is named anyway for the reader.
 const LEADING_SPACE = /^[\s\u3000]+/;
 
-type LineKind = 'title' | 'right' | 'plain';
+type LineKind = 'title' | 'right' | 'plain' | 'letterhead' | 'rule' | 'record';
 
 interface ParsedLine {
   kind: LineKind;
@@ -63,7 +85,10 @@ function parseLines(text: string): ParsedLine[] {
   for (const raw of text.split(/\r\n|\r|\n/)) {
     const line = raw.replace(LEADING_SPACE, '').trimEnd();
     if (line === '') continue;
-    if (TITLE.test(line)) out.push({ kind: 'title', body: line.replace(TITLE, '') });
+    if (RULE.test(line)) out.push({ kind: 'rule', body: '' });
+    else if (TITLE.test(line)) out.push({ kind: 'title', body: line.replace(TITLE, '') });
+    else if (LETTERHEAD.test(line)) out.push({ kind: 'letterhead', body: line.replace(LETTERHEAD, '') });
+    else if (RECORD.test(line)) out.push({ kind: 'record', body: line.replace(RECORD, '') });
     else if (RIGHT.test(line)) out.push({ kind: 'right', body: line.replace(RIGHT, '') });
     else out.push({ kind: 'plain', body: line });
   }
@@ -75,6 +100,14 @@ export function fieldsUsed(text: string): LetterField[] {
   const seen = new Set<LetterField>();
   for (const m of text.matchAll(PLACEHOLDER)) if (isLetterField(m[1]!)) seen.add(m[1]);
   return [...seen];
+}
+
+/** The template without its 版记 lines: what must be filled in for the letter to be issued. */
+function withoutRecordLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((raw) => !RECORD.test(raw.replace(LEADING_SPACE, '')))
+    .join('\n');
 }
 
 /** What is wrong with the template itself, whatever the letter: the editor shows these, storage refuses them. */
@@ -90,7 +123,8 @@ export function templateProblems(template: LetterTemplate): TemplateProblem[] {
     const rest = line.replace(PLACEHOLDER, '');
     if (rest.includes('{{') || rest.includes('}}')) problems.push({ code: 'malformedPlaceholder', text: line.trim() });
   }
-  const used = new Set(fieldsUsed(template.text));
+  // A required field only in a 版记 line would be left out when empty: it must stand in the letter itself.
+  const used = new Set(fieldsUsed(withoutRecordLines(template.text)));
   for (const field of REQUIRED_FIELDS[template.kind]) if (!used.has(field)) problems.push({ code: 'requiredFieldAbsent', field });
   return problems;
 }
@@ -108,7 +142,7 @@ export function fieldText(fields: LetterFields, field: LetterField): string {
  * any is not issued: the committee is told what to fill in, and nothing is ever printed blank.
  */
 export function missingFields(template: LetterTemplate | string, fields: LetterFields): LetterField[] {
-  const text = typeof template === 'string' ? template : template.text;
+  const text = withoutRecordLines(typeof template === 'string' ? template : template.text);
   return fieldsUsed(text).filter((f) => fieldText(fields, f) === '');
 }
 
@@ -136,14 +170,25 @@ function substitute(body: string, fields: LetterFields): LetterLine {
   return spans;
 }
 
-/** The letter laid out in blocks, values filled in; empty values become { missing } spans. */
+/**
+ * The letter laid out in blocks, values filled in; empty values become { missing } spans, except in 版记
+ * lines, which are left out instead (they are optional).
+ */
 export function renderLetter(template: LetterTemplate, fields: LetterFields): RenderedLetter {
   const blocks: LetterBlock[] = [];
   let bodyStarted = false;
   for (const line of parseLines(template.text)) {
     const spans = substitute(line.body, fields);
     const last = blocks[blocks.length - 1];
-    if (line.kind === 'title') {
+    if (line.kind === 'rule') {
+      blocks.push({ role: 'rule' });
+    } else if (line.kind === 'record') {
+      if (spans.some((s) => 'missing' in s)) continue;
+      if (last && last.role === 'record') last.lines.push(spans);
+      else blocks.push({ role: 'record', lines: [spans] });
+    } else if (line.kind === 'letterhead') {
+      blocks.push({ role: 'letterhead', spans });
+    } else if (line.kind === 'title') {
       blocks.push({ role: 'title', spans });
     } else if (line.kind === 'right') {
       const role = bodyStarted ? 'signature' : 'reference';
@@ -157,7 +202,7 @@ export function renderLetter(template: LetterTemplate, fields: LetterFields): Re
       blocks.push({ role: 'paragraph', spans });
     }
   }
-  return { kind: template.kind, blocks };
+  return { kind: template.kind, layout: LETTER_LAYOUT, blocks };
 }
 
 export type IssueCheck =
@@ -188,9 +233,12 @@ export function letterPlainText(letter: RenderedLetter): string {
   const out: string[] = [];
   let previous: LetterBlock['role'] | null = null;
   for (const block of letter.blocks) {
-    const boundary = previous !== null && (block.role === 'salutation' || block.role === 'signature' || (previous === 'signature' && block.role === 'paragraph'));
+    const boundary = previous !== null && (block.role === 'salutation' || block.role === 'signature' || block.role === 'record' || (previous === 'signature' && block.role === 'paragraph'));
     if (boundary) out.push('');
     switch (block.role) {
+      case 'rule':
+        break;
+      case 'letterhead':
       case 'title':
       case 'salutation':
         out.push(lineText(block.spans));
@@ -200,6 +248,7 @@ export function letterPlainText(letter: RenderedLetter): string {
         break;
       case 'reference':
       case 'signature':
+      case 'record':
         for (const line of block.lines) out.push(lineText(line));
         break;
     }

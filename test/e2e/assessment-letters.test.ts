@@ -133,15 +133,24 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await run.entry(ANXIN).scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'assessments-run-stale');
 
-    // The letter batch: the issuer block is asked for once (and remembered), then the letter is issued.
+    // The letter batch: the issuer block is asked for once (and remembered), every letter is previewed with
+    // a 〔2027〕?号 placeholder (no number is taken by looking), then issued on the final confirm.
     const dialog = await run.openLetterBatch();
     expect(await dialog.locator('.batch-list li').allInnerTexts()).toEqual([`${XIHU} — 终止合作通知`]);
+    await dialog.getByLabel('发文日期').fill('2027-01-31');
     await dialog.getByLabel('署名 *').fill('淘特平台服务商评审小组');
-    await dialog.getByRole('button', { name: '出具 1 份函件' }).click();
+    await dialog.getByRole('button', { name: '预览函件' }).click();
     await dialog.getByText('请填写：承办部门、联系方式').waitFor();
     await dialog.getByLabel('承办部门 *').fill('服务商管理部');
     await dialog.getByLabel('联系方式 *').fill('王芳，0571-88886666，wangfang@example.com');
-    await dialog.getByRole('button', { name: '出具 1 份函件' }).click();
+    await dialog.getByRole('button', { name: '预览函件' }).click();
+    const preview = page.getByTestId('letter-batch-preview');
+    await preview.locator('.letter-page').waitFor();
+    expect(await preview.locator('.letter-page').count()).toBe(1);
+    expect(await preview.locator('.letter-number-head').innerText()).toBe('评审终字〔2027〕?号');
+    expect(await fixture.server.call('letters.list', { cooperationId: idOf(XIHU) })).toEqual([]);
+    await saveScreenshot(page, 'assessments-letter-batch-preview');
+    await preview.getByRole('button', { name: '确认出具 1 份函件' }).click();
 
     // The print page: the letter as archived, one A4 sheet.
     await page.waitForURL(/#\/letters\/print\//);
@@ -156,9 +165,12 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await page.pdf({ path: pdfFile, format: 'A4', preferCSSPageSize: true, printBackground: true });
     const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
-    expect(info).toMatch(/Pages:\s+1\n/);
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const expected of ['终止合作通知', XIHU, XIHU_CODE, '2027年7月31日', '2027年1月31日', '近30天发揽率为85.00%', '淘特平台服务商评审小组']) expect(text).toContain(expected);
+    expect(letters[0]!.number).toBe('评审终字〔2027〕1号');
+    // Only the decisive failure, worded as an official writes it; the program's own rules (安心鉴) cited.
+    for (const expected of ['终止合作通知', XIHU, XIHU_CODE, '2027年7月31日', '2027年1月31日', '近30天发揽率为85%，低于90%的要求', '淘特平台服务商评审小组', '《淘宝网“安心鉴”服务规范》', '安心鉴服务商']) expect(text).toContain(expected);
+    expect(text).not.toContain('淘宝直播区域产业服务商管理规则');
+    expect(text.indexOf('评审终字〔2027〕1号')).toBeLessThan(text.indexOf('终止合作通知'));
     expect(text).not.toContain('出具本次考核的全部函件');
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(SCREENSHOT_DIR, 'assessment-termination-letter')]);
     const png = fs.readFileSync(path.join(SCREENSHOT_DIR, 'assessment-termination-letter.png'));

@@ -1,7 +1,9 @@
-// Letters end to end (issue 4 "Letters"): from a provider's record, a 终止合作通知 is issued through the
-// issue dialog — refused while a field is empty, numbered 〔year〕第NNN号 on issue — printed to an A4 PDF that
-// pdftotext reads back (Chinese name, credit code, re-admission date), voided without its number being given
-// out again, and reprinted from the archive with identical text.
+// Letters end to end (issue 4 "Letters", issue 7 "Rule fidelity"): from a provider's record, a 终止合作通知 is
+// issued through the issue dialog — refused while a field is empty, numbered 〔year〕N号 on issue — printed to
+// an A4 PDF that pdftotext reads back (the number above the title, Chinese name, credit code, re-admission
+// date, page numbers), voided without its number being given out again, and reprinted from the archive with
+// identical text. A letter whose long reason pushes the signature onto page 2 takes its last paragraph along:
+// 落款 and date never stand alone on a page. The pages are rendered to PNG to be looked at.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,6 +79,8 @@ describe('letters: issue, print, void, reprint', () => {
     await dialog.field('合作项目').fill('淘宝直播区域产业服务商');
     await dialog.field('服务区域').fill('杭州');
     await dialog.field('平台').fill('淘宝直播');
+    // The reason category fills the reason and clause, and the agreement, consequence and deposit texts.
+    expect(await dialog.field('保证金处理').inputValue()).toBe('贵司已缴纳的保证金按《淘宝直播机构保证金管理规则》及双方协议约定处理');
     await dialog.field('生效日期').fill('2026-11-23');
     // The readmission clause from a date: 180 days after 2026-11-23 is 2027-05-22.
     await dialog.root.getByLabel('再准入日期').fill('2027-05-22');
@@ -94,8 +98,8 @@ describe('letters: issue, print, void, reprint', () => {
     expect(await dialog.field('编号年度').inputValue()).toBe(String(YEAR));
     await saveScreenshot(page, 'letters-issue-dialog');
     await dialog.issueButton.click();
-    await dialog.root.getByText(`已出具，文号：评审终字〔${YEAR}〕第001号。`, { exact: false }).waitFor();
-    await panel.locator('.letters-panel-list').getByText(`评审终字〔${YEAR}〕第001号`, { exact: true }).waitFor();
+    await dialog.root.getByText(`已出具，文号：评审终字〔${YEAR}〕1号。`, { exact: false }).waitFor();
+    await panel.locator('.letters-panel-list').getByText(`评审终字〔${YEAR}〕1号`, { exact: true }).waitFor();
 
     // 打印 / 另存为 PDF: the print page with the archived letter, one A4 page, read back with pdftotext.
     await dialog.root.getByRole('button', { name: '打印 / 另存为 PDF' }).click();
@@ -103,20 +107,24 @@ describe('letters: issue, print, void, reprint', () => {
     expect(page.url()).toMatch(/#\/letters\/print\/[0-9a-f-]{36}$/);
     await saveScreenshot(page, 'letters-print-page');
     const text = await printToPdf(page, 'letters-print');
-    expect(text.pages).toBe(1);
-    for (const expected of [NAME, CODE, '2027年5月22日', `评审终字〔${YEAR}〕第001号`, '终止合作通知', '2026年11月23日']) expect(text.flat).toContain(expected);
+    for (const expected of [NAME, CODE, '2027年5月22日', `评审终字〔${YEAR}〕1号`, '终止合作通知', '2026年11月23日', '双方签署的相关合作协议同日解除']) expect(text.flat).toContain(expected);
+    // GB/T 9704: the 发文字号 above the title, no 第 and no padding; "— 1 —" at the foot of every page.
+    expect(text.byPage[0]!.indexOf(`评审终字〔${YEAR}〕1号终止合作通知`)).toBeGreaterThanOrEqual(0);
+    text.byPage.forEach((p, i) => expect(p).toContain(`—${i + 1}—`));
+    // The last body paragraph and the signature block on one page.
+    expect(closingPage(text, '淘宝直播平台2026年11月23日')).toBe(text.pages - 1);
     // The page's own buttons and the app's chrome are not printed.
     for (const absent of ['打印', '返回', '另存为', '评审台']) expect(text.flat).not.toContain(absent);
     // The glyphs come from the bundled serif font, embedded in the PDF.
     expect(execFileSync('pdffonts', [text.file], { encoding: 'utf8' })).toMatch(/NotoSerifSC/);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', text.file, path.join(SCREENSHOT_DIR, 'letters-print-page1')]);
+    execFileSync('pdftoppm', ['-png', '-r', '70', text.file, path.join(SCREENSHOT_DIR, 'letters-print-page')]);
   });
 
   it('voids a letter without reusing its number, reprints it identically, and prints several one per page', async () => {
     const other = await fixture.server.call('dossiers.create', dossierInput({ legalName: OTHER_NAME, creditCode: OTHER_CODE }));
     const fields = { ...ISSUED_FIELDS, addressee: OTHER_NAME, creditCode: OTHER_CODE };
     const first = await fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields, year: 2025 });
-    expect(first.number).toBe('评审整字〔2025〕第001号');
+    expect(first.number).toBe('评审整字〔2025〕1号');
     const { page } = await fixture.open();
 
     // The original print, for comparison after voiding and after the template changed.
@@ -141,15 +149,15 @@ describe('letters: issue, print, void, reprint', () => {
     await row.getByText('已作废').waitFor();
     expect(await row.getByRole('button', { name: '作废' }).count()).toBe(0);
 
-    // The number stays used: the next rectification notice of 2025 is 第002号.
+    // The number stays used: the next rectification notice of 2025 is 2号.
     const second = await fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId: other.id, fields: { ...fields, deadline: '2026年1月31日' }, year: 2025 });
-    expect(second.number).toBe('评审整字〔2025〕第002号');
+    expect(second.number).toBe('评审整字〔2025〕2号');
 
     // The chair changes the template: letters already issued keep their text.
     await page.getByRole('tab', { name: '函件模板' }).click();
     await page.getByRole('tab', { name: '整改通知' }).click();
     const source = page.locator('#letter-template-text');
-    await expect.poll(() => source.inputValue(), POLL).toMatch(/^# 整改通知/);
+    await expect.poll(() => source.inputValue(), POLL).toMatch(/^# 整改通知$/m);
     await source.fill((await source.inputValue()).replace('特此通知。', '特此函告。'));
     await page.getByText('有未保存的修改').waitFor();
     await saveScreenshot(page, 'letters-templates');
@@ -173,7 +181,7 @@ describe('letters: issue, print, void, reprint', () => {
     expect(strip(reprint.flat)).toBe(strip(original.flat));
     expect([count(reprint.flat, '作') - count(original.flat, '作'), count(reprint.flat, '废') - count(original.flat, '废')]).toEqual([1, 1]);
     // On screen too, the sheet's text (watermark aside) is the archived letter's.
-    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : b.lines)).map(lineText).join('');
+    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : 'lines' in b ? b.lines : [])).map(lineText).join('');
     expect(await page.locator('.letter-page').evaluate((el) => [...el.children].filter((c) => !c.classList.contains('letter-watermark')).map((c) => c.textContent).join(''))).toBe(archived);
     expect(reprint.flat).toContain('特此通知。');
     expect(reprint.flat).not.toContain('特此函告');
@@ -187,8 +195,10 @@ describe('letters: issue, print, void, reprint', () => {
     await expect.poll(() => page.locator('.letter-page').count(), POLL).toBe(2);
     const both = await printToPdf(page, 'letters-batch');
     expect(both.pages).toBe(2);
-    expect(both.byPage[0]).toContain('第001号');
-    expect(both.byPage[1]).toContain('第002号');
+    expect(both.byPage[0]).toContain('〔2025〕1号');
+    expect(both.byPage[1]).toContain('〔2025〕2号');
+    // Each letter numbers its own pages from 1.
+    expect([both.byPage[0], both.byPage[1]].map((p) => p!.includes('—1—'))).toEqual([true, true]);
 
     // On the provider's record: both letters, the voided one marked, each with 重新打印.
     await page.goto(`${fixture.server.origin}/#/dossiers/${other.id}`);
@@ -200,7 +210,127 @@ describe('letters: issue, print, void, reprint', () => {
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'letters-dossier-panel');
   });
+
+  it('keeps the last paragraph with the signature when a long reason pushes the signature onto page 2', async () => {
+    // The rectification notice as built in (test 2 changed its closing): one A4 page with a short reason.
+    const rect = (await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!;
+    const builtinText = rect.text.replace('特此函告。', '特此通知。');
+    await fixture.server.call('letters.saveTemplate', { kind: 'rectificationNotice', name: rect.name, prefix: rect.prefix, text: builtinText });
+    const fields = { ...ISSUED_FIELDS, addressee: NAME, creditCode: CODE, letterDate: '2026年11月24日' };
+    const SIGNED = '淘特平台2026年11月24日';
+    // A reason listing the failed items month by month: the longer it is, the further the letter runs.
+    const items = Array.from({ length: 12 }, (_, i) => [`2026年${i + 1}月近30天发揽率为${(85 + i / 10).toFixed(1)}%，低于90%的要求`, `近30天客服响应率为${(80 + i / 10).toFixed(1)}%，低于85%的要求`]).flat();
+    const reasonOf = (n: number) => items.slice(0, n).join('；');
+    let n = items.length;
+    while (reasonOf(n).length > 500) n -= 1;
+    const issue = (reason: string, copyTo = '') => fixture.server.call('letters.issue', { kind: 'rectificationNotice', dossierId, year: YEAR, fields: { ...fields, reason, copyTo } });
+    const { page } = await fixture.open();
+    // A fresh load each time: a hash change alone would keep the sheet on screen until the new one loads
+    // (and keep styles the test injected).
+    const open = async (letter: { id: string; number: string }) => {
+      await page.goto(`${fixture.server.origin}/#/letters/print/${letter.id}`);
+      await page.reload();
+      await page.locator('.letter-number-head', { hasText: letter.number }).waitFor();
+    };
+    const NO_RULE = '.letter-closing, .letter-signature { break-inside: auto !important; break-before: auto !important; }';
+    const isolated = (pdf: PdfText) => pdf.pages === 2 && pdf.byPage[0]!.includes('特此通知。') && !pdf.byPage[0]!.includes(SIGNED) && pdf.byPage[1]!.includes(SIGNED);
+
+    // A short reason: everything on one sheet.
+    const short = await issue(reasonOf(1));
+    await open(short);
+    expect((await printToPdf(page, 'letters-short')).pages).toBe(1);
+
+    // Find how long a reason must be for the signature to fall alone onto page 2 were the rule not there:
+    // the probe's reason is cut item by item on screen, printed each time with the rule switched off.
+    const probe = await issue(reasonOf(n), '淘特品牌认证运营部');
+    await open(probe);
+    const style = await page.addStyleTag({ content: NO_RULE });
+    const reasonSpan = page.locator('.letter-value[data-field="reason"]');
+    let critical: number | null = null;
+    for (; n > 1 && critical === null; n -= 1) {
+      await reasonSpan.evaluate((el, text) => void (el.textContent = text), reasonOf(n));
+      if (isolated(await printToPdf(page, 'letters-long-probe'))) critical = n;
+    }
+    await style.evaluate((el) => void el.parentNode?.removeChild(el));
+    expect(critical, 'a reason length that leaves the signature alone on page 2 without the rule').not.toBeNull();
+
+    // That letter, issued for real and printed as issued: 特此通知 goes over with the signature and the date.
+    const letter = await issue(reasonOf(critical!), '淘特品牌认证运营部');
+    expect(reasonOf(critical!).length).toBeGreaterThan(100);
+    await open(letter);
+    const kept = await printToPdf(page, 'letters-long');
+    expect(kept.pages).toBe(2);
+    expect(kept.byPage[0]).not.toContain('特此通知');
+    expect(kept.byPage[1]).toContain(`特此通知。${SIGNED}`);
+    expect(closingPage(kept, SIGNED)).toBe(1);
+    expect(kept.byPage[0]!.startsWith(`评审整字〔${YEAR}〕${letter.number.match(/〕(\d+)号/)![1]}号整改通知`)).toBe(true);
+    expect([kept.byPage[0]!.includes('—1—'), kept.byPage[1]!.includes('—2—')]).toEqual([true, true]);
+    expect(kept.byPage[1]).toContain('抄送：淘特品牌认证运营部');
+    // …and the same letter without the rule really would have left the signature alone.
+    const off = await page.addStyleTag({ content: NO_RULE });
+    expect(isolated(await printToPdf(page, 'letters-long-without-rule'))).toBe(true);
+    await off.evaluate((el) => void el.parentNode?.removeChild(el));
+    execFileSync('pdftoppm', ['-png', '-r', '70', kept.file, path.join(SCREENSHOT_DIR, 'letters-long-page')]);
+
+    // The red 版头: letterhead and separator line switched on in the template editor.
+    await page.goto(`${fixture.server.origin}/#/letters`);
+    await page.getByRole('tab', { name: '函件模板' }).click();
+    await page.getByRole('tab', { name: '整改通知' }).click();
+    await page.getByLabel('发文机关标志（红色版头）').check();
+    await page.getByLabel('红色分隔线').check();
+    await expect.poll(() => page.locator('#letter-template-text').inputValue(), POLL).toMatch(/^! \{\{issuerName\}\}\n> \{\{letterNumber\}\}\n---\n# 整改通知/);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText(/已保存“整改通知”模板/).waitFor();
+    const red = await issue(reasonOf(2));
+    await open(red);
+    const head = await printToPdf(page, 'letters-letterhead');
+    expect(head.byPage[0]!.startsWith(`淘特平台${red.number}整改通知`)).toBe(true);
+    expect(closingPage(head, SIGNED)).toBe(head.pages - 1);
+    expect(await page.locator('.letter-rule-red').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(212, 0, 0)');
+    execFileSync('pdftoppm', ['-png', '-r', '70', head.file, path.join(SCREENSHOT_DIR, 'letters-letterhead-page')]);
+  });
+
+  it('edits a program\'s letter settings, defaulting to its platform\'s rules, and shows a back-dated letter\'s reason', async () => {
+    await fixture.server.call('programs.create', { platform: '抖音电商', name: '古董艺术品产业带服务商', rules: [] });
+    const { page } = await fixture.open();
+    await page.goto(`${fixture.server.origin}/#/letters`);
+    await page.getByRole('tab', { name: '项目函件设置' }).click();
+    const tab = page.getByTestId('letter-program-settings');
+    await tab.getByText('默认依据：抖音电商产业带服务商考核规则').waitFor();
+    const clause = tab.getByLabel('不符合考核要求 依据条款');
+    expect(await clause.inputValue()).toBe('《抖音电商产业带服务商考核规则》（自2023年4月26日起执行）3.3“常规考核结果判定”');
+    expect(await tab.getByLabel('其他后果').inputValue()).toBe('平台同时取消贵司已认证的产业带服务商认证资质');
+    const deposit = tab.getByLabel('保证金处理（不写金额，除非规则写明）');
+    await deposit.fill('');
+    await tab.getByText('每一项都须填写，且不能换行。').waitFor();
+    expect(await tab.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+    await deposit.fill('贵司已缴纳的保证金按《抖店服务市场服务商退出退保流程说明》办理');
+    await tab.getByRole('button', { name: '保存', exact: true }).click();
+    await tab.getByText(/已由 赵立新 于 .* 修改。/).waitFor();
+    const programId = (await fixture.server.call('programs.list', {})).find((p) => p.platform === '抖音电商')!.id;
+    expect((await fixture.server.call('letters.programSettings', { programId })).settings.deposit).toBe('贵司已缴纳的保证金按《抖店服务市场服务商退出退保流程说明》办理');
+    await saveScreenshot(page, 'letters-program-settings');
+
+    // A letter whose effective date precedes its date: issued only with the chair's reason, shown in the archive.
+    const fields = { ...ISSUED_FIELDS, addressee: NAME, creditCode: CODE, reason: '近30天发揽率为86%，低于90%的要求', deadline: '2026年12月31日', letterDate: '2026年12月2日' };
+    const refused = await fixture.server.send('letters.issue', { kind: 'rectificationNotice', dossierId, year: YEAR, fields: { ...fields, effectiveDate: '2026年12月1日' } });
+    expect(refused.ok).toBe(false);
+    await page.getByRole('tab', { name: '已出具函件' }).click();
+    const backdated = await fixture.server.call('letters.issue', { kind: 'terminationNotice', dossierId, year: YEAR, backdateReason: '考核期末已决定，函件补发', fields: {
+      ...fields, region: '杭州', clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）', agreement: '双方签署的相关合作协议', consequence: '贵司的认证角色一并取消', deposit: '贵司已缴纳的保证金按协议约定处理',
+      effectiveDate: '2026年12月1日', readmissionDate: '自2027年5月30日起方可再次提交准入申请',
+    } });
+    await page.reload();
+    const row = page.locator(`tr[data-letter-number="${backdated.number}"]`);
+    await row.getByText('生效日期早于发文日期，理由：考核期末已决定，函件补发').waitFor();
+  });
 });
+
+/** The page (0-based) holding the last body paragraph; -1 when the signature block is not on that page. */
+function closingPage(pdf: PdfText, signed: string): number {
+  const at = pdf.byPage.findIndex((p) => p.includes('特此通知。'));
+  return at !== -1 && pdf.byPage[at]!.includes(`特此通知。${signed}`) ? at : -1;
+}
 
 interface PdfText {
   file: string;

@@ -5,9 +5,21 @@ import { m004AssessmentReruns } from './004-assessment-reruns';
 import { m005Eligibility } from './005-eligibility';
 import { m006BanScope } from './006-ban-scope';
 import { m007DossierPinyin } from './007-dossier-pinyin';
+import { m008LettersOfficial } from './008-letters-official';
 import { m009HistoryChain } from './009-history-chain';
-import { m011Exchange } from './011-exchange';
+import { m010Exchange } from './010-exchange';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
-export const migrations: readonly Migration[] = [m001Initial, m002Rounds, m003Cooperations, m004AssessmentReruns, m005Eligibility, m006BanScope, m007DossierPinyin, m009HistoryChain, m011Exchange];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Rounds,
+  m003Cooperations,
+  m004AssessmentReruns,
+  m005Eligibility,
+  m006BanScope,
+  m007DossierPinyin,
+  m008LettersOfficial,
+  m009HistoryChain,
+  m010Exchange,
+];

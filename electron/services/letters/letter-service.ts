@@ -9,7 +9,8 @@ import { mustGetDossier } from '../dossiers/dossier-service';
 import builtInPack from '../../../resources/letters/zh-CN.json';
 import { parseLetterPack, type LetterPack } from '../../../shared/letters/schema';
 import { checkIssuable, renderLetter, type RenderedLetter } from '../../../shared/letters/template';
-import { DEFAULT_LETTER_PREFIX, formatLetterNumber } from '../../../shared/letters/letter-number';
+import { DEFAULT_LETTER_NUMBER_STYLE, DEFAULT_LETTER_PREFIX, formatLetterNumber, placeholderLetterNumber, type LetterNumberStyle } from '../../../shared/letters/letter-number';
+import { isBackdated } from '../../../shared/letters/fields';
 import type { LetterFields, LetterKind } from '../../../shared/letters/kinds';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
 
@@ -18,21 +19,23 @@ const BUILT_IN: LetterPack = parseLetterPack(builtInPack);
 
 
 export function getTemplate(ctx: ServiceContext, kind: LetterKind): EffectiveTemplate {
-  const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; updated_at: string; updated_by: string } | undefined;
+  const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; number_style: LetterNumberStyle; updated_at: string; updated_by: string } | undefined;
   const builtIn = BUILT_IN.templates[kind];
-  if (!row) return { ...builtIn, prefix: DEFAULT_LETTER_PREFIX[kind], builtIn: true, updatedAt: null, updatedBy: null };
-  return { kind, text: row.body, name: row.title, prefix: row.prefix, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  if (!row) return { ...builtIn, prefix: DEFAULT_LETTER_PREFIX[kind], numberStyle: DEFAULT_LETTER_NUMBER_STYLE, builtIn: true, updatedAt: null, updatedBy: null };
+  return { kind, text: row.body, name: row.title, prefix: row.prefix, numberStyle: row.number_style, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 
 export const letterPhrases = () => BUILT_IN.phrases;
 
-export function saveTemplate(ctx: ServiceContext, input: { kind: LetterKind; name: string; text: string; prefix: string }): EffectiveTemplate {
+/** Saves the chair's template; without numberStyle the style in force is kept. */
+export function saveTemplate(ctx: ServiceContext, input: { kind: LetterKind; name: string; text: string; prefix: string; numberStyle?: LetterNumberStyle }): EffectiveTemplate {
   write(ctx, (w) => {
     const before = getTemplate(ctx, input.kind);
+    const numberStyle = input.numberStyle ?? before.numberStyle;
     ctx.db
-      .prepare('INSERT INTO letter_templates (kind, title, body, prefix, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET title = excluded.title, body = excluded.body, prefix = excluded.prefix, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
-      .run(input.kind, input.name, input.text, input.prefix, w.at, w.actor);
-    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: `template:${input.kind}`, action: 'update', before: { name: before.name, text: before.text, prefix: before.prefix }, after: input });
+      .prepare('INSERT INTO letter_templates (kind, title, body, prefix, number_style, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET title = excluded.title, body = excluded.body, prefix = excluded.prefix, number_style = excluded.number_style, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+      .run(input.kind, input.name, input.text, input.prefix, numberStyle, w.at, w.actor);
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: `template:${input.kind}`, action: 'update', before: { name: before.name, text: before.text, prefix: before.prefix, numberStyle: before.numberStyle }, after: { ...input, numberStyle } });
   });
   return getTemplate(ctx, input.kind);
 }
@@ -51,6 +54,7 @@ interface LetterRow {
   issued_by: string;
   voided_at: string | null;
   void_reason: string | null;
+  backdate_reason: string | null;
 }
 
 const toLetter = (r: LetterRow): IssuedLetter => ({
@@ -67,6 +71,7 @@ const toLetter = (r: LetterRow): IssuedLetter => ({
   issuedBy: r.issued_by,
   voidedAt: r.voided_at,
   voidReason: r.void_reason,
+  backdateReason: r.backdate_reason,
 });
 
 export const contentHash = (content: string): string => crypto.createHash('sha256').update(content, 'utf8').digest('hex');
@@ -79,7 +84,10 @@ export interface IssueInput {
   /** Every field except the number, which is assigned here. */
   fields: LetterFields;
   year: number;
+  /** Required when the effective date is earlier than the letter date: why, archived with the letter. */
+  backdateReason?: string | null;
 }
+
 
 /**
  * Issues one letter: refuses while any field the template uses is empty (never printed blank), then takes
@@ -89,20 +97,24 @@ export function issueLetter(ctx: ServiceContext, input: IssueInput): IssuedLette
   const id = write(ctx, (w) => {
     mustGetDossier(ctx, input.dossierId);
     const template = getTemplate(ctx, input.kind);
-    const probe = checkIssuable(template, { ...input.fields, letterNumber: '〔0000〕第000号' });
+    const probe = checkIssuable(template, { ...input.fields, letterNumber: placeholderLetterNumber(template.prefix, input.year, template.numberStyle) });
     if (!probe.ok) throw new AppError('VALIDATION', zh('error.letterFieldsMissing', { fields: probe.missing.join('、') }), probe.missing.map((f) => ({ path: `fields.${f}`, key: 'error.required' })));
+    const backdateReason = isBackdated(input.fields) ? (input.backdateReason ?? '').trim() : '';
+    if (isBackdated(input.fields) && backdateReason === '') {
+      throw new AppError('VALIDATION', zh('error.letterBackdated', { effective: input.fields.effectiveDate ?? '', dated: input.fields.letterDate ?? '' }), [{ path: 'backdateReason', key: 'error.required' }]);
+    }
     // One statement takes the number: concurrent writers (another window, the CLI) serialise on it.
     const { next_seq: seq } = ctx.db
       .prepare('INSERT INTO letter_counters (year, kind, next_seq) VALUES (?, ?, 2) ON CONFLICT (year, kind) DO UPDATE SET next_seq = next_seq + 1 RETURNING next_seq - 1 AS next_seq')
       .get(input.year, input.kind) as { next_seq: number };
-    const number = formatLetterNumber(template.prefix, input.year, seq);
+    const number = formatLetterNumber(template.prefix, input.year, seq, template.numberStyle);
     const fields = { ...input.fields, letterNumber: number };
     const content = JSON.stringify(renderLetter(template, fields));
     const id = crypto.randomUUID();
     ctx.db
-      .prepare('INSERT INTO letters (id, kind, year, seq, number, dossier_id, cooperation_id, run_id, fields, content, sha256, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.kind, input.year, seq, number, input.dossierId, input.cooperationId ?? null, input.runId ?? null, JSON.stringify(fields), content, contentHash(content), w.at, w.actor);
-    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: { kind: input.kind, number, dossierId: input.dossierId, sha256: contentHash(content) } });
+      .prepare('INSERT INTO letters (id, kind, year, seq, number, dossier_id, cooperation_id, run_id, fields, content, sha256, issued_at, issued_by, backdate_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.kind, input.year, seq, number, input.dossierId, input.cooperationId ?? null, input.runId ?? null, JSON.stringify(fields), content, contentHash(content), w.at, w.actor, backdateReason || null);
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: { kind: input.kind, number, dossierId: input.dossierId, sha256: contentHash(content), ...(backdateReason ? { backdateReason } : {}) } });
     return id;
   });
   return getLetter(ctx, id);

@@ -17,6 +17,7 @@ export function CooperationLetters({ cooperation, program }: { cooperation: Coop
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const letters = useLoad(() => api['letters.list']({ cooperationId: cooperation.id }), [cooperation.id]);
+  const settings = useLoad(() => api['letters.programSettings']({ programId: cooperation.programId }), [cooperation.programId]);
   const [issuing, setIssuing] = useState<CooperationLetterKind | null>(null);
   const ended = cooperation.status === 'terminated' || cooperation.status === 'exited';
   const kind: CooperationLetterKind | null = ended ? 'terminationNotice' : cooperation.status === 'rectification' ? 'rectificationNotice' : null;
@@ -54,7 +55,8 @@ export function CooperationLetters({ cooperation, program }: { cooperation: Coop
           kind={issuing}
           dossierId={cooperation.dossierId}
           cooperationId={cooperation.id}
-          initialFields={cooperationLetterFields(issuing, cooperation, program, today())}
+          initialFields={cooperationLetterFields(issuing, cooperation, program, today(), settings.data?.settings ?? null)}
+          programSettings={settings.data?.settings ?? null}
           onClose={() => setIssuing(null)}
           onIssued={() => void letters.reload()}
         />

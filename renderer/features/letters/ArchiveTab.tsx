@@ -101,6 +101,7 @@ export function ArchiveTab() {
                     <span className="tag">{t('letters.archive.valid')}</span>
                   )}
                   {l.voidedAt && <div className="muted small">{l.voidReason}</div>}
+                  {l.backdateReason && <div className="muted small">{t('letters.archive.backdated', { reason: l.backdateReason })}</div>}
                 </td>
                 <td className="mono small" title={l.sha256}>{l.sha256.slice(0, 12)}…</td>
                 <td>

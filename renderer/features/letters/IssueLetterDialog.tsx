@@ -4,7 +4,7 @@
 // rendered; afterwards the dialog offers the print page (打印 / 另存为 PDF through the system dialog).
 // onIssued fires as soon as the letter exists (refresh lists there); the dialog stays open until onClose.
 import { useEffect, useMemo, useState } from 'react';
-import { missingFields, templateProblems, type LetterFields, type LetterKind } from '../../../shared/letters';
+import { formatLetterNumber, isBackdated, missingFields, placeholderLetterNumber, templateProblems, type LetterFields, type LetterKind, type ProgramLetterSettings } from '../../../shared/letters';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -23,11 +23,13 @@ export interface IssueLetterDialogProps {
   cooperationId?: string | null;
   runId?: string | null;
   initialFields: LetterFields;
+  /** The letter settings of the cooperation's program, for the reason category's suggestions. */
+  programSettings?: ProgramLetterSettings | null;
   onClose: () => void;
   onIssued: (letter: IssuedLetter) => void;
 }
 
-export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initialFields, onClose, onIssued }: IssueLetterDialogProps) {
+export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initialFields, programSettings, onClose, onIssued }: IssueLetterDialogProps) {
   const t = useT();
   const [template, setTemplate] = useState<EffectiveTemplate | null>(null);
   const [values, setValues] = useState<LetterFields>(() => startingFields(initialFields, todayIso()));
@@ -48,17 +50,20 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
   const dateYear = yearOfLetterDate(values.letterDate);
   const year = yearText !== null ? Number(yearText) : (dateYear ?? new Date().getFullYear());
   const yearValid = Number.isInteger(year) && year >= 2000 && year <= 2100;
-  const previewFields = useMemo<LetterFields>(() => ({ ...values, letterNumber: t('letters.issue.numberPreview', { prefix: template?.prefix ?? '', year: yearValid ? year : '????' }) }), [values, template, year, yearValid, t]);
+  // The number is taken only when the letter is issued: until then the sheet shows 〔2026〕?号.
+  const previewFields = useMemo<LetterFields>(() => ({ ...values, letterNumber: placeholderLetterNumber(template?.prefix ?? '', yearValid ? year : null, template?.numberStyle) }), [values, template, year, yearValid]);
+  const backdated = isBackdated(values);
+  const [backdateReason, setBackdateReason] = useState('');
   const missing = useMemo(() => (template ? missingFields(template, previewFields) : []), [template, previewFields]);
   const problems = useMemo(() => (template ? templateProblems(template) : []), [template]);
-  const canIssue = template !== null && missing.length === 0 && problems.length === 0 && yearValid && !busy && !issued;
+  const canIssue = template !== null && missing.length === 0 && problems.length === 0 && yearValid && !busy && !issued && (!backdated || backdateReason.trim() !== '');
 
   async function issue() {
     if (!canIssue) return;
     setBusy(true);
     setError(null);
     const fields = Object.fromEntries(editableFields(template.text).map((f) => [f, (values[f] ?? '').trim()])) as LetterFields;
-    const result = await api['letters.issue']({ kind, dossierId, cooperationId: cooperationId ?? null, runId: runId ?? null, fields, year });
+    const result = await api['letters.issue']({ kind, dossierId, cooperationId: cooperationId ?? null, runId: runId ?? null, fields, year, backdateReason: backdated ? backdateReason.trim() : null });
     setBusy(false);
     if (!result.ok) return setError(errorText(result.error));
     rememberIssuer(fields);
@@ -78,13 +83,20 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
         ) : (
           <div className="letter-issue-body">
             <form className="letter-issue-form" onSubmit={(e) => (e.preventDefault(), void issue())}>
-              <LetterFieldInputs kind={kind} fields={editableFields(template.text)} values={values} missing={new Set(missing)} disabled={busy} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
+              <LetterFieldInputs kind={kind} fields={editableFields(template.text)} values={values} missing={new Set(missing)} disabled={busy} programSettings={programSettings} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
               <div className="field letter-issue-year">
                 <label htmlFor="letter-issue-year">{t('letters.issue.year')}</label>
                 <input id="letter-issue-year" type="number" min={2000} max={2100} value={yearText ?? String(year)} disabled={busy} onChange={(e) => setYearText(e.target.value)} />
-                <span className="muted small">{t('letters.issue.yearHint', { prefix: template.prefix })}</span>
+                <span className="muted small">{t('letters.issue.yearHint', { example: formatLetterNumber(template.prefix, yearValid ? year : 2026, 1, template.numberStyle) })}</span>
                 {dateYear !== null && yearValid && dateYear !== year && <span className="field-error">{t('letters.issue.yearMismatch', { year: dateYear })}</span>}
               </div>
+              {backdated && (
+                <div className="field wide letter-backdate">
+                  <span className="field-error">{t('letters.issue.backdateHint', { effective: values.effectiveDate ?? '', dated: values.letterDate ?? '' })}</span>
+                  <label htmlFor="letter-backdate-reason">{t('letters.issue.backdateReason')}</label>
+                  <input id="letter-backdate-reason" value={backdateReason} maxLength={500} disabled={busy} onChange={(e) => setBackdateReason(e.target.value)} />
+                </div>
+              )}
               <div className="modal-actions">
                 <button type="button" onClick={onClose} disabled={busy}>{t('common.cancel')}</button>
                 <button type="submit" className="primary" disabled={!canIssue} title={missing.length > 0 ? t('letters.issue.blocked') : undefined}>

@@ -6,7 +6,7 @@ import { LetterPage } from './LetterPage';
 export function LetterBatch({ letters }: { letters: readonly RenderedLetter[] }) {
   return (
     <div className="letter-batch">
-      {letters.map((letter, i) => <LetterPage key={i} letter={letter} />)}
+      {letters.map((letter, i) => <LetterPage key={i} letter={letter} sheet={i} />)}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // The inputs of the issue dialog: one per field the template uses, labelled as the letter's fields are.
 // Dates are picked and written as the letter writes them (2026年11月23日). For a termination notice, the
 // reason category fills the suggested reason, clause and re-admission clause (DOMAIN.md §5) for the chair to
-// adjust; under 违反《机构管理规范》 the re-admission clause is left empty until the chair states it.
+// adjust — from the letter settings of the cooperation's program when it has one, so the clause cites that
+// program's rules; under 违反《机构管理规范》 the re-admission clause is left empty until the chair states it.
 import { BAN_REASONS, readmissionAfter, type BanReason } from '../../../shared/eligibility/readmission';
-import { formatChineseDate, LETTER_FIELD_MAX, parseChineseDate, readmissionText, suggestedTermination, type LetterField, type LetterFields, type LetterKind } from '../../../shared/letters';
+import { formatChineseDate, LETTER_FIELD_MAX, parseChineseDate, readmissionText, suggestedTermination, type LetterField, type LetterFields, type LetterKind, type ProgramLetterSettings } from '../../../shared/letters';
 import { useT, type MessageKey } from '../../i18n/i18n';
-import { builtinLetters } from './builtin';
+import { builtinLetters, builtinRulePresets } from './builtin';
 import { DATE_FIELDS, LONG_FIELDS } from './issue-fields';
 import { FIELD_LABEL } from './labels';
 
@@ -19,13 +20,18 @@ interface Props {
   missing: ReadonlySet<LetterField>;
   onChange: (patch: LetterFields) => void;
   disabled?: boolean;
+  /** The program's letter settings, when the letter belongs to a cooperation. */
+  programSettings?: ProgramLetterSettings | null;
 }
 
-export function LetterFieldInputs({ kind, fields, values, missing, onChange, disabled }: Props) {
+export function LetterFieldInputs({ kind, fields, values, missing, onChange, disabled, programSettings }: Props) {
   const t = useT();
 
   const applyReason = (reason: BanReason) => {
-    const patch: LetterFields = { ...suggestedTermination(reason, phrases) };
+    // Without a program (a letter from the provider's record alone), the rules the pack cites: 淘宝直播区域产业服务商.
+    const settings = programSettings ?? builtinRulePresets.settings.taobaoLiveRegional;
+    const patch: LetterFields = { ...(programSettings ? programSettings.termination[reason] : suggestedTermination(reason, phrases)) };
+    for (const f of ['agreement', 'consequence', 'deposit'] as const) if (fields.includes(f) && !values[f]?.trim()) patch[f] = settings[f];
     const effective = parseChineseDate(values.effectiveDate ?? '');
     if (effective) patch.readmissionDate = readmissionText(readmissionAfter(reason, effective), phrases);
     onChange(patch);

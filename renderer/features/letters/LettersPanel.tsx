@@ -63,6 +63,7 @@ export function LettersPanel({ dossierId }: { dossierId: number }) {
           dossierId={dossierId}
           cooperationId={issuing.cooperationId}
           initialFields={issuing.fields}
+          programSettings={issuing.programSettings}
           onClose={() => setIssuing(null)}
           onIssued={() => void load()}
         />

@@ -56,7 +56,7 @@ export function LettersPrintPage({ ids }: { ids: string[] }) {
       )}
       {letters && (
         <div className="letter-batch">
-          {letters.map((l) => <LetterPage key={l.id} letter={l.content} watermark={l.voidedAt ? t('letters.void.watermark') : undefined} />)}
+          {letters.map((l, i) => <LetterPage key={l.id} letter={l.content} sheet={i} watermark={l.voidedAt ? t('letters.void.watermark') : undefined} />)}
         </div>
       )}
     </div>

@@ -1,9 +1,11 @@
 // 函件模板: per kind, the template in force (the chair's edit, or the built-in text) in the editor with a
-// live preview on sample values, its name and number prefix; 保存 stores it for every later letter (letters
+// live preview on sample values, its name, number prefix and number format (〔2026〕1号 as GB/T 9704 has it, or
+// 〔2026〕第001号), and the two 版头 options — 发文机关标志 and the red separator line — as checkboxes that
+// add or remove their lines in the text (template-options.ts); 保存 stores it for every later letter (letters
 // already issued keep their archived text). 恢复默认模板 puts the built-in text back into the editor.
 // Edits are kept per kind until saved or discarded, so switching kinds loses nothing.
 import { useEffect, useMemo, useState } from 'react';
-import { LETTER_KINDS, templateProblems, type LetterKind } from '../../../shared/letters';
+import { DEFAULT_LETTER_NUMBER_STYLE, hasLetterhead, hasRedLine, LETTER_KINDS, LETTER_NUMBER_STYLES, setLetterhead, setRedLine, templateProblems, type LetterKind, type LetterNumberStyle } from '../../../shared/letters';
 import type { EffectiveTemplate } from '../../../shared/cooperations/views';
 import { api } from '../../api/client';
 import { setLeaveGuard } from '../../app/router';
@@ -21,11 +23,12 @@ import { todayIso } from './issue-fields';
 interface Draft {
   name: string;
   prefix: string;
+  numberStyle: LetterNumberStyle;
   text: string;
 }
 
-const draftOf = (t: EffectiveTemplate): Draft => ({ name: t.name, prefix: t.prefix, text: t.text });
-const same = (a: Draft, b: Draft) => a.name === b.name && a.prefix === b.prefix && a.text === b.text;
+const draftOf = (t: EffectiveTemplate): Draft => ({ name: t.name, prefix: t.prefix, numberStyle: t.numberStyle, text: t.text });
+const same = (a: Draft, b: Draft) => a.name === b.name && a.prefix === b.prefix && a.numberStyle === b.numberStyle && a.text === b.text;
 
 export function TemplatesTab() {
   const t = useT();
@@ -54,15 +57,15 @@ export function TemplatesTab() {
   }, [anyDirty]);
 
   const year = Number(todayIso().slice(0, 4));
-  const number = draft ? exampleNumber(draft.prefix, year) : null;
-  const fields = useMemo(() => sampleFields(kind, draft?.prefix ?? '', t), [kind, draft?.prefix, t]);
+  const number = draft ? exampleNumber(draft.prefix, year, draft.numberStyle) : null;
+  const fields = useMemo(() => sampleFields(kind, draft?.prefix ?? '', t, todayIso(), draft?.numberStyle), [kind, draft?.prefix, draft?.numberStyle, t]);
   const problems = draft ? templateProblems({ kind, text: draft.text }) : [];
   const canSave = draft !== null && dirty && !saving && problems.length === 0 && number !== null && draft.name.trim() !== '' && draft.prefix.trim().length <= 20;
 
   async function save() {
     if (!draft || !canSave) return;
     setSaving(true);
-    const r = await api['letters.saveTemplate']({ kind, name: draft.name.trim(), text: draft.text, prefix: draft.prefix.trim() });
+    const r = await api['letters.saveTemplate']({ kind, name: draft.name.trim(), text: draft.text, prefix: draft.prefix.trim(), numberStyle: draft.numberStyle });
     setSaving(false);
     if (!r.ok) return toast('error', errorText(r.error));
     setTemplates((list) => list?.map((x) => (x.kind === kind ? r.value : x)) ?? null);
@@ -98,6 +101,22 @@ export function TemplatesTab() {
           <input value={draft.prefix} maxLength={20} aria-invalid={number === null} onChange={(e) => setDraft({ ...draft, prefix: e.target.value })} />
           {number === null ? <span className="field-error">{t('letters.templates.prefixInvalid')}</span> : <span className="muted small">{t('letters.templates.prefixExample', { number })}</span>}
         </label>
+        <label className="field">
+          <span>{t('letters.templates.numberStyle')}</span>
+          <select value={draft.numberStyle} onChange={(e) => setDraft({ ...draft, numberStyle: e.target.value as LetterNumberStyle })}>
+            {LETTER_NUMBER_STYLES.map((style) => <option key={style} value={style}>{t(`letters.templates.numberStyle.${style}`)}</option>)}
+          </select>
+        </label>
+        <div className="letter-templates-options">
+          <label className="check">
+            <input type="checkbox" checked={hasLetterhead(draft.text)} onChange={(e) => setDraft({ ...draft, text: setLetterhead(draft.text, e.target.checked) })} />
+            {t('letters.templates.letterhead')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={hasRedLine(draft.text)} onChange={(e) => setDraft({ ...draft, text: setRedLine(draft.text, e.target.checked) })} />
+            {t('letters.templates.redLine')}
+          </label>
+        </div>
         <div className="letter-templates-actions">
           {dirty && <span className="dirty">{t('common.unsaved')}</span>}
           <button type="button" disabled={!dirty || saving} onClick={() => setDrafts((d) => ({ ...d, [kind]: undefined }))}>{t('letters.templates.discard')}</button>
@@ -109,7 +128,11 @@ export function TemplatesTab() {
         value={draft.text}
         onChange={(text) => setDraft({ ...draft, text })}
         fields={fields}
-        onReset={draft.text === builtin.text && draft.name === builtin.name && draft.prefix === DEFAULT_LETTER_PREFIX[kind] ? undefined : () => setDraft({ ...draft, text: builtin.text, name: builtin.name, prefix: DEFAULT_LETTER_PREFIX[kind] })}
+        onReset={
+          draft.text === builtin.text && draft.name === builtin.name && draft.prefix === DEFAULT_LETTER_PREFIX[kind] && draft.numberStyle === DEFAULT_LETTER_NUMBER_STYLE
+            ? undefined
+            : () => setDraft({ ...draft, text: builtin.text, name: builtin.name, prefix: DEFAULT_LETTER_PREFIX[kind], numberStyle: DEFAULT_LETTER_NUMBER_STYLE })
+        }
         disabled={saving}
       />
     </div>

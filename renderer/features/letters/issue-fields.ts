@@ -5,7 +5,7 @@ import { fieldsUsed, formatChineseDate, parseChineseDate, type LetterField, type
 /** Written 2026年11月23日 in the letter; entered with a date picker. */
 export const DATE_FIELDS: ReadonlySet<LetterField> = new Set<LetterField>(['effectiveDate', 'deadline', 'letterDate']);
 /** Clauses that run to a sentence: a wider input. */
-export const LONG_FIELDS: ReadonlySet<LetterField> = new Set<LetterField>(['addressee', 'reason', 'clause', 'readmissionDate', 'issuerContact']);
+export const LONG_FIELDS: ReadonlySet<LetterField> = new Set<LetterField>(['addressee', 'reason', 'clause', 'agreement', 'deposit', 'consequence', 'copyTo', 'readmissionDate', 'issuerContact']);
 /** The issuer block: remembered from the last letter, since the same committee signs them all. */
 export const ISSUER_FIELDS = ['issuerName', 'issuerDepartment', 'issuerContact'] as const satisfies readonly LetterField[];
 

@@ -26,11 +26,11 @@ describe('listing letters', () => {
     const first = issueLetter(ctx, { kind: 'selectionNotice', dossierId: a.id, fields: FIELDS, year: 2026 });
     issueLetter(ctx, { kind: 'selectionNotice', dossierId: b.id, fields: { ...FIELDS, addressee: '乙' }, year: 2026 });
     voidLetter(ctx, first.id, '名称有误');
-    expect(listLetters(ctx, { dossierId: a.id }).map((l) => l.number)).toEqual(['评审入字〔2026〕第001号']);
+    expect(listLetters(ctx, { dossierId: a.id }).map((l) => l.number)).toEqual(['评审入字〔2026〕1号']);
     const all = listLetters(ctx, {});
     expect(all.map((l) => [l.number, l.dossierId, l.voidedAt !== null])).toEqual([
-      ['评审入字〔2026〕第001号', a.id, true],
-      ['评审入字〔2026〕第002号', b.id, false],
+      ['评审入字〔2026〕1号', a.id, true],
+      ['评审入字〔2026〕2号', b.id, false],
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../support/service-context';
 import { dossierInput } from '../../support/dossiers';
 import { createDossier } from '../../../electron/services/dossiers/dossier-service';
-import { contentHash, issueLetter, listLetters, voidLetter, type IssueInput } from '../../../electron/services/letters/letter-service';
+import { contentHash, getTemplate, issueLetter, listLetters, saveTemplate, voidLetter, type IssueInput } from '../../../electron/services/letters/letter-service';
 import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { letterPlainText } from '../../../shared/letters/template';
 
@@ -18,6 +18,9 @@ const FIELDS = {
   platform: '淘宝直播',
   reason: '连续两个考核期未达到考核要求',
   clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）',
+  agreement: '双方签署的相关合作协议',
+  consequence: '贵司的淘宝直播区域产业服务商认证角色一并取消',
+  deposit: '贵司已缴纳的保证金按协议约定处理',
   effectiveDate: '2026年12月1日',
   readmissionDate: '自2027年5月30日起方可再次申请准入',
   letterDate: '2026年11月23日',
@@ -34,22 +37,52 @@ async function setUp() {
 }
 
 describe('letter numbers', () => {
-  it('counts per year and kind from 001, and a voided letter keeps its number', async () => {
+  it('counts per year and kind from 1 (GB/T 9704: 〔2026〕1号), and a voided letter keeps its number', async () => {
     const { ctx, input } = await setUp();
-    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕第001号');
+    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕1号');
     const second = issueLetter(ctx, input());
-    expect(second.number).toBe('评审终字〔2026〕第002号');
+    expect(second.number).toBe('评审终字〔2026〕2号');
     voidLetter(ctx, second.id, '地址有误，重新出具');
-    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕第003号');
-    expect(issueLetter(ctx, input({ year: 2027 })).number).toBe('评审终字〔2027〕第001号');
-    expect(issueLetter(ctx, input({ kind: 'rectificationNotice', fields: { ...FIELDS, deadline: '2026年12月31日' } })).number).toBe('评审整字〔2026〕第001号');
+    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕3号');
+    expect(issueLetter(ctx, input({ year: 2027 })).number).toBe('评审终字〔2027〕1号');
+    expect(issueLetter(ctx, input({ kind: 'rectificationNotice', fields: { ...FIELDS, deadline: '2026年12月31日' } })).number).toBe('评审整字〔2026〕1号');
+  });
+
+  it('switching the number format mid-year never reuses a number; the prefix is the chair\'s', async () => {
+    const { ctx, input } = await setUp();
+    const template = getTemplate(ctx, 'terminationNotice');
+    expect(template.numberStyle).toBe('plain');
+    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕1号');
+    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'padded' });
+    expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕第002号');
+    // Saved again without a style: the style in force is kept.
+    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评' });
+    expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕第003号');
+    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'plain' });
+    expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕4号');
+    expect(listLetters(ctx, {}).map((l) => l.number).sort()).toEqual(['评审终字〔2026〕1号', '淘直评〔2026〕第002号', '淘直评〔2026〕第003号', '淘直评〔2026〕4号'].sort());
+  });
+
+  it('refuses an effective date before the letter date unless the chair gives a reason, which is archived', async () => {
+    const { ctx, input } = await setUp();
+    const early = { ...FIELDS, effectiveDate: '2026年11月1日', letterDate: '2026年11月23日' };
+    expect(() => issueLetter(ctx, input({ fields: early }))).toThrow(/生效日期（2026年11月1日）早于发文日期（2026年11月23日）/);
+    expect(() => issueLetter(ctx, input({ fields: early, backdateReason: '   ' }))).toThrow(/早于发文日期/);
+    // Nothing was issued and no number spent.
+    const letter = issueLetter(ctx, input({ fields: early, backdateReason: '考核期结束日即已决定清退，函件补发' }));
+    expect(letter.number).toBe('评审终字〔2026〕1号');
+    expect(letter.backdateReason).toBe('考核期结束日即已决定清退，函件补发');
+    const logged = ctx.db.prepare("SELECT after FROM change_log WHERE entity = 'letter' AND action = 'create'").get() as { after: string };
+    expect(JSON.parse(logged.after)).toMatchObject({ backdateReason: '考核期结束日即已决定清退，函件补发' });
+    // The same day, or later, needs no reason; a reason given anyway is not stored.
+    expect(issueLetter(ctx, input({ fields: { ...FIELDS, effectiveDate: '2026年11月23日' }, backdateReason: '无关' })).backdateReason).toBeNull();
   });
 
   it('refuses a letter with an empty field and uses up no number', async () => {
     const { ctx, input } = await setUp();
     expect(() => issueLetter(ctx, input({ fields: { ...FIELDS, readmissionDate: '' } }))).toThrow(/readmissionDate/);
     expect(() => issueLetter(ctx, input({ fields: { ...FIELDS, clause: '   ' } }))).toThrow(/clause/);
-    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕第001号');
+    expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕1号');
   });
 
   it('archives the letter exactly as issued, with its sha256 and the provider\'s details in the text', async () => {
@@ -57,8 +90,11 @@ describe('letter numbers', () => {
     const letter = issueLetter(ctx, input());
     expect(letter.sha256).toBe(contentHash(JSON.stringify(letter.content)));
     const text = letterPlainText(letter.content);
-    for (const s of ['终止合作通知', FIELDS.addressee, FIELDS.creditCode, '2027年5月30日', '评审终字〔2026〕第001号']) expect(text).toContain(s);
-    expect(listLetters(ctx, { dossierId: dossier.id }).map((l) => l.number)).toEqual(['评审终字〔2026〕第001号']);
+    for (const s of ['终止合作通知', FIELDS.addressee, FIELDS.creditCode, '2027年5月30日', '评审终字〔2026〕1号', FIELDS.agreement, FIELDS.deposit]) expect(text).toContain(s);
+    // The number stands above the title, as GB/T 9704 places the 发文字号.
+    expect(text.indexOf('评审终字〔2026〕1号')).toBeLessThan(text.indexOf('终止合作通知'));
+    expect(letter.content.layout).toBe('gbt9704');
+    expect(listLetters(ctx, { dossierId: dossier.id }).map((l) => l.number)).toEqual(['评审终字〔2026〕1号']);
   });
 
   it('never gives the same number twice when two connections issue at the same time', async () => {
@@ -76,7 +112,7 @@ describe('letter numbers', () => {
     );
     await Promise.all(jobs);
     expect(new Set(issued).size).toBe(40);
-    const seqs = issued.map((n) => Number(/第(\d+)号/.exec(n)![1])).sort((a, b) => a - b);
+    const seqs = issued.map((n) => Number(/〕第?(\d+)号/.exec(n)![1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(path.dirname(other.db.name)).toBe(ctx.dataDir);
   });
@@ -96,7 +132,7 @@ describe('letter numbers across threads', () => {
       const numbers = results.map((r) => (r.ok ? (r.value as { number: string }).number : `error: ${r.error.message}`));
       expect(numbers.filter((n) => n.startsWith('error'))).toEqual([]);
       expect(new Set(numbers).size).toBe(30);
-      expect(numbers.map((n) => Number(/第(\d+)号/.exec(n)![1])).sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(numbers.map((n) => Number(/〕第?(\d+)号/.exec(n)![1])).sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     } finally {
       await a.close();
       await b.close();

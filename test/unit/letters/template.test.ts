@@ -27,6 +27,7 @@ describe('renderLetter', () => {
     const letter = renderLetter(small, { letterNumber: '〔2026〕第003号', addressee: '甲公司', program: '安心鉴', reason: '综合得分未进入名额', issuerName: '淘宝直播平台', letterDate: '2026年11月23日' });
     expect(letter).toEqual({
       kind: 'nonSelectionNotice',
+      layout: 'gbt9704',
       blocks: [
         { role: 'title', spans: [{ text: '未入选通知' }] },
         { role: 'reference', lines: [[{ field: 'letterNumber', value: '〔2026〕第003号' }]] },
@@ -36,6 +37,30 @@ describe('renderLetter', () => {
         { role: 'signature', lines: [[{ field: 'issuerName', value: '淘宝直播平台' }], [{ field: 'letterDate', value: '2026年11月23日' }]] },
       ],
     });
+  });
+
+  it('lays out the GB/T 9704 head: letterhead, number above the title, red line; and the 版记 after the signature', () => {
+    const text = ['！ {{issuerName}}', '> {{letterNumber}}', '---', '# 终止合作通知', '{{addressee}}：', '正文。', '> {{issuerName}}', '> {{letterDate}}', '｜ 抄送：{{copyTo}}', '| {{issuerDepartment}}　　{{letterDate}}印发'].join('\n');
+    const fields = { issuerName: '淘宝直播平台', letterNumber: '评审终字〔2026〕1号', addressee: '甲公司', letterDate: '2026年11月23日', issuerDepartment: '评审小组', copyTo: '运营部' };
+    const letter = renderLetter({ kind: 'terminationNotice', text }, fields);
+    expect(letter.blocks.map((b) => b.role)).toEqual(['letterhead', 'reference', 'rule', 'title', 'salutation', 'paragraph', 'signature', 'record']);
+    expect(letter.blocks[7]).toEqual({
+      role: 'record',
+      lines: [
+        [{ text: '抄送：' }, { field: 'copyTo', value: '运营部' }],
+        [{ field: 'issuerDepartment', value: '评审小组' }, { text: '　　' }, { field: 'letterDate', value: '2026年11月23日' }, { text: '印发' }],
+      ],
+    });
+    expect(letterPlainText(letter).split('\n').slice(0, 4)).toEqual(['淘宝直播平台', '评审终字〔2026〕1号', '终止合作通知', '']);
+  });
+
+  it('leaves out a 版记 line with an empty value, and never asks for its fields (抄送 is optional)', () => {
+    const text = '> {{letterNumber}}\n# 整改通知\n{{addressee}}：\n正文。\n> {{letterDate}}\n| 抄送：{{copyTo}}\n| 承办：{{issuerDepartment}}';
+    const letter = renderLetter({ kind: 'selectionNotice', text }, { letterNumber: '〔2026〕1号', addressee: '甲', letterDate: '2026年1月1日', issuerDepartment: '评审小组' });
+    expect(letter.blocks.at(-1)).toEqual({ role: 'record', lines: [[{ text: '承办：' }, { field: 'issuerDepartment', value: '评审小组' }]] });
+    expect(missingFields(text, { letterNumber: '1', addressee: '甲', letterDate: 'd' })).toEqual([]);
+    // A required field only in a 版记 line would be left out when empty: it does not count as present.
+    expect(templateProblems({ kind: 'selectionNotice', text: '# 入选通知\n> {{letterNumber}}\n{{addressee}}：\n{{region}}\n> {{issuerName}}\n> {{letterDate}}\n| {{program}}' })).toEqual([{ code: 'requiredFieldAbsent', field: 'program' }]);
   });
 
   it('accepts the full-width ＃ and ＞ a Chinese input method types, and ignores indentation typed by hand', () => {
@@ -155,19 +180,19 @@ describe('checkIssuable and the termination notice', () => {
     if (!check.ok) return;
     expect(check.text).toBe(
       [
+        '评审终字〔2026〕1号',
         '终止合作通知',
-        '评审终字〔2026〕第001号',
         '',
         `${ADDRESSEE}：`,
         `　　贵司（统一社会信用代码：${CREDIT_CODE}）系淘宝直播区域产业服务商项目合作方，服务区域为杭州珠宝直播产业带。`,
-        '　　因贵司不符合平台考核要求，根据《淘宝直播区域产业服务商管理规则》第一条（二）2（2）的规定，淘宝直播平台决定自2026年11月23日起终止与贵司的合作，双方签署的相关合作协议同日终止，贵司的服务商认证角色一并取消。',
-        '　　合作终止后，贵司仍应妥善完成所绑定商家的服务费结算，继续履行已发生交易的交付、维权投诉处理等交易保障义务，并不得再以平台合作方名义开展招商、宣传等任何活动。',
+        '　　因贵司不符合平台考核要求，根据《淘宝直播区域产业服务商管理规则》第一条（二）2（2）的规定，淘宝直播平台决定自2026年11月23日起终止与贵司的合作，双方签署的相关合作协议同日解除。贵司的淘宝直播区域产业服务商认证角色一并取消。',
+        '　　贵司已缴纳的保证金按《淘宝直播机构保证金管理规则》及双方协议约定处理。',
+        '　　合作终止后，贵司仍应妥善处理合作期间已发生业务的结算、交付及投诉处理等事宜，并不得再以平台合作方名义开展招商、宣传等任何活动。',
         '　　依据平台再准入标准，贵司自2027年5月22日起方可再次提交准入申请。',
-        '　　如有疑问，请联系：王敏，电话0571-8888 6666，邮箱zhubaojidi@service.alibaba.com。',
+        '　　如有疑问，请联系区域产业服务商评审小组：王敏，电话0571-8888 6666，邮箱zhubaojidi@service.alibaba.com。',
         '　　特此通知。',
         '',
         '淘宝直播平台',
-        '区域产业服务商评审小组',
         '2026年11月23日',
         '',
       ].join('\n'),
@@ -177,6 +202,9 @@ describe('checkIssuable and the termination notice', () => {
   it('refuses to issue while a field is empty, and says which', () => {
     const check = checkIssuable(builtin.templates.terminationNotice, { ...terminationFields, creditCode: '', effectiveDate: ' ' });
     expect(check).toEqual({ ok: false, problems: [], missing: ['creditCode', 'effectiveDate'] });
+    // The agreement ended and the deposit are stated in every built-in termination notice.
+    const withoutDeposit = checkIssuable(builtin.templates.terminationNotice, { ...terminationFields, agreement: '', deposit: '' });
+    expect(withoutDeposit).toMatchObject({ ok: false, missing: ['agreement', 'deposit'] });
   });
 
   it('refuses to issue from a broken template even when the fields are complete', () => {

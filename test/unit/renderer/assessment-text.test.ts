@@ -7,6 +7,7 @@ import { assess, assessedMonth, proposeAction, trialPeriod, SEED_001_RULE_SET, S
 import { kpiLine } from '../../../renderer/features/assessments/kpi-text';
 import { actionText, rowsOf } from '../../../renderer/features/assessments/action-text';
 import { batchLetterFields, defaultBatchTexts, lettersOfRun } from '../../../renderer/features/assessments/letter-batch';
+import { builtinRulePresets } from '../../../renderer/features/letters/builtin';
 import type { AssessmentRun } from '../../../shared/cooperations/assessment-views';
 import type { RunContext } from '../../../renderer/features/assessments/use-run';
 
@@ -73,21 +74,26 @@ describe('actions and letters of a run', () => {
     const context: RunContext = { run, program, cooperations: new Map([['1', { dossierId: 7 } as never]]), letters: [] };
     const { planned, pending } = lettersOfRun(context, rowsOf(run));
     expect(planned.map((p) => [p.row.entry.legalName, p.kind, p.dossierId])).toEqual([['杭州第1鉴定有限公司', 'terminationNotice', 7]]); // 2 is not confirmed yet
-    const settings = { letterDate: '2027-02-01', deadline: '2027-02-15', ...defaultBatchTexts(program), issuer: { issuerName: '淘特服务商评审小组', issuerDepartment: '', issuerContact: '' } };
+    // The program's letter settings: 淘特's own rules (issue 7), not 淘宝直播's.
+    const settings = { letterDate: '2027-02-01', deadline: '2027-02-15', ...defaultBatchTexts(program, builtinRulePresets.settings.taoteBrand), issuer: { issuerName: '淘特服务商评审小组', issuerDepartment: '', issuerContact: '' } };
     expect(batchLetterFields(pending[0]!, context, settings)).toEqual({
       addressee: '杭州第1鉴定有限公司',
       creditCode: '913301000000000001',
       region: '杭州珠宝产业带',
       program: '淘特品牌认证',
       platform: '淘特',
-      reason: '贵司不符合平台考核要求（2027年1月考核中，近30天发揽率为85.00%，低于90%的要求）',
-      clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）',
+      reason: '贵司经通知整改后，月度汰换考核再次未达到考核要求（2027年1月考核中，近30天发揽率为85%，低于90%的要求）',
+      clause: '淘特品牌认证汰换考核规则（按月考核，一次通知整改，二次清退）',
+      agreement: '相关合作协议',
+      consequence: '平台同时取消贵司的品牌认证资格',
+      deposit: '贵司已缴纳的保证金按协议约定处理',
       effectiveDate: '2027年1月31日',
       readmissionDate: '自2027年7月31日起方可再次提交准入申请',
       letterDate: '2027年2月1日',
       issuerName: '淘特服务商评审小组',
     });
     const rectification = { ...pending[0]!, kind: 'rectificationNotice' as const, proposal: rectify };
-    expect(batchLetterFields(rectification, context, settings)).toMatchObject({ reason: '2027年1月考核中，近30天发揽率为85.00%，低于90%的要求', clause: '《淘特品牌认证考核规则》', deadline: '2027年2月15日' });
+    expect(batchLetterFields(rectification, context, settings)).toMatchObject({ reason: '2027年1月考核中，近30天发揽率为85%，低于90%的要求', clause: '淘特品牌认证汰换考核规则（按月考核，一次通知整改，二次清退）', deadline: '2027年2月15日' });
+    expect(batchLetterFields(rectification, context, settings)).not.toHaveProperty('deposit');
   });
 });

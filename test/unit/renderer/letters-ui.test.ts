@@ -27,6 +27,7 @@ const letter = (over: Partial<IssuedLetter>): IssuedLetter => ({
   issuedBy: '赵立新',
   voidedAt: null,
   voidReason: null,
+  backdateReason: null,
   ...over,
 });
 const all: ArchiveFilter = { kind: '', year: null, text: '', dossierIds: null };
@@ -81,8 +82,9 @@ describe('template editor sample', () => {
     expect(sampleFields('terminationNotice', '评审终字', t, '2026-11-23').readmissionDate).toBe('自2027年5月22日起方可再次提交准入申请');
   });
   it('shows the number a prefix gives, or none for a prefix with brackets or spaces', () => {
-    expect(exampleNumber('评审终字', 2026)).toBe('评审终字〔2026〕第001号');
-    expect(exampleNumber('', 2026)).toBe('〔2026〕第001号');
+    expect(exampleNumber('评审终字', 2026)).toBe('评审终字〔2026〕1号');
+    expect(exampleNumber('', 2026)).toBe('〔2026〕1号');
+    expect(exampleNumber('评审终字', 2026, 'padded')).toBe('评审终字〔2026〕第001号');
     expect(exampleNumber('评审 终字', 2026)).toBeNull();
     expect(exampleNumber('【终】', 2026)).toBeNull();
   });

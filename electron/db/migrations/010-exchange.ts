@@ -5,8 +5,8 @@ import type { Migration } from './types';
 // is recorded (a received sheet is kept even when a later amendment supersedes it).
 // Member side: a round imported from a package is marked with its origin, the package and the chair's
 // key; chairs' keys are pinned on first use; sheets sent are numbered so amendments supersede in order.
-export const m011Exchange: Migration = {
-  version: 11,
+export const m010Exchange: Migration = {
+  version: 10,
   name: 'exchange: member keys, packages, signed score sheets, pinned chair keys',
   up: `
     ALTER TABLE members ADD COLUMN public_key TEXT;
