@@ -50,7 +50,7 @@ export function listCooperationRows(db: Db, filter: { programId?: string; dossie
   add('c.program_id = ?', filter.programId);
   add('c.dossier_id = ?', filter.dossierId);
   add('c.status = ?', filter.status);
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.region_name, d.legal_name`).all(...args) as CooperationRow[];
+  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.region_name, d.name_sort, d.legal_name`).all(...args) as CooperationRow[];
   return rows.map(toSummary);
 }
 

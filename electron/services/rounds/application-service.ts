@@ -49,7 +49,7 @@ const toApplication = (r: ApplicationRow): Application => ({
 
 /** Applications of a round in a stable order (by applicant name, then id). */
 export function listApplications(ctx: ServiceContext, roundId: string, includeWithdrawn = true): Application[] {
-  const rows = ctx.db.prepare(`${SELECT} WHERE a.round_id = ? ${includeWithdrawn ? '' : 'AND a.withdrawn_at IS NULL'} ORDER BY d.legal_name, a.id`).all(roundId) as ApplicationRow[];
+  const rows = ctx.db.prepare(`${SELECT} WHERE a.round_id = ? ${includeWithdrawn ? '' : 'AND a.withdrawn_at IS NULL'} ORDER BY d.name_sort, d.legal_name, a.id`).all(roundId) as ApplicationRow[];
   return rows.map(toApplication);
 }
 

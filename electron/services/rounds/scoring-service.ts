@@ -46,7 +46,7 @@ export function getSheet(ctx: ServiceContext, memberId: string): ScoreSheet {
   // Ineligible applications are not scored: screening comes first.
   const scorable = scorableApplicationIds(ctx, sheet.round_id);
   const applications = (
-    ctx.db.prepare('SELECT a.id FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.legal_name, a.id').all(sheet.round_id) as { id: string }[]
+    ctx.db.prepare('SELECT a.id FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.name_sort, d.legal_name, a.id').all(sheet.round_id) as { id: string }[]
   ).filter((a) => scorable.has(a.id));
   const recused = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').all(memberId) as { application_id: string }[]).map((r) => r.application_id));
   return {
