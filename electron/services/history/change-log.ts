@@ -2,7 +2,7 @@
 // transaction as the change itself, so history and data can never disagree.
 import type { Db } from '../../db/open';
 import type { Change } from '../../../shared/history/schema';
-import { chainHead, linkHash } from './chain';
+import { chainHead, linkHash, type ChainRow } from './chain';
 
 export interface ChangeEntry {
   at: string;
@@ -41,17 +41,8 @@ export function recordChange(db: Db, entry: ChangeEntry): void {
   );
 }
 
-interface ChangeRow {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: number | null;
-  entity_key: string | null;
-  action: Change['action'];
-  before: string | null;
-  after: string | null;
-}
+/** A stored row: the chain's row shape, with the action narrowed to the known ones. */
+type ChangeRow = ChainRow & { action: Change['action'] };
 
 /** History of one record (by integer id or text key), newest first. */
 export function listChanges(db: Db, entity: string, id: number | string, limit = 1000): Change[] {

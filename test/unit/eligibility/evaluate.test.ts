@@ -5,27 +5,10 @@ import { evaluateEligibility, sameCity, type ApplicantFacts, type EligibilityCon
 import { SEED_003_RULES, SEED_004_RULES, ruleSetSchema, shopFactsSchema, type Rule } from '../../../shared/eligibility/rules';
 import { addDays, addYears } from '../../../shared/common/dates';
 import { readmissionAfter } from '../../../shared/eligibility/readmission';
+import { applicantFacts, eligibilityContext } from '../../support/eligibility-facts';
 
-const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => ({
-  creditCode: '91330100716105852F',
-  realNameVerified: true,
-  taxpayerType: 'general',
-  registeredCapitalWan: 50,
-  establishedOn: '2025-11-23',
-  depositPaidYuan: 100_000,
-  isShopAccount: false,
-  city: '杭州市',
-  capabilities: ['bd', 'operation', 'coaching', 'training', 'traffic', 'sourcing'],
-  ...over,
-});
-const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
-  referenceDate: '2026-11-23',
-  regionCity: '杭州',
-  strengthStatement: '',
-  shopFacts: shopFactsSchema.parse({}),
-  bans: [],
-  ...over,
-});
+const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => applicantFacts({ establishedOn: '2025-11-23', ...over });
+const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => eligibilityContext({ ...over });
 const only = (rule: Rule, a = applicant(), ctx = context()) => evaluateEligibility([rule], a, ctx).results[0]!;
 
 describe('seed 003 defaults', () => {

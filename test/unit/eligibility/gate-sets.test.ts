@@ -7,6 +7,7 @@ import {
   ANXINJIAN_RULES, JINGXUAN_ALLIANCE_RULES, RULE_CATALOGUE, TAOBAO_LIVE_REGIONAL_RULES, parseStoredRules, ruleSetSchema, shopFactsSchema, type Rule, type RuleKind,
 } from '../../../shared/eligibility/rules';
 import { entityOfCreditCode, isValidCreditCode } from '../../../shared/dossiers/credit-code';
+import { applicantFacts, eligibilityContext } from '../../support/eligibility-facts';
 
 // Checksum-valid codes (GB 32100 check character) for each kind of holder.
 const ENTERPRISE = '913300001429101915'; // 9 工商 + 1 企业, 浙江
@@ -15,27 +16,8 @@ const COOPERATIVE = '93330782MA29XY0P1M'; // 9 工商 + 3 农民专业合作社
 const INSTITUTION = '123300004700001236'; // 1 机构编制 + 2 事业单位
 const SOCIAL = '51330000MJ88001233'; // 5 民政 + 1 社会团体
 
-const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => ({
-  creditCode: ENTERPRISE,
-  realNameVerified: true,
-  taxpayerType: 'general',
-  registeredCapitalWan: 50,
-  establishedOn: '2020-01-01',
-  depositPaidYuan: 100_000,
-  isShopAccount: false,
-  city: '义乌市',
-  province: '浙江省',
-  capabilities: ['bd', 'operation', 'coaching', 'training', 'traffic', 'sourcing'],
-  ...over,
-});
-const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
-  referenceDate: '2026-11-23',
-  regionCity: '金华',
-  strengthStatement: '',
-  shopFacts: shopFactsSchema.parse({}),
-  bans: [],
-  ...over,
-});
+const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => applicantFacts({ creditCode: ENTERPRISE, city: '义乌市', ...over });
+const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => eligibilityContext({ regionCity: '金华', ...over });
 const GOOD_SHOP = shopFactsSchema.parse({ shopOperating: true, experienceScore: 85, hasPenaltyRecord: false, seriousViolations: false, brandQualificationsComplete: true, classBPoints: 0, violationCount: 0 });
 const result = (rules: readonly Rule[], kind: RuleKind, a = applicant(), ctx = context()) => evaluateEligibility(rules, a, ctx).results.find((r) => r.kind === kind)!;
 

@@ -6,21 +6,10 @@ import { evaluateEligibility, type ApplicantFacts, type EligibilityContext, type
 import { ANXINJIAN_RULES, JINGXUAN_ALLIANCE_RULES, RULE_CATALOGUE, TAOBAO_LIVE_REGIONAL_RULES, shopFactsSchema, type Rule } from '../../../shared/eligibility/rules';
 import zhSetup from '../../../resources/locales/zh-CN/rounds-setup.json';
 import enSetup from '../../../resources/locales/en/rounds-setup.json';
+import { applicantFacts, eligibilityContext } from '../../support/eligibility-facts';
 
-const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => ({
-  creditCode: '91330782MA2EC4RN4F',
-  realNameVerified: true,
-  taxpayerType: 'general',
-  registeredCapitalWan: 50,
-  establishedOn: '2020-01-01',
-  depositPaidYuan: 100_000,
-  isShopAccount: false,
-  city: '义乌市',
-  province: '浙江省',
-  capabilities: ['bd', 'operation', 'coaching', 'training', 'traffic', 'sourcing'],
-  ...over,
-});
-const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({ referenceDate: '2026-11-23', regionCity: '金华', strengthStatement: '', shopFacts: shopFactsSchema.parse({}), bans: [], ...over });
+const applicant = (over: Partial<ApplicantFacts> = {}): ApplicantFacts => applicantFacts({ creditCode: '91330782MA2EC4RN4F', city: '义乌市', ...over });
+const context = (over: Partial<EligibilityContext> = {}): EligibilityContext => eligibilityContext({ regionCity: '金华', ...over });
 const reasons = (rules: readonly Rule[], a: ApplicantFacts, ctx: EligibilityContext): RuleResult[] => evaluateEligibility(rules, a, ctx).results;
 const zh = (r: RuleResult, rules: readonly Rule[] = TAOBAO_LIVE_REGIONAL_RULES) => ruleReason(r, rules, 'zh-CN');
 const find = (results: RuleResult[], kind: string) => results.find((r) => r.kind === kind)!;
