@@ -117,6 +117,7 @@ export const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, msg('error.date'))
-  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, { message: 'error.dateRange', params: { min: DATE_MIN, max: DATE_MAX } });
+  // Only a well-formed date is compared (a malformed one already has its error.date).
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (s >= DATE_MIN && s <= DATE_MAX), { message: 'error.dateRange', params: { min: DATE_MIN, max: DATE_MAX } });
 
 export const id = z.number().int().positive();
