@@ -29,6 +29,9 @@ const upload = z.string().max(Math.ceil((30 * 1024 * 1024) / 3) * 4 + 4, msg('er
  */
 const kpiFigures = maxKeys(z.record(z.string().max(60, msg('error.tooLong')).regex(/^[A-Za-z0-9_.-]{1,60}$/, msg('error.invalid')), z.union([z.number(), humanText(100), z.null()])), 50);
 
+/** A cooperation confirmed twice in one batch would have its event applied twice (the run is read once). */
+const uniqueCooperations = (list: readonly { cooperationId: string }[]) => new Set(list.map((c) => c.cooperationId)).size === list.length;
+
 export const lifecycleContract = {
   'programs.setKpiRules': call(z.object({ programId: uuid, rules: kpiRuleSetSchema }).strict(), z.object({})),
   /** The program's KPI rule set, or null while none is chosen (cooperations cannot be created yet). */
@@ -67,7 +70,7 @@ export const lifecycleContract = {
   'assessments.run': call(z.object({ programId: uuid, asOf: yearMonthSchema, effectiveDate: isoDate }).strict(), view<AssessmentRun>()),
   'assessments.get': call(z.object({ id: uuid }).strict(), view<AssessmentRun>()),
   'assessments.confirm': call(
-    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalMultilineText(500).optional() }).strict()).min(1).max(10_000) }).strict(),
+    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalMultilineText(500).optional() }).strict()).min(1).max(10_000).refine(uniqueCooperations, msg('error.duplicateId')) }).strict(),
     view<AssessmentRun>(),
   ),
 
