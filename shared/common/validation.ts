@@ -51,9 +51,10 @@ export function textProblem(text: string, { multiline = false }: TextOptions = {
 export const humanText = (max: number, { multiline = false, required = false }: TextOptions & { required?: boolean } = {}) =>
   z
     .string(msg(required ? 'error.required' : 'error.text'))
-    // A cheap cap before normalising: a 100 MB string must not be normalised to be refused (NFC can at most
-    // triple a string, cleaning only shortens it, so no value that would fit after cleaning is cut).
-    .max(max * 3 + 64, msg('error.tooLong'))
+    // A cheap cap before normalising, that stops the checks: a 100 MB string must not be normalised to be
+    // refused. NFC composes at most three units into one (Hangul jamo) and trimming removes blanks, so 3× the
+    // limit plus some slack never refuses a value that would fit once cleaned.
+    .max(max * 3 + 64, { error: 'error.tooLong', abort: true })
     .overwrite((s) => cleanText(s, { multiline }))
     .refine((s) => textProblem(s, { multiline }) === null, {
       error: (issue) => textProblem(String(issue.input), { multiline }) ?? 'error.invalid',
