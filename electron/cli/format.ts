@@ -8,6 +8,22 @@ import { selectionRows, type SelectionRow } from '../../shared/rounds/selection-
 /** East Asian wide and full-width characters (CJK, kana, hangul, full-width forms) take two columns. */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
+/**
+ * What may not reach a terminal: C0/C1 controls (ESC starts escape sequences that recolour, move the cursor,
+ * retitle the window or write to the clipboard), bidi overrides/isolates (they reorder the rest of the line)
+ * and lone surrogates. Today's inputs refuse them (shared/common/validation.ts), but an older database may
+ * hold them, and imports print the file's own text.
+ */
+const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Stored text made safe to print: every unsafe character shown as a visible \u escape (\n kept as a line break). */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** One table cell: unsafe characters escaped and line breaks shown as \n, so a cell stays on its row. */
+const cell = (text: string) => terminalSafe(text).replace(/\n/g, '\\n');
+
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
@@ -18,7 +34,8 @@ const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, wi
 const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 
 /** Columns aligned by display width; `right` lists the columns aligned right (numbers). */
-export function table(headers: string[], rows: string[][], right: number[] = [], indent = ''): string[] {
+export function table(headers: string[], rawRows: string[][], right: number[] = [], indent = ''): string[] {
+  const rows = rawRows.map((r) => r.map(cell));
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) => indent + cells.map((c, i) => (right.includes(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)];

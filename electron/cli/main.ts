@@ -10,6 +10,8 @@ import { defaultDataDir } from '../data-dir';
 import { getSetting, SETTING_USER, type ServiceContext } from '../services/context';
 import { verifyHistoryCommand } from './verify';
 import { CliFailure, EXPORT_FORMATS, UsageError, exportList, importDossiers, importScores, listRounds, loadDemo, rank, type Cli } from './commands';
+import { terminalSafe } from './format';
+import { cleanText, textProblem } from '../../shared/common/validation';
 
 /** The same file the data worker opens (backend/data-worker.ts). */
 const DB_FILE = 'review-desk.sqlite';
@@ -71,8 +73,10 @@ function parse(argv: string[]) {
   if (args.length !== spec.args) throw new UsageError(spec.args === 0 ? `命令 ${command} 不接受参数“${args.join(' ')}”。` : `命令 ${command} 需要一个文件参数。`);
   if ((command === 'import-scores' || command === 'rank' || command === 'export') && !values.round) throw new UsageError(`命令 ${command} 需要 --round <批次ID>。`);
   if (command === 'export' && !EXPORT_FORMATS.includes(values.format as (typeof EXPORT_FORMATS)[number])) throw new UsageError('export 需要 --format json、csv 或 xlsx。');
-  const user = values.user?.trim();
+  // The name is recorded in the history as the actor: the same text rule as session.setUser's.
+  const user = values.user === undefined ? undefined : cleanText(values.user);
   if (values.user !== undefined && (!user || user.length > 40)) throw new UsageError('--user 需要 1 到 40 个字的姓名。');
+  if (user && textProblem(user)) throw new UsageError('--user 的姓名含有控制字符、改变文字方向的字符或无法识别的字符。');
   return { help: false as const, command: command as Command, args, values: { ...values, user } };
 }
 
@@ -108,7 +112,8 @@ async function run(argv: string[], out: (line?: string) => void): Promise<number
 }
 
 async function main(): Promise<void> {
-  const out = (line = '') => void process.stdout.write(line + '\n');
+  // Every printed line goes through terminalSafe: stored text may hold ESC and bidi characters (old databases).
+  const out = (line = '') => void process.stdout.write(terminalSafe(line) + '\n');
   try {
     process.exitCode = await run(process.argv.slice(2), out);
   } catch (error) {
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
     } else {
       // CliFailure and AppError (e.g. a database from a newer version) carry a message for the user.
       const message = error instanceof Error && (error instanceof CliFailure || error.name === 'AppError') ? error.message : `内部错误：${String(error)}`;
-      process.stderr.write(`错误：${message}\n`);
+      process.stderr.write(`错误：${terminalSafe(message)}\n`);
       process.exitCode = 1;
     }
   }

@@ -1,7 +1,7 @@
 // The backup part of the API contract: backups in the data directory (and a mirror folder), "备份到…",
 // restore with a preview, and the one-file archive for moving to a new laptop. Spread into contract.ts.
 import { z } from 'zod';
-import { msg } from '../common/validation';
+import { msg, requiredText } from '../common/validation';
 import { call, electronCall } from './call';
 import type { CallName } from './call-names';
 
@@ -68,7 +68,7 @@ export type Recovery = z.infer<typeof recoverySchema>;
 const previewSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup'), name: z.string().min(1).max(255) }).strict(),
   z.object({ type: z.literal('path'), path: absolutePath }).strict(),
-  z.object({ type: z.literal('upload'), fileName: z.string().trim().min(1).max(255), dataBase64: upload }).strict(),
+  z.object({ type: z.literal('upload'), fileName: requiredText(255), dataBase64: upload }).strict(),
 ]);
 
 export const backupContract = {

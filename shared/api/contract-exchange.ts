@@ -1,6 +1,7 @@
 // Separate laptops (docs/exchange.md): identity, member keys, round packages and signed score sheets.
 import { z } from 'zod';
 import { uuid } from '../rounds/schema';
+import { humanText, requiredText } from '../common/validation';
 import { view } from '../rounds/views';
 import { call } from './call';
 
@@ -37,11 +38,11 @@ export interface ExchangeStatusRow {
 export const exchangeContract = {
   /** This installation's public key and its read-aloud fingerprint. */
   'exchange.identity': call(z.object({}).strict(), z.object({ publicKey: z.string(), fingerprint: z.string() })),
-  'exchange.identityCard': call(z.object({ name: z.string().trim().min(1).max(40) }).strict(), file),
+  'exchange.identityCard': call(z.object({ name: requiredText(40) }).strict(), file),
   'exchange.registerMemberKey': call(z.object({ memberId: uuid, cardBase64: z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/), confirmedFingerprint: z.string().max(60) }).strict(), z.object({ name: z.string(), fingerprint: z.string() })),
   'exchange.exportPackage': call(z.object({ roundId: uuid, memberId: uuid, includeAttachments: z.boolean().default(true) }).strict(), file),
   'exchange.importPackage': call(z.object({ dataBase64: exchangeFile, trustChair: z.boolean().default(false) }).strict(), z.object({ imported: z.boolean(), preview: view<PackagePreviewView>() })),
-  'exchange.exportSheet': call(z.object({ roundId: uuid, reason: z.string().trim().max(500).nullable().default(null) }).strict(), file),
+  'exchange.exportSheet': call(z.object({ roundId: uuid, reason: humanText(500, { multiline: true }).nullable().default(null) }).strict(), file),
   'exchange.importSheet': call(z.object({ dataBase64: exchangeFile }).strict(), z.object({ memberName: z.string(), sequence: z.number().int(), cells: z.number().int(), supersededSequence: z.number().int().nullable() })),
   'exchange.status': call(z.object({ roundId: uuid }).strict(), view<ExchangeStatusRow[]>()),
 } as const;

@@ -1,6 +1,6 @@
 // The life-after-selection part of the API contract: cooperations, their events and waitlist, letters.
 import { z } from 'zod';
-import { isoDate, msg, optionalText, requiredText } from '../common/validation';
+import { humanText, isoDate, maxKeys, msg, optionalMultilineText, optionalText, requiredMultilineText, requiredText } from '../common/validation';
 import { uuid } from '../rounds/schema';
 import { kpiRuleSetSchema, type KpiRuleSet } from '../lifecycle/kpi-rules';
 import { cooperationEventSchema, cooperationStatusSchema } from '../lifecycle/cooperation';
@@ -16,10 +16,21 @@ import type { AssessmentRun, MonthFigures } from '../cooperations/assessment-vie
 import type { AssessmentRunSummary } from '../cooperations/assessment-summary';
 import { kpiImportPreviewSchema, kpiImportResultSchema } from '../cooperations/kpi-import';
 
-const reason = requiredText(500);
+// Reasons are typed in a textarea: line breaks allowed.
+const reason = requiredMultilineText(500);
 // The upload cap and check of contract.ts (MAX_UPLOAD_BYTES, 30 MB), spelled out as contract-rounds.ts does:
 // contract.ts imports this module, so importing the constant back would read it before it is defined.
 const upload = z.string().max(Math.ceil((30 * 1024 * 1024) / 3) * 4 + 4, msg('error.fileTooLarge')).regex(/^[A-Za-z0-9+/]*={0,2}$/, msg('error.base64'));
+
+/**
+ * One month's figures by name. The names depend on the program's rule-set kind (checked in the service), so
+ * they are not an enum here: at most 50 of them, each a short name; a value is a number, a typed figure
+ * ("12.5%", read by the service) or null for a blank.
+ */
+const kpiFigures = maxKeys(z.record(z.string().max(60, msg('error.tooLong')).regex(/^[A-Za-z0-9_.-]{1,60}$/, msg('error.invalid')), z.union([z.number(), humanText(100), z.null()])), 50);
+
+/** A cooperation confirmed twice in one batch would have its event applied twice (the run is read once). */
+const uniqueCooperations = (list: readonly { cooperationId: string }[]) => new Set(list.map((c) => c.cooperationId)).size === list.length;
 
 export const lifecycleContract = {
   'programs.setKpiRules': call(z.object({ programId: uuid, rules: kpiRuleSetSchema }).strict(), z.object({})),
@@ -51,22 +62,22 @@ export const lifecycleContract = {
 
   // Figures are checked against the program's rule-set kind in the service (the two kinds share no schema).
   'kpi.figures': call(z.object({ cooperationId: uuid }).strict(), view<MonthFigures[]>()),
-  'kpi.setFigures': call(z.object({ cooperationId: uuid, figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) }).strict(), view<MonthFigures>()),
+  'kpi.setFigures': call(z.object({ cooperationId: uuid, figures: kpiFigures }).strict(), view<MonthFigures>()),
   // The figures import: preview writes nothing, commit writes all valid rows in one transaction (docs/kpi-import.md).
-  'kpi.importPreview': call(z.object({ programId: uuid, fileName: z.string().min(1).max(255), dataBase64: upload }).strict(), kpiImportPreviewSchema),
+  'kpi.importPreview': call(z.object({ programId: uuid, fileName: requiredText(255), dataBase64: upload }).strict(), kpiImportPreviewSchema),
   'kpi.importCommit': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), kpiImportResultSchema),
   'assessments.list': call(z.object({ programId: uuid }).strict(), view<AssessmentRunSummary[]>()),
   'assessments.run': call(z.object({ programId: uuid, asOf: yearMonthSchema, effectiveDate: isoDate }).strict(), view<AssessmentRun>()),
   'assessments.get': call(z.object({ id: uuid }).strict(), view<AssessmentRun>()),
   'assessments.confirm': call(
-    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalText(500).optional() }).strict()).min(1).max(10_000) }).strict(),
+    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalMultilineText(500).optional() }).strict()).min(1).max(10_000).refine(uniqueCooperations, msg('error.duplicateId')) }).strict(),
     view<AssessmentRun>(),
   ),
 
   'letters.templates': call(z.object({}).strict(), view<EffectiveTemplate[]>()),
-  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredText(20_000), prefix: optionalText(20), numberStyle: z.enum(LETTER_NUMBER_STYLES, msg('error.choose')).optional() }).strict(), view<EffectiveTemplate>()),
+  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredMultilineText(20_000), prefix: optionalText(20), numberStyle: z.enum(LETTER_NUMBER_STYLES, msg('error.choose')).optional() }).strict(), view<EffectiveTemplate>()),
   'letters.issue': call(
-    z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100), backdateReason: optionalText(500).nullable().optional() }).strict(),
+    z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100), backdateReason: optionalMultilineText(500).nullable().optional() }).strict(),
     view<IssuedLetter>(),
   ),
   'letters.list': call(z.object({ dossierId: z.number().int().positive().optional(), cooperationId: uuid.optional(), runId: uuid.optional() }).strict(), view<IssuedLetter[]>()),

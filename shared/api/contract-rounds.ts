@@ -1,7 +1,7 @@
 // The rounds part of the API contract: set-up, applications, committee, scoring, screening, ranking.
 import { z } from 'zod';
-import { msg, isoDate, requiredText } from '../common/validation';
-import { roundRankingOptionsSchema } from '../ranking/schema';
+import { msg, isoDate, requiredMultilineText, requiredText } from '../common/validation';
+import { MAX_COMMITTEE_ORDER, roundRankingOptionsSchema } from '../ranking/schema';
 import {
   applicationInputSchema,
   eligibilityOverrideSchema,
@@ -26,7 +26,8 @@ import { call } from './call';
 
 const done = z.object({});
 const roundData = z.object({ name: requiredText(100), referenceDate: isoDate, options: roundRankingOptionsSchema });
-const reason = requiredText(500);
+// Reasons are typed in a textarea: line breaks allowed.
+const reason = requiredMultilineText(500);
 const file = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
 // The same cap and check as contract.ts's uploads (MAX_UPLOAD_BYTES, 30 MB), spelled out here because
 // contract.ts imports this module: importing back from it would read the constant before it is defined.
@@ -71,7 +72,7 @@ export const roundsContract = {
   'scores.submit': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
   'scores.amend': call(scoreAmendmentSchema.strict(), view<ScoreCell>()),
   'scores.reveal': call(z.object({ roundId: uuid, viewerMemberId: uuid }).strict(), view<ScoreSheet[]>()),
-  'scores.importPreview': call(z.object({ roundId: uuid, fileName: z.string().min(1).max(255), dataBase64: upload }).strict(), scoreImportPreviewSchema),
+  'scores.importPreview': call(z.object({ roundId: uuid, fileName: requiredText(255), dataBase64: upload }).strict(), scoreImportPreviewSchema),
   'scores.importCommit': call(z.object({ previewId: z.string().min(1).max(64) }).strict(), scoreImportResultSchema),
 
   'screening.list': call(z.object({ roundId: uuid }).strict(), view<ScreeningRow[]>()),
@@ -83,7 +84,7 @@ export const roundsContract = {
   'ranking.results': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResults>()),
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
   'ranking.sensitivity': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionSensitivity>()),
-  'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')), reason }).strict(), done),
+  'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')).max(MAX_COMMITTEE_ORDER, msg('error.tooMany')), reason }).strict(), done),
   'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
 } as const;

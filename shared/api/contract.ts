@@ -5,7 +5,7 @@ import type { CallName } from './call-names';
 import { attachmentKinds, attachmentSchema, dossierInputSchema, dossierListQuerySchema, dossierSchema, dossierSummarySchema } from '../dossiers/schema';
 import { chainVerdictSchema, changeSchema } from '../history/schema';
 import { importPreviewSchema, importResultSchema } from '../dossiers/import-schema';
-import { id, msg } from '../common/validation';
+import { id, msg, requiredText } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
 import { roundsContract } from './contract-rounds';
 import { lifecycleContract } from './contract-lifecycle';
@@ -32,7 +32,7 @@ export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dat
 
 export const contract = {
   'session.get': call(empty, sessionSchema),
-  'session.setUser': call(z.object({ name: z.string(msg('error.required')).trim().min(1, msg('error.required')).max(40, msg('error.tooLong')) }).strict(), sessionSchema),
+  'session.setUser': call(z.object({ name: requiredText(40) }).strict(), sessionSchema),
 
   'dossiers.list': call(dossierListQuerySchema.strict(), z.object({ items: z.array(dossierSummarySchema), total: z.number().int() })),
   'dossiers.get': call(byId, dossierDetailSchema),
@@ -41,11 +41,11 @@ export const contract = {
   'dossiers.setArchived': call(z.object({ id, archived: z.boolean() }).strict(), dossierSchema),
   'dossiers.history': call(byId, z.array(changeSchema)),
   'history.verify': call(z.object({ jobId: jobId.optional() }).strict(), chainVerdictSchema),
-  'dossiers.importPreview': call(z.object({ fileName: z.string().min(1).max(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),
+  'dossiers.importPreview': call(z.object({ fileName: requiredText(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),
   'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional() }).strict(), importResultSchema),
   'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active') }).strict(), fileSchema),
 
-  'attachments.add': call(z.object({ dossierId: id, kind: z.enum(attachmentKinds), fileName: z.string().trim().min(1).max(255), dataBase64: base64 }).strict(), attachmentSchema),
+  'attachments.add': call(z.object({ dossierId: id, kind: z.enum(attachmentKinds), fileName: requiredText(255), dataBase64: base64 }).strict(), attachmentSchema),
   'attachments.remove': call(byId, z.object({ id })),
   'attachments.restore': call(byId, attachmentSchema),
   'attachments.read': call(byId, fileSchema),

@@ -2,7 +2,7 @@
 // import, and the API boundary, so a value accepted in one place is accepted everywhere.
 import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
-import { amount, id, isoDate, msg, optionalText, requiredText } from '../common/validation';
+import { amount, humanText, id, isoDate, msg, optionalMultilineText, optionalText, requiredText } from '../common/validation';
 
 /** The six capabilities seed 003 requires (BD拓展、运营、陪跑、培训、投流、货品整合分发), in the seed's order. */
 export const CAPABILITIES = ['bd', 'operation', 'coaching', 'training', 'traffic', 'sourcing'] as const;
@@ -11,8 +11,11 @@ export type Capability = (typeof CAPABILITIES)[number];
 export const TAXPAYER_TYPES = ['general', 'small'] as const; // 一般纳税人 / 小规模纳税人
 export type TaxpayerType = (typeof TAXPAYER_TYPES)[number];
 
+// Not run through the text rule: normalizeCreditCode keeps only GB 32100's 31 characters' candidates and
+// creditCodeProblem refuses any other, so no control or bidi character survives; 64 leaves room for spaces.
 export const creditCodeSchema = z
   .string(msg('error.required'))
+  .max(64, msg('error.tooLong'))
   .transform(normalizeCreditCode)
   .superRefine((code, ctx) => {
     if (code.length === 0) return void ctx.addIssue({ code: 'custom', message: 'error.required' });
@@ -54,8 +57,8 @@ export const dossierInputSchema = z.object({
   capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length * 4).transform((list) => CAPABILITIES.filter((c) => list.includes(c))),
   priceQuoteYuan: amount(2, 1_000_000_000).nullable(),
   contacts: z.array(contactSchema).max(10, msg('error.tooMany')),
-  introduction: optionalText(5000),
-  notes: optionalText(5000),
+  introduction: optionalMultilineText(5000),
+  notes: optionalMultilineText(5000),
 });
 /** What a form or an import row supplies. */
 export type DossierInput = z.input<typeof dossierInputSchema>;
@@ -100,7 +103,7 @@ export const dossierSummarySchema = z.object({
 export type DossierSummary = z.output<typeof dossierSummarySchema>;
 
 export const dossierListQuerySchema = z.object({
-  search: z.string().trim().max(100).default(''),
+  search: humanText(100).default(''),
   status: z.enum(['active', 'archived', 'all']).default('active'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),

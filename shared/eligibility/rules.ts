@@ -16,7 +16,7 @@
 // Stored rule sets of earlier versions stay readable: 'realNameVerified' meant 企业 + 实名认证 in one rule and is
 // read as the two rules it now is ('entityType' enterprise + 'realName'); fields added later have defaults.
 import { z } from 'zod';
-import { msg } from '../common/validation';
+import { isoDate, msg } from '../common/validation';
 import { ENTITY_KINDS } from '../dossiers/credit-code';
 
 /** How the same-city gate compares places (same-city.ts); the seed is silent, 'within' is its reading. */
@@ -61,8 +61,11 @@ export function upgradeRules(rules: readonly AnyRule[]): Rule[] {
   return rules.flatMap((rule): Rule[] => (rule.kind === 'realNameVerified' ? [{ kind: 'entityType', allowed: ['enterprise'] }, { kind: 'realName' }] : [rule]));
 }
 
+// Each kind at most once (the refinement below), so a set never needs more entries than there are kinds;
+// the cap leaves room for the legacy kind and refuses a huge list before it is upgraded and compared.
 export const ruleSetSchema = z
   .array(anyRuleSchema)
+  .max(currentRules.length + 1, msg('error.tooMany'))
   .transform(upgradeRules)
   .refine((rules) => new Set(rules.map((r) => r.kind)).size === rules.length, { message: 'error.duplicateRule' });
 
@@ -127,7 +130,7 @@ export const SHOP_RULE_KINDS: readonly RuleKind[] = ['shopOperating', 'minExperi
 export const shopFactsSchema = z.object({
   shopOperating: z.boolean().nullable().default(null),
   experienceScore: z.number().min(0).max(100).nullable().default(null),
-  lastPenaltyOn: z.string().nullable().default(null), // YYYY-MM-DD of the most recent penalty, null = none known
+  lastPenaltyOn: isoDate.nullable().default(null), // YYYY-MM-DD of the most recent penalty, null = none known
   hasPenaltyRecord: z.boolean().nullable().default(null), // false = declared none; null = not declared
   seriousViolations: z.boolean().nullable().default(null),
   brandQualificationsComplete: z.boolean().nullable().default(null),

@@ -16,16 +16,13 @@
 import { z } from 'zod';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { LETTER_FIELD_MAX } from './schema';
+import { requiredText } from '../common/validation';
 
 export const LETTER_RULE_PRESETS = ['anxinjian', 'douyinBelt', 'taoteBrand', 'taobaoLiveRegional'] as const;
 export type LetterRulePreset = (typeof LETTER_RULE_PRESETS)[number];
 
-const text = z
-  .string({ error: 'error.text' })
-  .trim()
-  .min(1, { error: 'error.required' })
-  .max(LETTER_FIELD_MAX, { error: 'error.tooLong' })
-  .refine((v) => !/[\r\n]/.test(v), { error: 'error.invalid' });
+// One printed line each (a line break would break the letter's layout): the single-line text rule.
+const text = requiredText(LETTER_FIELD_MAX);
 
 export const programLetterSettingsSchema = z.object({
   /** The platform rules the texts started from (shown to the chair; the texts themselves decide). */

@@ -3,6 +3,7 @@
 // Messages are the project's existing locale keys; a template problem is a generic 'error.invalid' whose
 // params name it ({ problem, field | name | text }), so the editor can word it from letters.json.
 import { z } from 'zod';
+import { humanText } from '../common/validation';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { LETTER_FIELDS, LETTER_KINDS, type LetterKind } from './kinds';
 import { LETTER_PREFIX_FORBIDDEN } from './letter-number';
@@ -17,11 +18,11 @@ export const LETTER_FIELD_MAX = 500;
 export const letterKindSchema = z.enum(LETTER_KINDS, m('error.choose'));
 export const letterFieldSchema = z.enum(LETTER_FIELDS, m('error.invalid'));
 
-/** One printed line: a line break inside a value would break the layout (and the signature block). */
-export const letterFieldValueSchema = z
-  .string(m('error.text'))
-  .max(LETTER_FIELD_MAX, m('error.tooLong'))
-  .refine((v) => !/[\r\n]/.test(v), m('error.invalid'));
+/**
+ * One printed line: a line break inside a value would break the layout (and the signature block), so the
+ * single-line text rule (no controls, no bidi overrides, NFC). Empty is allowed: missingFields reports it.
+ */
+export const letterFieldValueSchema = humanText(LETTER_FIELD_MAX);
 
 /** Field values by name; unknown names are refused. Emptiness is not an error here: missingFields reports it. */
 export const letterFieldsSchema = z.partialRecord(letterFieldSchema, letterFieldValueSchema);

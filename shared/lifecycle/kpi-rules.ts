@@ -12,7 +12,7 @@
 // Where a seed is silent the default is "no waiting period" — a ban is never invented (see bans.ts).
 // Validation messages are the project's locale keys; a cross-field rule names itself in params.rule.
 import { z } from 'zod';
-import { amount, msg } from '../common/validation';
+import { amount, msg, humanText } from '../common/validation';
 import type { CooperationStatus } from './cooperation';
 import * as C from './constants';
 
@@ -21,7 +21,7 @@ const months = z.number(msg('error.number')).int(msg('error.integer')).min(1, ms
 const percent = amount(2, 100);
 /** A waiting period in days before re-application; null = none (the seed states none). */
 const banDays = z.number(msg('error.number')).int(msg('error.integer')).min(0, msg('error.negative')).max(3650, msg('error.tooLarge')).nullable();
-const text = (max: number) => z.string(msg('error.text')).trim().max(max, msg('error.tooLong'));
+const text = (max: number) => humanText(max);
 
 /**
  * The waiting period (days) after each kind of ending, per program (bans.ts reads it):

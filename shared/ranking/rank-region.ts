@@ -109,7 +109,11 @@ export function rankRegion(region: RegionInput, benchmarkQuote: number | null, c
   ranked.sort((a, b) => b.c.totalH! - a.c.totalH! || (decidingLevel(options.tieBreak, a.keys, b.keys)?.cmp ?? 0) || byId(a, b));
 
   // Still-tied runs: equal total and no level of the chain separates them.
-  const committee = options.committeeOrder[region.regionId] ?? [];
+  // Positions in a Map: includes/indexOf per candidate was O(candidates × order length).
+  const committee = new Map<string, number>();
+  (options.committeeOrder[region.regionId] ?? []).forEach((id, i) => {
+    if (!committee.has(id)) committee.set(id, i);
+  });
   const groups: StillTiedGroup[] = [];
   const order: Work[] = [];
   const resolvedByCommittee = new Set<Work>();
@@ -117,9 +121,9 @@ export function rankRegion(region: RegionInput, benchmarkQuote: number | null, c
     let j = i + 1;
     while (j < ranked.length && sameTie(ranked[i]!, ranked[j]!, options.tieBreak)) j++;
     const run = ranked.slice(i, j);
-    const listed = run.filter((w) => committee.includes(w.c.applicationId));
+    const listed = run.filter((w) => committee.has(w.c.applicationId));
     if (run.length > 1 && listed.length === run.length) {
-      run.sort((a, b) => committee.indexOf(a.c.applicationId) - committee.indexOf(b.c.applicationId));
+      run.sort((a, b) => committee.get(a.c.applicationId)! - committee.get(b.c.applicationId)!);
       run.forEach((w) => resolvedByCommittee.add(w));
     } else if (run.length > 1) {
       const rank = order.length + 1;

@@ -4,6 +4,7 @@
 //   weightsTotal, duplicateCriterion, scaleRange, duplicateTieBreak, priceCriterionMissing,
 //   technicalCriterionMissing, minimumOutOfScale, duplicateCommitteeOrder.
 import { z } from 'zod';
+import { maxKeys, requiredText } from '../common/validation';
 import { hasAtMost2Decimals, toHundredths } from './decimal';
 import { DEFAULT_RANKING_OPTIONS, WEIGHTS_TOTAL } from './defaults';
 import type { RankingOptions } from './types';
@@ -16,8 +17,21 @@ const score = z
   .min(0, m('error.negative'))
   .refine(hasAtMost2Decimals, m('error.decimals2'));
 
+/** Criterion keys are shown as column headings: the single-line text rule. */
+const criterionKey = requiredText(40);
+/**
+ * The committee's order per region (regionId → applicationIds). Ids are opaque keys (uuids in the app,
+ * short names in tests). At most MAX_COMMITTEE_ORDER ids per region and MAX_ORDER_REGIONS regions: the service
+ * further refuses ids that are not applications for the region (ranking-service.ts), and a stored order
+ * from an older version is cleaned on read (round-repo.ts), so no order longer than a region's applications
+ * is ever ranked.
+ */
+export const MAX_COMMITTEE_ORDER = 10_000;
+export const MAX_ORDER_REGIONS = 500;
+const orderId = z.string(m('error.invalid')).regex(/^[A-Za-z0-9_-]{1,64}$/, m('error.invalid'));
+
 const criterionSchema = z.object({
-  key: z.string(m('error.required')).trim().min(1, m('error.required')).max(40, m('error.tooLong')),
+  key: criterionKey,
   weight: score.max(WEIGHTS_TOTAL, m('error.tooLarge')),
 });
 
@@ -31,11 +45,11 @@ export const roundRankingOptionsSchema = z
     // At least 3, so that trimming leaves at least one score.
     trimMinScores: z.number(m('error.number')).int(m('error.number')).min(3, m('error.invalid')).max(1000, m('error.tooLarge')).default(d.trimMinScores),
     priceMode: z.enum(['scored', 'lowestPrice'], m('error.choose')).default(d.priceMode),
-    priceCriterion: z.string(m('error.required')).min(1, m('error.required')).default(d.priceCriterion),
-    technicalCriterion: z.string(m('error.required')).min(1, m('error.required')).default(d.technicalCriterion),
+    priceCriterion: criterionKey.default(d.priceCriterion),
+    technicalCriterion: criterionKey.default(d.technicalCriterion),
     minimumTotal: score.nullable().default(d.minimumTotal),
     tieBreak: z.array(z.enum(['lowerPrice', 'higherTechnical'], m('error.choose'))).max(10, m('error.tooMany')).default(() => [...d.tieBreak]),
-    committeeOrder: z.record(z.string(), z.array(z.string())).default(() => ({})),
+    committeeOrder: maxKeys(z.record(orderId, z.array(orderId).max(MAX_COMMITTEE_ORDER, m('error.tooMany'))), MAX_ORDER_REGIONS).default(() => ({})),
     cap: z.number(m('error.number')).int(m('error.number')).min(1, m('error.invalid')).nullable().default(d.cap),
   })
   .superRefine((o, ctx) => {
@@ -66,9 +80,12 @@ export const roundRankingOptionsSchema = z
     if (o.minimumTotal !== null && (o.minimumTotal < o.scale.min || o.minimumTotal > o.scale.max)) {
       issue(['minimumTotal'], { rule: 'minimumOutOfScale', min: o.scale.min, max: o.scale.max });
     }
+    // One pass with a Set: indexOf per id was O(n²) and froze the app on a 100k-id order.
     for (const [regionId, ids] of Object.entries(o.committeeOrder)) {
+      const seen = new Set<string>();
       ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) issue(['committeeOrder', regionId, i], { rule: 'duplicateCommitteeOrder', applicationId: id });
+        if (seen.has(id)) issue(['committeeOrder', regionId, i], { rule: 'duplicateCommitteeOrder', applicationId: id });
+        seen.add(id);
       });
     }
   });

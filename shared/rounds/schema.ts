@@ -2,7 +2,7 @@
 // the applications, the committee, recusals, score entries, overrides and re-admission bans.
 // The ranking options (criteria, weights, aggregation, price mode, ...) are defined with the ranking rules.
 import { z } from 'zod';
-import { amount, isoDate, msg, optionalText, requiredText } from '../common/validation';
+import { amount, isoDate, msg, optionalMultilineText, requiredMultilineText, requiredText } from '../common/validation';
 import { ruleSetSchema, shopFactsSchema } from '../eligibility/rules';
 import { BAN_REASONS } from '../eligibility/readmission';
 import { creditCodeSchema } from '../dossiers/schema';
@@ -27,7 +27,7 @@ export type RegionInput = z.input<typeof regionInputSchema>;
 export const applicationInputSchema = z.object({
   dossierId: z.number().int().positive(),
   priceQuoteYuan: amount(2, 1_000_000_000).positive(msg('error.positive')).nullable(),
-  strengthStatement: optionalText(5000),
+  strengthStatement: optionalMultilineText(5000),
   shopFacts: shopFactsSchema.default(shopFactsSchema.parse({})),
   /** Regions in the applicant's order of preference (期待合作的地区), most wanted first. */
   regionIds: z.array(uuid).min(1, msg('error.chooseRegion')).max(50).refine((ids) => new Set(ids).size === ids.length, msg('error.duplicateRegion')),
@@ -37,21 +37,21 @@ export type ApplicationInput = z.input<typeof applicationInputSchema>;
 export const MEMBER_ROLES = ['chair', 'member'] as const; // 组长 / 委员
 export const memberInputSchema = z.object({ name: requiredText(40), role: z.enum(MEMBER_ROLES) });
 
-export const recusalInputSchema = z.object({ applicationId: uuid, memberId: uuid, reason: requiredText(500) });
+export const recusalInputSchema = z.object({ applicationId: uuid, memberId: uuid, reason: requiredMultilineText(500) });
 
 /** One cell of a member's score sheet; null clears it. */
 export const scoreEntrySchema = z.object({
   memberId: uuid,
   applicationId: uuid,
-  criterion: z.string().min(1).max(40),
+  criterion: requiredText(40),
   value: z.number(msg('error.number')).finite(msg('error.number')).nullable(),
-  comment: optionalText(1000),
+  comment: optionalMultilineText(1000),
 });
 
 /** Changing a submitted sheet needs a reason; the earlier value stays in the history. */
-export const scoreAmendmentSchema = scoreEntrySchema.extend({ value: z.number(msg('error.number')).finite(msg('error.number')), reason: requiredText(500) });
+export const scoreAmendmentSchema = scoreEntrySchema.extend({ value: z.number(msg('error.number')).finite(msg('error.number')), reason: requiredMultilineText(500) });
 
-export const eligibilityOverrideSchema = z.object({ applicationId: uuid, regionId: uuid, eligible: z.boolean(), reason: requiredText(500) });
+export const eligibilityOverrideSchema = z.object({ applicationId: uuid, regionId: uuid, eligible: z.boolean(), reason: requiredMultilineText(500) });
 
 /**
  * A re-admission ban is per program (platform + program): a provider terminated in one program may still
@@ -65,11 +65,11 @@ export const readmissionBanInputSchema = z
     startsOn: isoDate,
     until: isoDate.nullable(), // null = never
     reason: z.enum(BAN_REASONS),
-    note: optionalText(1000),
+    note: optionalMultilineText(1000),
     regionNames: z.array(requiredText(40)).max(50).default([]),
   })
   .strict()
   .refine((b) => b.until === null || b.until > b.startsOn, { path: ['until'], ...msg('error.banUntilBeforeStart') });
 
 /** Lifting a ban: from `liftedOn` on it no longer applies; rounds whose reference date precedes it keep it. */
-export const banLiftSchema = z.object({ id: uuid, reason: requiredText(500), liftedOn: isoDate }).strict();
+export const banLiftSchema = z.object({ id: uuid, reason: requiredMultilineText(500), liftedOn: isoDate }).strict();

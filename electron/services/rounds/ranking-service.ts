@@ -8,6 +8,7 @@ import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { assertRoundOpen, getRound, touchRound } from './round-repo';
+import { applicationsByRegion, assertCommitteeOrder } from './committee-order';
 import { ROUND_ENTITY } from './setup-service';
 import { listApplications } from './application-service';
 import { screenRound } from './screening-service';
@@ -148,6 +149,7 @@ export function setCommitteeOrder(ctx: ServiceContext, roundId: string, regionId
   write(ctx, (w) => {
     const round = assertRoundOpen(ctx.db, roundId);
     if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+    assertCommitteeOrder(applicationsByRegion(ctx.db, roundId), regionId, applicationIds);
     const options = { ...round.options, committeeOrder: { ...round.options.committeeOrder, [regionId]: applicationIds } };
     ctx.db.prepare('UPDATE rounds SET options = ? WHERE id = ?').run(JSON.stringify(options), roundId);
     touchRound(ctx.db, roundId, w.at);

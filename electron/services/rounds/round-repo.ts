@@ -5,6 +5,7 @@ import { zh } from '../../backend/messages';
 import { resolveRankingOptions } from '../../../shared/ranking/schema';
 import type { Program, Region, Round } from '../../../shared/rounds/views';
 import { parseStoredRules } from '../../../shared/eligibility/rules';
+import { cleanStoredCommitteeOrder } from './committee-order';
 
 interface RoundRow {
   id: string;
@@ -57,13 +58,22 @@ export function getRound(db: Db, id: string): Round {
     name: row.name,
     referenceDate: row.reference_date,
     status: row.status,
-    // Stored options were validated on the way in; resolving fills defaults added by later versions.
-    options: resolveRankingOptions(JSON.parse(row.options)),
+    options: readOptions(db, id, row.options),
     version: row.version,
     regions: listRegions(db, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/**
+ * Stored options were validated on the way in; resolving fills defaults added by later versions. The
+ * committee order alone is cleaned first: older versions stored any list (committee-order.ts).
+ */
+function readOptions(db: Db, roundId: string, json: string) {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  if (raw.committeeOrder !== undefined) raw.committeeOrder = cleanStoredCommitteeOrder(db, roundId, raw.committeeOrder);
+  return resolveRankingOptions(raw);
 }
 
 /** Rounds are frozen once finalized: every change to one goes through here first. */

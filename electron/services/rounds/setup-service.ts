@@ -6,6 +6,7 @@ import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
 import { assertRoundOpen, getProgram, getRound, listRegions, touchRound } from './round-repo';
+import { applicationsByRegion, assertCommitteeOrder } from './committee-order';
 import type { z } from 'zod';
 import type { programInputSchema, regionInputSchema } from '../../../shared/rounds/schema';
 import type { RankingOptions } from '../../../shared/ranking/types';
@@ -42,7 +43,9 @@ export interface RoundData {
   options: RankingOptions;
 }
 
-export function createRound(ctx: ServiceContext, data: RoundData): Round {
+export function createRound(ctx: ServiceContext, input: RoundData): Round {
+  // A new round has no applications, so no committee order can name one (committee-order.ts): none is kept.
+  const data: RoundData = { ...input, options: { ...input.options, committeeOrder: {} } };
   return write(ctx, (w) => {
     getProgram(ctx.db, data.programId);
     const id = crypto.randomUUID();
@@ -59,6 +62,12 @@ export function updateRound(ctx: ServiceContext, id: string, version: number, da
   return write(ctx, (w) => {
     const before = assertRoundOpen(ctx.db, id);
     if (before.version !== version) throw new AppError('CONFLICT', zh('error.roundVersionConflict'));
+    // The options carry the committee's orders too: a changed one is held to ranking.committeeOrder's checks.
+    const changedOrders = Object.entries(data.options.committeeOrder).filter(([regionId, ids]) => JSON.stringify(ids) !== JSON.stringify(before.options.committeeOrder[regionId] ?? []));
+    if (changedOrders.length > 0) {
+      const byRegion = applicationsByRegion(ctx.db, id);
+      for (const [regionId, ids] of changedOrders) assertCommitteeOrder(byRegion, regionId, ids);
+    }
     const kept = new Set(data.options.criteria.map((c) => c.key));
     const scored = ctx.db.prepare('SELECT DISTINCT s.criterion FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ?').all(id) as { criterion: string }[];
     const orphaned = scored.map((r) => r.criterion).filter((c) => !kept.has(c));

@@ -3,7 +3,7 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { isoDate, requiredText } from '../../../shared/common/validation';
+import { isoDate, requiredMultilineText } from '../../../shared/common/validation';
 import type { Cooperation } from '../../../shared/cooperations/views';
 import type { CooperationEvent } from '../../../shared/lifecycle/cooperation';
 import { Modal } from '../../components/Modal';
@@ -15,7 +15,7 @@ import { STATUS_LABEL } from './labels';
 
 export type SimpleEvent = Extract<CooperationEvent, 'confirm' | 'rectify' | 'resolveRectification'>;
 
-const schema = z.object({ effectiveOn: isoDate, reason: requiredText(500) });
+const schema = z.object({ effectiveOn: isoDate, reason: requiredMultilineText(500) });
 type Values = z.input<typeof schema>;
 
 export function EventDialog({ event, cooperation, onClose, onDone }: { event: SimpleEvent; cooperation: Cooperation; onClose: () => void; onDone: (c: Cooperation) => void }) {

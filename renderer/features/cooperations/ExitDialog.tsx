@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { isoDate, requiredText } from '../../../shared/common/validation';
+import { isoDate, requiredMultilineText } from '../../../shared/common/validation';
 import type { Cooperation } from '../../../shared/cooperations/views';
 import { exitConditionsFor, exitDecision, type ExitCondition } from '../../../shared/lifecycle/exit';
 import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
@@ -20,7 +20,7 @@ import { readmissionText } from './labels';
 
 const schemaFor = (conditions: readonly ExitCondition[], requestRequired: boolean) =>
   z
-    .object({ effectiveOn: isoDate, reason: requiredText(500), merchantFeesSettled: z.boolean(), tradeObligationsFulfilled: z.boolean(), serviceRulesConditionsMet: z.boolean(), requestReceivedOn: z.string() })
+    .object({ effectiveOn: isoDate, reason: requiredMultilineText(500), merchantFeesSettled: z.boolean(), tradeObligationsFulfilled: z.boolean(), serviceRulesConditionsMet: z.boolean(), requestReceivedOn: z.string() })
     .superRefine((v, ctx) => {
       for (const c of conditions) if (!v[c]) ctx.addIssue({ code: 'custom', path: [c], message: 'cooperation.exit.conditionRequired' });
       if (!v.requestReceivedOn) {

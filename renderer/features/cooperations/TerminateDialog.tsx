@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { isoDate, msg, requiredText } from '../../../shared/common/validation';
+import { isoDate, msg, requiredMultilineText } from '../../../shared/common/validation';
 import type { Cooperation } from '../../../shared/cooperations/views';
 import { TERMINATION_REASONS, terminationOf, terminationUnder, type Termination, type TerminationReason } from '../../../shared/lifecycle/termination';
 import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
@@ -21,7 +21,7 @@ import { sendEvent } from './apply-event';
 import { BAN_REASON_LABEL, readmissionText } from './labels';
 
 const schema = z
-  .object({ banReason: z.enum(TERMINATION_REASONS as [TerminationReason, ...TerminationReason[]], msg('error.chooseBanReason')), effectiveOn: isoDate, reason: requiredText(500), until: z.string(), never: z.boolean() })
+  .object({ banReason: z.enum(TERMINATION_REASONS as [TerminationReason, ...TerminationReason[]], msg('error.chooseBanReason')), effectiveOn: isoDate, reason: requiredMultilineText(500), until: z.string(), never: z.boolean() })
   .superRefine((v, ctx) => {
     if (v.banReason !== 'agencyRules' || v.never) return;
     const checked = isoDate.safeParse(v.until);

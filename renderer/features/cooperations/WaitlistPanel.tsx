@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../api/client';
-import { isoDate, requiredText } from '../../../shared/common/validation';
+import { isoDate, requiredMultilineText } from '../../../shared/common/validation';
 import type { Cooperation, WaitlistCandidate } from '../../../shared/cooperations/views';
 import { Modal } from '../../components/Modal';
 import { navigate } from '../../app/router';
@@ -84,7 +84,7 @@ export function WaitlistPanel({ cooperation }: { cooperation: Cooperation }) {
   );
 }
 
-const schema = z.object({ admittedOn: isoDate, reason: requiredText(500) });
+const schema = z.object({ admittedOn: isoDate, reason: requiredMultilineText(500) });
 type Values = z.input<typeof schema>;
 
 function AdmitDialog({ cooperation, candidate, onClose, onDone }: { cooperation: Cooperation; candidate: WaitlistCandidate; onClose: () => void; onDone: (c: Cooperation) => Promise<void> }) {

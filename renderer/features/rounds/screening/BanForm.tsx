@@ -7,7 +7,7 @@ import { useForm, useWatch, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../../api/client';
-import { isoDate, optionalText } from '../../../../shared/common/validation';
+import { isoDate, optionalMultilineText, optionalText } from '../../../../shared/common/validation';
 import { BAN_REASONS, readmissionAfter, type BanReason } from '../../../../shared/eligibility/readmission';
 import { readmissionBanInputSchema } from '../../../../shared/rounds/schema';
 import type { Program } from '../../../../shared/rounds/views';
@@ -25,7 +25,7 @@ const schema = z
     startsOn: isoDate,
     until: z.string(),
     regions: optionalText(500),
-    note: optionalText(1000),
+    note: optionalMultilineText(1000),
   })
   .superRefine((v, ctx) => {
     if (v.reason === 'illegal') return; // never: no date

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../../api/client';
-import { requiredText } from '../../../../shared/common/validation';
+import { requiredMultilineText } from '../../../../shared/common/validation';
 import { Modal } from '../../../components/Modal';
 import { toast } from '../../../app/toasts';
 import { useT } from '../../../i18n/i18n';
@@ -12,8 +12,8 @@ import { errorText } from '../../../lib/errors';
 import { errorAt, Field } from '../common/form-utils';
 import type { OverrideAction } from './ScreeningTab';
 
-// The reason as the shared override schema has it (requiredText(500)); the verdict as radio values.
-const schema = z.object({ eligible: z.enum(['true', 'false']), reason: requiredText(500) });
+// The reason as the shared override schema has it (requiredMultilineText(500)); the verdict as radio values.
+const schema = z.object({ eligible: z.enum(['true', 'false']), reason: requiredMultilineText(500) });
 type Values = z.input<typeof schema>;
 
 interface Props {

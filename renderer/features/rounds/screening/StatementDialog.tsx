@@ -5,14 +5,14 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../../api/client';
-import { requiredText } from '../../../../shared/common/validation';
+import { requiredMultilineText } from '../../../../shared/common/validation';
 import { Modal } from '../../../components/Modal';
 import { toast } from '../../../app/toasts';
 import { useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { errorAt, Field } from '../common/form-utils';
 
-const schema = z.object({ reason: requiredText(500) });
+const schema = z.object({ reason: requiredMultilineText(500) });
 type Values = z.input<typeof schema>;
 
 export interface StatementAction {
