@@ -13,6 +13,7 @@ interface RoundRow {
   reference_date: string;
   options: string;
   status: 'open' | 'finalized';
+  origin: 'local' | 'package';
   version: number;
   created_at: string;
   updated_at: string;
@@ -57,6 +58,7 @@ export function getRound(db: Db, id: string): Round {
     name: row.name,
     referenceDate: row.reference_date,
     status: row.status,
+    origin: row.origin,
     // Stored options were validated on the way in; resolving fills defaults added by later versions.
     options: resolveRankingOptions(JSON.parse(row.options)),
     version: row.version,
@@ -70,6 +72,17 @@ export function getRound(db: Db, id: string): Round {
 export function assertRoundOpen(db: Db, roundId: string): Round {
   const round = getRound(db, roundId);
   if (round.status === 'finalized') throw new AppError('CONFLICT', zh('error.roundFinalized'));
+  return round;
+}
+
+/**
+ * Set-up writes (round, regions, applications, screening overrides, members, recusals): the round must be
+ * open AND this laptop's own. A round imported from a 评审包 mirrors the chair's set-up; changing it here
+ * would make the member score something the chair never sent (docs/exchange.md). Scoring is not set-up.
+ */
+export function assertSetupEditable(db: Db, roundId: string): Round {
+  const round = assertRoundOpen(db, roundId);
+  if (round.origin === 'package') throw new AppError('CONFLICT', '这是从评审包导入的批次：设置、区域、申请、委员与回避都以组长发来的评审包为准，不能在这台电脑上修改');
   return round;
 }
 

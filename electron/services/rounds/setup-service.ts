@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, getProgram, getRound, listRegions, touchRound } from './round-repo';
+import { assertSetupEditable, getProgram, getRound, listRegions, touchRound } from './round-repo';
 import type { z } from 'zod';
 import type { programInputSchema, regionInputSchema } from '../../../shared/rounds/schema';
 import type { RankingOptions } from '../../../shared/ranking/types';
@@ -57,7 +57,7 @@ export function createRound(ctx: ServiceContext, data: RoundData): Round {
 /** Criteria that already hold scores cannot be removed: their scores would silently stop counting. */
 export function updateRound(ctx: ServiceContext, id: string, version: number, data: Omit<RoundData, 'programId'>): Round {
   return write(ctx, (w) => {
-    const before = assertRoundOpen(ctx.db, id);
+    const before = assertSetupEditable(ctx.db, id);
     if (before.version !== version) throw new AppError('CONFLICT', zh('error.roundVersionConflict'));
     const kept = new Set(data.options.criteria.map((c) => c.key));
     const scored = ctx.db.prepare('SELECT DISTINCT s.criterion FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ?').all(id) as { criterion: string }[];
@@ -76,6 +76,7 @@ interface RoundSummaryRow {
   platform: string;
   reference_date: string;
   status: RoundSummary['status'];
+  origin: RoundSummary['origin'];
   updated_at: string;
   region_count: number;
   application_count: number;
@@ -85,7 +86,7 @@ interface RoundSummaryRow {
 export function listRounds(ctx: ServiceContext): RoundSummary[] {
   const rows = ctx.db
     .prepare(
-      `SELECT r.id, r.name, p.name AS program_name, p.platform, r.reference_date, r.status, r.updated_at,
+      `SELECT r.id, r.name, p.name AS program_name, p.platform, r.reference_date, r.status, r.origin, r.updated_at,
               (SELECT count(*) FROM round_regions g WHERE g.round_id = r.id) AS region_count,
               (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.withdrawn_at IS NULL) AS application_count,
               (SELECT count(*) FROM members m WHERE m.round_id = r.id) AS member_count
@@ -99,6 +100,7 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
     platform: r.platform,
     referenceDate: r.reference_date,
     status: r.status,
+    origin: r.origin,
     regionCount: r.region_count,
     applicationCount: r.application_count,
     memberCount: r.member_count,
@@ -108,7 +110,7 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
 
 export function addRegion(ctx: ServiceContext, roundId: string, data: RegionData): Region {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     if (ctx.db.prepare('SELECT 1 FROM round_regions WHERE round_id = ? AND name = ?').get(roundId, data.name)) throw new AppError('CONFLICT', zh('error.regionNameTaken'), [{ path: 'name', key: 'error.regionNameTaken' }]);
     const id = crypto.randomUUID();
     const sort = (ctx.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM round_regions WHERE round_id = ?').get(roundId) as { n: number }).n;
@@ -121,7 +123,7 @@ export function addRegion(ctx: ServiceContext, roundId: string, data: RegionData
 
 export function updateRegion(ctx: ServiceContext, roundId: string, regionId: string, data: RegionData): Region {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     const before = listRegions(ctx.db, roundId).find((r) => r.id === regionId);
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
     const clash = ctx.db.prepare('SELECT 1 FROM round_regions WHERE round_id = ? AND name = ? AND id <> ?').get(roundId, data.name, regionId);
@@ -136,7 +138,7 @@ export function updateRegion(ctx: ServiceContext, roundId: string, regionId: str
 /** A region that applications already name cannot be removed; the chair edits or withdraws those first. */
 export function removeRegion(ctx: ServiceContext, roundId: string, regionId: string): void {
   write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     const before = listRegions(ctx.db, roundId).find((r) => r.id === regionId);
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
     const used = ctx.db.prepare('SELECT count(*) AS n FROM application_regions WHERE region_id = ?').get(regionId) as { n: number };
