@@ -43,7 +43,7 @@ export function setupDigest(d: DigestInput): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-const REASONS: Record<VerifyProblem | 'badPayload', string> = {
+export const REASONS: Record<VerifyProblem | 'badPayload', string> = {
   notUtf8: '文件不是有效的 UTF-8 文本，可能已损坏',
   notJson: '文件不是评审台的交换文件（无法读取）',
   notEnvelope: '文件格式不对：缺少或多出了字段',
