@@ -99,6 +99,7 @@ export const callNames = [
   'exchange.exportResult',
   'exchange.checkResult',
   'exchange.roundInfo',
+  'exchange.readCard',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

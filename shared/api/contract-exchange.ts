@@ -63,7 +63,7 @@ export const exchangeContract = {
   'exchange.identityCard': call(z.object({ name: z.string().trim().min(1).max(40) }).strict(), file),
   'exchange.registerMemberKey': call(z.object({ memberId: uuid, cardBase64: z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/), confirmedFingerprint: z.string().max(60) }).strict(), z.object({ name: z.string(), fingerprint: z.string() })),
   'exchange.exportPackage': call(z.object({ roundId: uuid, memberId: uuid, includeAttachments: z.boolean().default(true) }).strict(), file),
-  'exchange.importPackage': call(z.object({ dataBase64: exchangeFile, trustChair: z.boolean().default(false) }).strict(), z.object({ imported: z.boolean(), preview: view<PackagePreviewView>() })),
+  'exchange.importPackage': call(z.object({ dataBase64: exchangeFile, trustChair: z.boolean().default(false), previewOnly: z.boolean().default(false) }).strict(), z.object({ imported: z.boolean(), preview: view<PackagePreviewView>() })),
   'exchange.exportSheet': call(z.object({ roundId: uuid, reason: z.string().trim().max(500).nullable().default(null) }).strict(), file),
   'exchange.importSheet': call(z.object({ dataBase64: exchangeFile }).strict(), z.object({ memberName: z.string(), sequence: z.number().int(), cells: z.number().int(), supersededSequence: z.number().int().nullable() })),
   'exchange.status': call(z.object({ roundId: uuid }).strict(), view<ExchangeStatusRow[]>()),
@@ -71,5 +71,7 @@ export const exchangeContract = {
   'exchange.exportResult': call(z.object({ roundId: uuid }).strict(), file),
   /** Member: verify a 结果包 against the pinned chair key and compare the own counted sheet with what was sent. Writes nothing. */
   'exchange.checkResult': call(z.object({ dataBase64: exchangeFile }).strict(), view<ResultCheckView>()),
+  /** Reads an identity card (signature checked) so the chair can show its fingerprint before confirming. Writes nothing. */
+  'exchange.readCard': call(z.object({ cardBase64: z.string().max(4096).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(), z.object({ name: z.string(), fingerprint: z.string() })),
   'exchange.roundInfo': call(z.object({ roundId: uuid }).strict(), view<ExchangeRoundInfo>()),
 } as const;

@@ -63,6 +63,25 @@ describe('package rounds are read-only set-up', () => {
   });
 });
 
+describe('card reading and package preview', () => {
+  it('reads a card without writing and previews a package from a pinned chair without importing', async () => {
+    const { chair, member, round, qian } = await laptops();
+    const card = await ok(member, 'exchange.identityCard', { name: '钱委员' });
+    expect(await ok(chair, 'exchange.readCard', { cardBase64: card.dataBase64 })).toEqual({ name: '钱委员', fingerprint: (await ok(member, 'exchange.identity', {})).fingerprint });
+    const broken = Buffer.from(card.dataBase64, 'base64');
+    broken[20] = broken[20]! ^ 2;
+    expect(await dispatch(handlers, chair, 'exchange.readCard', { cardBase64: broken.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
+    // A second package to the same (pinned) chair's member: previewOnly shows it and writes nothing.
+    await ok(chair, 'regions.add', { roundId: round.id, data: { name: '义乌产业带', city: '金华市', quota: 1, waitlistLength: 0 } });
+    const pkg = await ok(chair, 'exchange.exportPackage', { roundId: round.id, memberId: qian.id, includeAttachments: false });
+    const before = (member.db.prepare('SELECT count(*) AS n FROM round_regions').get() as { n: number }).n;
+    expect(await ok(member, 'exchange.importPackage', { dataBase64: pkg.dataBase64, trustChair: false, previewOnly: true })).toMatchObject({ imported: false, preview: { chairTrusted: true, replaces: true, regions: 3 } });
+    expect((member.db.prepare('SELECT count(*) AS n FROM round_regions').get() as { n: number }).n).toBe(before);
+    expect(await ok(member, 'exchange.importPackage', { dataBase64: pkg.dataBase64, trustChair: false, previewOnly: false })).toMatchObject({ imported: true });
+    expect((member.db.prepare('SELECT count(*) AS n FROM round_regions').get() as { n: number }).n).toBe(before + 1);
+  });
+});
+
 describe('结果包', () => {
   it('verifies the chair result on the member laptop and finds the own sheet counted exactly as sent', async () => {
     const { chair, member, round, zhao, qian } = await laptops();
