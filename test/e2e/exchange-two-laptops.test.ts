@@ -65,10 +65,14 @@ describe('exchange: chair and member on two laptops', () => {
     await memberServer?.stop();
   });
 
-  it('package out, keyboard scoring offline, signed sheet back, status and ranking', async () => {
+  it('package out, keyboard scoring offline, signed sheet back, status and ranking', async ({ task, onTestFailed }) => {
     const chair = await browser.openApp(chairServer.url);
     const member = await browser.openApp(memberServer.url);
     pages.push(chair, member);
+    onTestFailed(async () => {
+      await chair.close(`${task.name}-chair`);
+      await member.close(`${task.name}-member`);
+    });
 
     // Member laptop: 本机身份 shows the fingerprint to read aloud; the identity card is exported.
     await member.page.goto(`${memberServer.origin}/#/rounds`);
@@ -83,8 +87,9 @@ describe('exchange: chair and member on two laptops', () => {
     await chair.page.goto(`${chairServer.origin}/#/rounds/${round.roundId}/committee`);
     const row = chair.page.locator(`.exchange-table tr[data-member="${MEMBER}"]`);
     await row.getByText('未登记密钥').waitFor();
-    await upload(chair.page, () => row.getByRole('button', { name: '登记密钥' }).click(), card);
+    await row.getByRole('button', { name: '登记密钥' }).click();
     const dialog = chair.page.getByRole('dialog', { name: `登记委员“${MEMBER}”的密钥` });
+    await upload(chair.page, () => dialog.getByRole('button', { name: '选择该委员的身份卡文件（.rdid）' }).click(), card);
     await dialog.getByText(`身份卡姓名：${MEMBER}`).waitFor();
     expect((await dialog.getByTestId('fingerprint').innerText()).replace(/\s+/g, ' ').trim()).toBe(memberFingerprint);
     // A misheard group is refused.

@@ -61,7 +61,7 @@ export function CommitteeExchangePanel({ roundId, readOnly, onChanged }: { round
             {status.data.map((row) => (
               <tr key={row.memberId} data-member={row.name}>
                 <td>{row.name}</td>
-                <td>{row.fingerprint ? <span className="tag key" title={row.fingerprint}>🔑 {t('exchange.keyBadge')}</span> : <span className="muted">—</span>}</td>
+                <td>{row.fingerprint ? <span className="tag key" title={row.fingerprint}>{t('exchange.keyBadge')}</span> : <span className="muted">—</span>}</td>
                 <td>
                   <span className={row.state === 'verified' ? 'tag ok' : 'tag'}>{stateText(row)}</span>
                   {row.superseded > 0 && <span className="muted small"> · {t('exchange.state.superseded', { count: row.superseded })}</span>}

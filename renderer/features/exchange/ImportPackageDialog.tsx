@@ -48,7 +48,7 @@ export function ImportPackageDialog({ onClose }: { onClose: () => void }) {
     <Modal title={t('exchange.importPackage.title')} onCancel={onClose}>
       <div className="exchange-preview">
         <button type="button" onClick={() => void choose()}>{t('exchange.importPackage.choose')}</button>
-        {file && <span className="muted small"> {file.name}</span>}
+        {file && <p className="muted small">{file.name}</p>}
         {error && <p className="banner error" role="alert">{error}</p>}
         {preview && (
           <>

@@ -43,7 +43,10 @@ export function RegisterKeyDialog({ member, onClose, onDone }: { member: { id: s
             <Fingerprint value={card.fingerprint} label={t('exchange.fingerprint.label')} />
             <label className="field">
               <span>{t('exchange.registerKey.typeIt')}</span>
-              <input value={typed} inputMode="numeric" autoComplete="off" maxLength={60} onChange={(e) => setTyped(e.target.value)} />
+              <input value={typed} inputMode="numeric" autoComplete="off" maxLength={60} onChange={(e) => {
+                  setTyped(e.target.value);
+                  setError(null);
+                }} />
             </label>
           </>
         )}
