@@ -133,11 +133,29 @@ describe('exchange: chair and member on two laptops', () => {
     await scoring.submit();
     const sheet = await download(member.page, () => member.page.getByRole('button', { name: '导出签名评分表' }).click());
     expect(sheet.name).toMatch(/^评分表-.*钱雅琴\.rdsheet$/);
+    await member.page.getByText('已导出第 1 版。').first().waitFor();
+    await dismissToasts(member.page);
+    await saveScreenshot(member.page, 'exchange-member-sheet');
+
+    // An amendment after sending: the next export asks for the reason and becomes version 2.
+    const amend = await scoring.openAmend(rows[0]!);
+    await amend.getByLabel('业内口碑').fill('60');
+    await amend.getByLabel('更正理由（必填）').fill('看错了附件');
+    await amend.getByRole('button', { name: '保存更正' }).click();
+    await amend.waitFor({ state: 'detached' });
+    await member.page.getByRole('button', { name: '导出签名评分表' }).click();
+    const reasonDialog = member.page.getByRole('dialog', { name: '更正理由' });
+    await reasonDialog.getByRole('textbox').fill('看错了附件');
+    const sheet2 = await download(member.page, () => reasonDialog.getByRole('button', { name: '导出签名评分表' }).click());
+    expect(sheet2.name).toMatch(/更正1\.rdsheet$/);
 
     // Chair laptop: 导入评分表 — accepted, status verified (version 1).
     await upload(chair.page, () => chair.page.getByRole('button', { name: '导入评分表' }).click(), sheet);
     await chair.page.getByText(`${sheet.name}：已接受，委员 ${MEMBER} 第 1 版（${rows.length * columns} 格）`).waitFor();
     await row.getByText('已收到并核验（第 1 版）').waitFor();
+    await upload(chair.page, () => chair.page.getByRole('button', { name: '导入评分表' }).click(), sheet2);
+    await row.getByText('已收到并核验（第 2 版）').waitFor();
+    await row.getByText('1 份已被取代').waitFor();
     // The same file again is refused and the reason shown.
     await upload(chair.page, () => chair.page.getByRole('button', { name: '导入评分表' }).click(), sheet);
     await chair.page.getByText('已经导入过', { exact: false }).waitFor();
