@@ -10,6 +10,8 @@ import { createTestContext, type TestContext } from '../../support/service-conte
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
 import { dossierInput } from '../../support/dossiers';
 import { syntheticCreditCode } from '../../support/credit-codes';
+import { loadOrCreateIdentity } from '../../../electron/services/exchange/identity';
+import { signEnvelope } from '../../../electron/services/exchange/signing';
 
 async function laptops() {
   const chair = await createTestContext({ user: '赵组长' });
@@ -117,12 +119,14 @@ describe('结果包', () => {
     const check = await ok(member, 'exchange.checkResult', { dataBase64: result.dataBase64 });
     expect(check.differences).toEqual([{ applicationId: sheet.applicationIds[1], legalName: expect.stringContaining('第2鉴定'), criterion: 'strength', sent: 80, counted: 60 }]);
 
-    // Another chair (a different key) signing a result for this round is refused; so is a round not here.
-    const impostor = await createTestContext({ user: '周组长' });
-    const other = await laptops();
-    const foreign = await ok(other.chair, 'exchange.exportResult', { roundId: other.round.id }).catch(() => null);
-    expect(foreign).toBeNull(); // not finalized
-    expect(await dispatch(handlers, impostor, 'exchange.checkResult', { dataBase64: result.dataBase64 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('没有这个批次') } });
+    // The same payload re-signed by another key (a valid signature, the wrong person) is refused; so is a
+    // result for a round this laptop never received.
+    const payload = Buffer.from((JSON.parse(Buffer.from(result.dataBase64, 'base64').toString('utf8')) as { payload: string }).payload, 'base64');
+    const stranger = loadOrCreateIdentity({ read: () => null, write: () => undefined });
+    const forged = Buffer.from(signEnvelope('result-package', payload, stranger.privateKey)).toString('base64');
+    expect(await dispatch(handlers, member, 'exchange.checkResult', { dataBase64: forged })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不是为此批次发评审包的组长') } });
+    const elsewhere = await createTestContext({ user: '周委员' });
+    expect(await dispatch(handlers, elsewhere, 'exchange.checkResult', { dataBase64: result.dataBase64 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('没有这个批次') } });
     const tampered = Buffer.from(result.dataBase64, 'base64');
     tampered[40] = tampered[40]! ^ 4;
     expect(await dispatch(handlers, member, 'exchange.checkResult', { dataBase64: tampered.toString('base64') })).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
