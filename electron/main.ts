@@ -2,7 +2,7 @@
 // business call goes to the data worker through the same dispatch as browser mode, and every security
 // option lives as plain data in electron/shell/ (unit-tested without Electron; checklist in
 // docs/security.md). This file only wires them to Electron.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { isCallName } from '../shared/api/call-names';
 import type { Result } from '../shared/api/result';
 import { startDataWorker, type DataWorker } from './backend/worker-host';
 import { defaultDataDir } from './data-dir';
+import { desktopIdentityPem } from './services/exchange/identity';
 import { IPC_CHANNEL } from './ipc-channel';
 import { chooseBackupPath } from './shell-dialogs';
 import { sniffMime } from './services/attachments/file-types';
@@ -88,7 +89,11 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
   try {
-    worker = await startDataWorker(path.join(dist, 'data-worker.cjs'), { dataDir: app.getPath('userData'), transport: 'electron' });
+    const dataDir = app.getPath('userData');
+    // The signing key sealed with the OS keychain; the worker cannot reach safeStorage, so it gets the PEM
+    // (docs/exchange.md). Without a keychain the worker keeps the 0600 file, as in browser mode.
+    const identityPem = desktopIdentityPem(dataDir, { isAvailable: () => safeStorage.isEncryptionAvailable(), encrypt: (plain) => safeStorage.encryptString(plain.toString('utf8')), decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'utf8') });
+    worker = await startDataWorker(path.join(dist, 'data-worker.cjs'), { dataDir, transport: 'electron', ...(identityPem ? { identityPem } : {}) });
   } catch (error) {
     dialog.showErrorBox('评审台无法启动', error instanceof Error ? error.message : String(error));
     app.exit(2);

@@ -17,10 +17,15 @@ import { DB_FILE_NAME } from '../services/backup/backup-files';
 import { dailyBackupIfDue, mirrorBackup, quitBackup } from '../services/backup/backup-service';
 import { enterRecovery, recoveryAnswer, recoveryOf } from '../services/backup/recovery';
 import { clearStaging } from '../services/backup/staging';
+import { provideKeyStore } from '../services/exchange/exchange-common';
+import { memoryKeyStore } from '../services/exchange/identity';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const post = (message: FromWorker) => port.postMessage(message);
+
+// The worker cannot call safeStorage: main hands over the unsealed key; it lives only in this memory.
+if (config.identityPem) provideKeyStore(config.dataDir, memoryKeyStore(config.identityPem));
 
 async function main(): Promise<void> {
   const base = {

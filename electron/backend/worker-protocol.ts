@@ -3,6 +3,8 @@ import type { Result } from '../../shared/api/result';
 export interface WorkerConfig {
   dataDir: string;
   transport: 'electron' | 'browser';
+  /** Desktop app: the signing key's PEM, unsealed by main with safeStorage (electron/services/exchange/identity.ts). */
+  identityPem?: string;
 }
 
 export type ToWorker = { type: 'call'; id: number; name: string; input: unknown } | { type: 'close' };

@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open';
 import { defaultDataDir } from '../data-dir';
 import { getSetting, SETTING_USER, type ServiceContext } from '../services/context';
 import { verifyHistoryCommand } from './verify';
+import { exportPackageCommand, importSheetsCommand, verifyFileCommand } from './exchange-commands';
 import { CliFailure, EXPORT_FORMATS, UsageError, exportList, importDossiers, importScores, listRounds, loadDemo, rank, type Cli } from './commands';
 import { terminalSafe } from './format';
 import { cleanText, textProblem } from '../../shared/common/validation';
@@ -29,6 +30,10 @@ export const USAGE = `评审台命令行 / Review Desk command line
   verify                                   核验修改记录的校验链，显示链首指纹（与纸面上的指纹对照）
   export --round <ID> --format <json|csv|xlsx> [--out <文件>]
                                            导出入选名单（不写 --out 时存到当前目录，文件名由批次名称生成）
+  export-package --round <ID> --member <姓名|ID> [--no-attachments] [--out <文件>]
+                                           导出发给一位委员的签名评审包（docs/exchange.md）
+  import-sheets <文件…>                    导入委员的签名评分表：逐个报告接受（第几版）或拒绝原因；有拒绝时退出码 1
+  verify-file <文件>                       核验交换文件：类型、签名者指纹、签名是否有效（不需要数据库）
 
 选项 / options:
   --data <目录>        数据目录（默认：${defaultDataDir()}）
@@ -48,13 +53,14 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   member: { type: 'string' },
+  'no-attachments': { type: 'boolean', default: false },
   yes: { type: 'boolean', default: false },
   'skip-invalid': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
 
 /** Commands that write need an actor for the history; the others open an existing database read-only in spirit. */
-const COMMANDS = { rounds: { args: 0, writes: false }, 'load-demo': { args: 0, writes: true }, 'import-dossiers': { args: 1, writes: true }, 'import-scores': { args: 1, writes: true }, rank: { args: 0, writes: false }, verify: { args: 0, writes: false }, export: { args: 0, writes: false } } as const;
+const COMMANDS = { rounds: { args: 0, writes: false }, 'load-demo': { args: 0, writes: true }, 'import-dossiers': { args: 1, writes: true }, 'import-scores': { args: 1, writes: true }, rank: { args: 0, writes: false }, verify: { args: 0, writes: false }, export: { args: 0, writes: false }, 'export-package': { args: 0, writes: true }, 'import-sheets': { args: -1, writes: true }, 'verify-file': { args: 1, writes: false } } as const;
 type Command = keyof typeof COMMANDS;
 
 function parse(argv: string[]) {
@@ -70,8 +76,10 @@ function parse(argv: string[]) {
   if (!command) throw new UsageError('缺少命令。');
   if (!(command in COMMANDS)) throw new UsageError(`未知命令“${command}”。`);
   const spec = COMMANDS[command as Command];
-  if (args.length !== spec.args) throw new UsageError(spec.args === 0 ? `命令 ${command} 不接受参数“${args.join(' ')}”。` : `命令 ${command} 需要一个文件参数。`);
-  if ((command === 'import-scores' || command === 'rank' || command === 'export') && !values.round) throw new UsageError(`命令 ${command} 需要 --round <批次ID>。`);
+  if (spec.args === -1 && args.length === 0) throw new UsageError(`命令 ${command} 需要至少一个文件参数。`);
+  if (spec.args !== -1 && args.length !== spec.args) throw new UsageError(spec.args === 0 ? `命令 ${command} 不接受参数“${args.join(' ')}”。` : `命令 ${command} 需要一个文件参数。`);
+  if (command === 'export-package' && !values.member) throw new UsageError('命令 export-package 需要 --member <姓名或委员ID>。');
+  if ((command === 'import-scores' || command === 'rank' || command === 'export' || command === 'export-package') && !values.round) throw new UsageError(`命令 ${command} 需要 --round <批次ID>。`);
   if (command === 'export' && !EXPORT_FORMATS.includes(values.format as (typeof EXPORT_FORMATS)[number])) throw new UsageError('export 需要 --format json、csv 或 xlsx。');
   // The name is recorded in the history as the actor: the same text rule as session.setUser's.
   const user = values.user === undefined ? undefined : cleanText(values.user);
@@ -87,6 +95,10 @@ async function run(argv: string[], out: (line?: string) => void): Promise<number
     return 0;
   }
   const { command, args, values } = parsed;
+  if (command === 'verify-file') {
+    verifyFileCommand(out, args[0]!);
+    return 0;
+  }
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   const file = path.join(dataDir, DB_FILE);
   // Reading from a directory that has no database is a typo in --data, not a reason to create one there.
@@ -104,6 +116,8 @@ async function run(argv: string[], out: (line?: string) => void): Promise<number
     else if (command === 'import-scores') await importScores(cli, values.round!, args[0]!, flags);
     else if (command === 'rank') await rank(cli, values.round!, values.member);
     else if (command === 'verify') await verifyHistoryCommand(cli);
+    else if (command === 'export-package') await exportPackageCommand(cli, values.round!, values.member!, !values['no-attachments'], values.out);
+    else if (command === 'import-sheets') await importSheetsCommand(cli, args);
     else await exportList(cli, values.round!, values.format as (typeof EXPORT_FORMATS)[number], values.out, values.member);
     return 0;
   } finally {

@@ -96,6 +96,10 @@ export const callNames = [
   'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
   'letters.programSettings',
   'letters.saveProgramSettings',
+  'exchange.exportResult',
+  'exchange.checkResult',
+  'exchange.roundInfo',
+  'exchange.readCard',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -27,6 +27,7 @@ export interface RoundSummary {
   platform: string;
   referenceDate: string;
   status: 'open' | 'finalized';
+  origin: 'local' | 'package';
   regionCount: number;
   applicationCount: number;
   memberCount: number;
@@ -39,6 +40,8 @@ export interface Round {
   name: string;
   referenceDate: string;
   status: 'open' | 'finalized';
+  /** 'package': imported from a chair's 评审包 on a member's laptop — set-up is read-only (docs/exchange.md). */
+  origin: 'local' | 'package';
   options: RankingOptions;
   version: number;
   regions: Region[];

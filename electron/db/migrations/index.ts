@@ -8,6 +8,7 @@ import { m007DossierPinyin } from './007-dossier-pinyin';
 import { m008LettersOfficial } from './008-letters-official';
 import { m009HistoryChain } from './009-history-chain';
 import { m010Exchange } from './010-exchange';
+import { m013SentSheetPayload } from './013-sent-sheet-payload';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m008LettersOfficial,
   m009HistoryChain,
   m010Exchange,
+  m013SentSheetPayload,
 ];

@@ -3,15 +3,21 @@
 import crypto from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { AppError } from '../../backend/app-error';
-import { fileKeyStore, loadOrCreateIdentity, type Identity } from './identity';
+import { fileKeyStore, loadOrCreateIdentity, type Identity, type KeyStore } from './identity';
 import type { VerifyProblem } from './signing';
 
 const identities = new Map<string, Identity>();
+const providedStores = new Map<string, KeyStore>();
+/** The desktop worker: the key main unsealed with safeStorage arrives in workerData (identity.ts). */
+export function provideKeyStore(dataDir: string, store: KeyStore): void {
+  providedStores.set(dataDir, store);
+  identities.delete(dataDir);
+}
 /** This data directory's key pair, created on first use (cached: a file read and a key parse per call is waste). */
 export function localIdentity(ctx: ServiceContext): Identity {
   let identity = identities.get(ctx.dataDir);
   if (!identity) {
-    identity = loadOrCreateIdentity(fileKeyStore(ctx.dataDir));
+    identity = loadOrCreateIdentity(providedStores.get(ctx.dataDir) ?? fileKeyStore(ctx.dataDir));
     identities.set(ctx.dataDir, identity);
   }
   return identity;
@@ -43,7 +49,7 @@ export function setupDigest(d: DigestInput): string {
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-const REASONS: Record<VerifyProblem | 'badPayload', string> = {
+export const REASONS: Record<VerifyProblem | 'badPayload', string> = {
   notUtf8: '文件不是有效的 UTF-8 文本，可能已损坏',
   notJson: '文件不是评审台的交换文件（无法读取）',
   notEnvelope: '文件格式不对：缺少或多出了字段',

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { ROUND_ENTITY } from '../rounds/setup-service';
-import { assertRoundOpen } from '../rounds/round-repo';
+import { assertSetupEditable } from '../rounds/round-repo';
 import { refused } from './exchange-common';
 import { readIdentityCard } from './identity';
 
@@ -16,7 +16,7 @@ export function registerMemberKey(ctx: ServiceContext, input: { memberId: string
   return write(ctx, (w) => {
     const member = ctx.db.prepare('SELECT round_id, name, public_key FROM members WHERE id = ?').get(input.memberId) as { round_id: string; name: string; public_key: string | null } | undefined;
     if (!member) throw new AppError('NOT_FOUND', '找不到该委员');
-    assertRoundOpen(ctx.db, member.round_id);
+    assertSetupEditable(ctx.db, member.round_id);
     ctx.db.prepare('UPDATE members SET public_key = ?, key_fingerprint = ? WHERE id = ?').run(card.publicKey, card.fingerprint, input.memberId);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: member.round_id, action: 'update', before: { member: { id: input.memberId, fingerprint: member.public_key ? 'replaced' : null } }, after: { member: { id: input.memberId, name: member.name, cardName: card.name, fingerprint: card.fingerprint } } });
     return { name: card.name, fingerprint: card.fingerprint };

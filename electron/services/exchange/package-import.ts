@@ -47,7 +47,7 @@ function readPackage(dataBase64: string): { pkg: RoundPackage; signer: string; f
   return { pkg: parsed.data, signer: verified.value.signer, fingerprint: verified.value.fingerprint, sha256: verified.value.sha256 };
 }
 
-export function importRoundPackage(ctx: ServiceContext, input: { dataBase64: string; trustChair: boolean }): { imported: boolean; preview: PackagePreview } {
+export function importRoundPackage(ctx: ServiceContext, input: { dataBase64: string; trustChair: boolean; previewOnly?: boolean }): { imported: boolean; preview: PackagePreview } {
   const { pkg, signer, fingerprint, sha256 } = readPackage(input.dataBase64);
   const existing = ctx.db.prepare('SELECT origin, chair_public_key, package_sha256 FROM rounds WHERE id = ?').get(pkg.roundId) as { origin: string; chair_public_key: string | null; package_sha256: string | null } | undefined;
   if (existing?.origin === 'local') throw new AppError('CONFLICT', '这台电脑上有此批次的原始数据（组长的电脑），不能再导入它的评审包');
@@ -70,6 +70,8 @@ export function importRoundPackage(ctx: ServiceContext, input: { dataBase64: str
     chairTrusted: trusted,
     replaces: existing !== undefined,
   };
+  // previewOnly: the member sees what the package holds before anything is written, even from a pinned chair.
+  if (input.previewOnly) return { imported: false, preview };
   if (existing?.package_sha256 === sha256) return { imported: true, preview };
   if (!trusted && !input.trustChair) return { imported: false, preview };
   for (const a of pkg.applications) for (const f of a.attachments) if (sha256Hex(Buffer.from(f.dataBase64, 'base64')) !== f.sha256) throw refused('badPayload');

@@ -54,9 +54,11 @@ export function exportScoreSheet(ctx: ServiceContext, input: { roundId: string; 
     if (!setupDigest) throw new AppError('CONFLICT', '缺少评审包信息，请重新导入评审包');
     const scores = ctx.db.prepare('SELECT application_id AS applicationId, criterion, value, comment FROM scores WHERE sheet_id = ? ORDER BY application_id, criterion').all(sheet.id) as ScoreSheetFile['scores'];
     const payload: ScoreSheetFile = { roundId: input.roundId, memberId, memberName: sheet.name, packageSha256: round.package_sha256!, setupDigest, sequence, reason, submittedAt: sheet.submitted_at, scores };
-    const text = signEnvelope('score-sheet', Buffer.from(JSON.stringify(payload)), localIdentity(ctx).privateKey);
+    const payloadText = JSON.stringify(payload);
+    const text = signEnvelope('score-sheet', Buffer.from(payloadText), localIdentity(ctx).privateKey);
     const sha256 = sha256Hex(text);
-    ctx.db.prepare('INSERT INTO sent_sheets (sha256, round_id, sequence, reason, exported_at) VALUES (?, ?, ?, ?, ?)').run(sha256, input.roundId, sequence, reason, w.at);
+    // The signed payload is kept: the result package is compared with exactly what was sent (migration 013).
+    ctx.db.prepare('INSERT INTO sent_sheets (sha256, round_id, sequence, reason, exported_at, payload) VALUES (?, ?, ?, ?, ?, ?)').run(sha256, input.roundId, sequence, reason, w.at, payloadText);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: input.roundId, action: 'submit', before: null, after: { sheetFile: { sha256, sequence, reason, cells: scores.length } } });
     const fileName = `评分表-${round.name}-${sheet.name}${sequence > 1 ? `-更正${sequence - 1}` : ''}.rdsheet`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
     return { fileName, mime: 'application/json', dataBase64: Buffer.from(text).toString('base64'), sha256 };
@@ -143,4 +145,13 @@ export function exchangeStatus(ctx: ServiceContext, roundId: string) {
     const state: SheetExchangeState = !m.key_fingerprint ? 'noKey' : current ? 'verified' : sent.at ? 'sent' : 'notSent';
     return { memberId: m.id, name: m.name, fingerprint: m.key_fingerprint, state, packageSentAt: sent.at, current, superseded: received.filter((r) => r.status === 'superseded').length };
   });
+}
+
+/** For the UI: whose round this is here, the pinned chair, and the last sheet version this laptop sent. */
+export function exchangeRoundInfo(ctx: ServiceContext, roundId: string) {
+  const round = roundOrigin(ctx, roundId);
+  if (!round) throw new AppError('NOT_FOUND', '找不到该批次');
+  const chair = ctx.db.prepare('SELECT t.fingerprint FROM rounds r JOIN trusted_chairs t ON t.public_key = r.chair_public_key WHERE r.id = ?').get(roundId) as { fingerprint: string } | undefined;
+  const last = ctx.db.prepare('SELECT max(sequence) AS n FROM sent_sheets WHERE round_id = ?').get(roundId) as { n: number | null };
+  return { origin: round.origin, packageMemberId: round.package_member_id, chairFingerprint: chair?.fingerprint ?? null, lastSentSequence: last.n };
 }

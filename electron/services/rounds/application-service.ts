@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, touchRound } from './round-repo';
+import { assertSetupEditable, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { mustGetDossier } from '../dossiers/dossier-service';
 import { shopFactsSchema } from '../../../shared/eligibility/rules';
@@ -72,7 +72,7 @@ function setRegions(ctx: ServiceContext, roundId: string, applicationId: string,
 
 export function addApplication(ctx: ServiceContext, roundId: string, data: ApplicationData): Application {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     const dossier = mustGetDossier(ctx, data.dossierId);
     if (dossier.archivedAt) throw new AppError('CONFLICT', zh('error.dossierArchived'));
     if (ctx.db.prepare('SELECT 1 FROM applications WHERE round_id = ? AND dossier_id = ?').get(roundId, data.dossierId)) {
@@ -92,7 +92,7 @@ export function addApplication(ctx: ServiceContext, roundId: string, data: Appli
 export function updateApplication(ctx: ServiceContext, id: string, data: Omit<ApplicationData, 'dossierId'>): Application {
   return write(ctx, (w) => {
     const before = getApplication(ctx, id);
-    assertRoundOpen(ctx.db, before.roundId);
+    assertSetupEditable(ctx.db, before.roundId);
     ctx.db.prepare('UPDATE applications SET price_quote_fen = ?, strength_statement = ?, shop_facts = ? WHERE id = ?').run(toFen(data.priceQuoteYuan), data.strengthStatement, JSON.stringify(data.shopFacts), id);
     setRegions(ctx, before.roundId, id, data.regionIds);
     touchRound(ctx.db, before.roundId, w.at);
@@ -106,7 +106,7 @@ export function updateApplication(ctx: ServiceContext, id: string, data: Omit<Ap
 export function setApplicationWithdrawn(ctx: ServiceContext, id: string, withdrawn: boolean): Application {
   return write(ctx, (w) => {
     const before = getApplication(ctx, id);
-    assertRoundOpen(ctx.db, before.roundId);
+    assertSetupEditable(ctx.db, before.roundId);
     if ((before.withdrawnAt !== null) === withdrawn) return before;
     ctx.db.prepare('UPDATE applications SET withdrawn_at = ? WHERE id = ?').run(withdrawn ? w.at : null, id);
     touchRound(ctx.db, before.roundId, w.at);
@@ -130,7 +130,7 @@ export function statementAcceptances(ctx: ServiceContext, roundId: string): Map<
 export function acceptStatement(ctx: ServiceContext, id: string, accepted: boolean, reason: string): void {
   write(ctx, (w) => {
     const application = getApplication(ctx, id);
-    assertRoundOpen(ctx.db, application.roundId);
+    assertSetupEditable(ctx.db, application.roundId);
     if (accepted && application.strengthStatement.trim() === '') throw new AppError('CONFLICT', zh('error.noStatement'));
     const before = (ctx.db.prepare('SELECT statement, accepted_by, accepted_at, reason FROM statement_acceptances WHERE application_id = ?').get(id) as object | undefined) ?? null;
     if (accepted) {

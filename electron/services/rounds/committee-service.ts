@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, touchRound } from './round-repo';
+import { assertSetupEditable, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
@@ -54,7 +54,7 @@ function assertOneChair(ctx: ServiceContext, roundId: string, role: string, exce
 
 export function addMember(ctx: ServiceContext, roundId: string, data: { name: string; role: 'chair' | 'member' }): Member {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     if (ctx.db.prepare('SELECT 1 FROM members WHERE round_id = ? AND name = ?').get(roundId, data.name)) throw new AppError('CONFLICT', zh('error.memberNameTaken'), [{ path: 'name', key: 'error.memberNameTaken' }]);
     assertOneChair(ctx, roundId, data.role, null);
     const id = crypto.randomUUID();
@@ -70,7 +70,7 @@ export function addMember(ctx: ServiceContext, roundId: string, data: { name: st
 export function updateMember(ctx: ServiceContext, memberId: string, data: { name: string; role: 'chair' | 'member' }): Member {
   return write(ctx, (w) => {
     const before = memberRow(ctx, memberId);
-    assertRoundOpen(ctx.db, before.round_id);
+    assertSetupEditable(ctx.db, before.round_id);
     if (ctx.db.prepare('SELECT 1 FROM members WHERE round_id = ? AND name = ? AND id <> ?').get(before.round_id, data.name, memberId)) throw new AppError('CONFLICT', zh('error.memberNameTaken'), [{ path: 'name', key: 'error.memberNameTaken' }]);
     assertOneChair(ctx, before.round_id, data.role, memberId);
     ctx.db.prepare('UPDATE members SET name = ?, role = ? WHERE id = ?').run(data.name, data.role, memberId);
@@ -84,7 +84,7 @@ export function updateMember(ctx: ServiceContext, memberId: string, data: { name
 export function removeMember(ctx: ServiceContext, memberId: string): void {
   write(ctx, (w) => {
     const before = memberRow(ctx, memberId);
-    assertRoundOpen(ctx.db, before.round_id);
+    assertSetupEditable(ctx.db, before.round_id);
     const scored = ctx.db.prepare('SELECT count(*) AS n FROM scores WHERE sheet_id = ?').get(before.sheet_id) as { n: number };
     if (scored.n > 0) throw new AppError('CONFLICT', zh('error.memberHasScores', { count: scored.n }));
     ctx.db.prepare('DELETE FROM recusals WHERE member_id = ?').run(memberId);
@@ -108,7 +108,7 @@ export function declareRecusal(ctx: ServiceContext, data: { applicationId: strin
     const member = memberRow(ctx, data.memberId);
     const application = getApplication(ctx, data.applicationId);
     if (application.roundId !== member.round_id) throw new AppError('CONFLICT', zh('error.notSameRound'));
-    assertRoundOpen(ctx.db, member.round_id);
+    assertSetupEditable(ctx.db, member.round_id);
     ctx.db.prepare('INSERT INTO recusals (application_id, member_id, reason, declared_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason').run(data.applicationId, data.memberId, data.reason, w.at);
     touchRound(ctx.db, member.round_id, w.at);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: member.round_id, action: 'recuse', before: null, after: { recusal: { ...data, memberName: member.name, applicant: application.legalName } } });
@@ -119,7 +119,7 @@ export function declareRecusal(ctx: ServiceContext, data: { applicationId: strin
 export function withdrawRecusal(ctx: ServiceContext, data: { applicationId: string; memberId: string }): void {
   write(ctx, (w) => {
     const member = memberRow(ctx, data.memberId);
-    assertRoundOpen(ctx.db, member.round_id);
+    assertSetupEditable(ctx.db, member.round_id);
     const before = ctx.db.prepare('SELECT reason FROM recusals WHERE application_id = ? AND member_id = ?').get(data.applicationId, data.memberId) as { reason: string } | undefined;
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
     ctx.db.prepare('DELETE FROM recusals WHERE application_id = ? AND member_id = ?').run(data.applicationId, data.memberId);

@@ -14,6 +14,7 @@ interface RoundRow {
   reference_date: string;
   options: string;
   status: 'open' | 'finalized';
+  origin: 'local' | 'package';
   version: number;
   created_at: string;
   updated_at: string;
@@ -58,6 +59,7 @@ export function getRound(db: Db, id: string): Round {
     name: row.name,
     referenceDate: row.reference_date,
     status: row.status,
+    origin: row.origin,
     options: readOptions(db, id, row.options),
     version: row.version,
     regions: listRegions(db, id),
@@ -80,6 +82,17 @@ function readOptions(db: Db, roundId: string, json: string) {
 export function assertRoundOpen(db: Db, roundId: string): Round {
   const round = getRound(db, roundId);
   if (round.status === 'finalized') throw new AppError('CONFLICT', zh('error.roundFinalized'));
+  return round;
+}
+
+/**
+ * Set-up writes (round, regions, applications, screening overrides, members, recusals): the round must be
+ * open AND this laptop's own. A round imported from a 评审包 mirrors the chair's set-up; changing it here
+ * would make the member score something the chair never sent (docs/exchange.md). Scoring is not set-up.
+ */
+export function assertSetupEditable(db: Db, roundId: string): Round {
+  const round = assertRoundOpen(db, roundId);
+  if (round.origin === 'package') throw new AppError('CONFLICT', '这是从评审包导入的批次：设置、区域、申请、委员与回避都以组长发来的评审包为准，不能在这台电脑上修改');
   return round;
 }
 

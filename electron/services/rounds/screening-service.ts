@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, getProgram, getRound, touchRound } from './round-repo';
+import { assertSetupEditable, getProgram, getRound, touchRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication, listApplications, statementAcceptances } from './application-service';
 import { currentFinalization } from './finalization-repo';
@@ -99,7 +99,7 @@ export function isScorable(ctx: ServiceContext, roundId: string, applicationId: 
 export function overrideEligibility(ctx: ServiceContext, data: { applicationId: string; regionId: string; eligible: boolean | null; reason: string }): ScreeningRow {
   const roundId = write(ctx, (w) => {
     const application = getApplication(ctx, data.applicationId);
-    assertRoundOpen(ctx.db, application.roundId);
+    assertSetupEditable(ctx.db, application.roundId);
     if (!application.regionIds.includes(data.regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
     const before = ctx.db.prepare('SELECT eligible, reason FROM eligibility_overrides WHERE application_id = ? AND region_id = ?').get(data.applicationId, data.regionId) ?? null;
     if (data.eligible === null) ctx.db.prepare('DELETE FROM eligibility_overrides WHERE application_id = ? AND region_id = ?').run(data.applicationId, data.regionId);

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, getProgram, getRound, listRegions, touchRound } from './round-repo';
+import { assertSetupEditable, getProgram, getRound, listRegions, touchRound } from './round-repo';
 import { applicationsByRegion, assertCommitteeOrder } from './committee-order';
 import type { z } from 'zod';
 import type { programInputSchema, regionInputSchema } from '../../../shared/rounds/schema';
@@ -60,7 +60,7 @@ export function createRound(ctx: ServiceContext, input: RoundData): Round {
 /** Criteria that already hold scores cannot be removed: their scores would silently stop counting. */
 export function updateRound(ctx: ServiceContext, id: string, version: number, data: Omit<RoundData, 'programId'>): Round {
   return write(ctx, (w) => {
-    const before = assertRoundOpen(ctx.db, id);
+    const before = assertSetupEditable(ctx.db, id);
     if (before.version !== version) throw new AppError('CONFLICT', zh('error.roundVersionConflict'));
     // The options carry the committee's orders too: a changed one is held to ranking.committeeOrder's checks.
     const changedOrders = Object.entries(data.options.committeeOrder).filter(([regionId, ids]) => JSON.stringify(ids) !== JSON.stringify(before.options.committeeOrder[regionId] ?? []));
@@ -85,6 +85,7 @@ interface RoundSummaryRow {
   platform: string;
   reference_date: string;
   status: RoundSummary['status'];
+  origin: RoundSummary['origin'];
   updated_at: string;
   region_count: number;
   application_count: number;
@@ -94,7 +95,7 @@ interface RoundSummaryRow {
 export function listRounds(ctx: ServiceContext): RoundSummary[] {
   const rows = ctx.db
     .prepare(
-      `SELECT r.id, r.name, p.name AS program_name, p.platform, r.reference_date, r.status, r.updated_at,
+      `SELECT r.id, r.name, p.name AS program_name, p.platform, r.reference_date, r.status, r.origin, r.updated_at,
               (SELECT count(*) FROM round_regions g WHERE g.round_id = r.id) AS region_count,
               (SELECT count(*) FROM applications a WHERE a.round_id = r.id AND a.withdrawn_at IS NULL) AS application_count,
               (SELECT count(*) FROM members m WHERE m.round_id = r.id) AS member_count
@@ -108,6 +109,7 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
     platform: r.platform,
     referenceDate: r.reference_date,
     status: r.status,
+    origin: r.origin,
     regionCount: r.region_count,
     applicationCount: r.application_count,
     memberCount: r.member_count,
@@ -117,7 +119,7 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
 
 export function addRegion(ctx: ServiceContext, roundId: string, data: RegionData): Region {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     if (ctx.db.prepare('SELECT 1 FROM round_regions WHERE round_id = ? AND name = ?').get(roundId, data.name)) throw new AppError('CONFLICT', zh('error.regionNameTaken'), [{ path: 'name', key: 'error.regionNameTaken' }]);
     const id = crypto.randomUUID();
     const sort = (ctx.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS n FROM round_regions WHERE round_id = ?').get(roundId) as { n: number }).n;
@@ -130,7 +132,7 @@ export function addRegion(ctx: ServiceContext, roundId: string, data: RegionData
 
 export function updateRegion(ctx: ServiceContext, roundId: string, regionId: string, data: RegionData): Region {
   return write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     const before = listRegions(ctx.db, roundId).find((r) => r.id === regionId);
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
     const clash = ctx.db.prepare('SELECT 1 FROM round_regions WHERE round_id = ? AND name = ? AND id <> ?').get(roundId, data.name, regionId);
@@ -145,7 +147,7 @@ export function updateRegion(ctx: ServiceContext, roundId: string, regionId: str
 /** A region that applications already name cannot be removed; the chair edits or withdraws those first. */
 export function removeRegion(ctx: ServiceContext, roundId: string, regionId: string): void {
   write(ctx, (w) => {
-    assertRoundOpen(ctx.db, roundId);
+    assertSetupEditable(ctx.db, roundId);
     const before = listRegions(ctx.db, roundId).find((r) => r.id === regionId);
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
     const used = ctx.db.prepare('SELECT count(*) AS n FROM application_regions WHERE region_id = ?').get(regionId) as { n: number };

@@ -13,6 +13,7 @@ import { ScreeningTab } from './screening/ScreeningTab';
 import { CommitteeTab } from './committee/CommitteeTab';
 import { ScoringTab } from './scoring/ScoringTab';
 import { RankingTab } from './ranking/RankingTab';
+import { PackageRoundBanner } from '../exchange/PackageRoundBanner';
 
 const TAB_VIEWS: Record<RoundTab, () => React.ReactElement> = {
   setup: SetupTab,
@@ -60,6 +61,7 @@ export function RoundPage({ id, tab }: { id: string; tab: RoundTab }) {
             </button>
           ))}
         </nav>
+        {round.origin === 'package' && <PackageRoundBanner roundId={round.id} />}
         <View />
       </section>
     </RoundContext.Provider>

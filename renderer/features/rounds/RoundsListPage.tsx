@@ -9,6 +9,8 @@ import { formatDateTime, formatDay } from '../../lib/format';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useLoad } from './common/use-load';
 import { NewRoundDialog } from './list/NewRoundDialog';
+import { ImportPackageDialog } from '../exchange/ImportPackageDialog';
+import { IdentityPanel } from '../exchange/IdentityPanel';
 import './common/rounds-ui.css';
 
 export function RoundsListPage() {
@@ -16,6 +18,7 @@ export function RoundsListPage() {
   const locale = useLocale((s) => s.locale);
   const { data: rounds, error } = useLoad(() => api['rounds.list']({}), []);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const closeDialog = useCallback(() => setCreating(false), []);
 
@@ -32,6 +35,7 @@ export function RoundsListPage() {
       <div className="page-header">
         <h1>{t('rounds.list.title')}</h1>
         <div className="actions">
+          <button type="button" onClick={() => setImporting(true)}>{t('exchange.importPackage')}</button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>{t('rounds.list.new')}</button>
         </div>
       </div>
@@ -65,12 +69,15 @@ export function RoundsListPage() {
           <tbody>
             {rounds.map((r) => (
               <tr key={r.id}>
-                <td><a href={`#/rounds/${r.id}/setup`}>{r.name}</a></td>
+                <td><a href={`#/rounds/${r.id}/${r.origin === 'package' ? 'scoring' : 'setup'}`}>{r.name}</a></td>
                 <td>
                   {r.programName}
                   <span className="tag">{r.platform}</span>
                 </td>
-                <td><span className={r.status === 'finalized' ? 'tag ok' : 'tag warn'}>{t(`round.status.${r.status}`)}</span></td>
+                <td>
+                  <span className={r.status === 'finalized' ? 'tag ok' : 'tag warn'}>{t(`round.status.${r.status}`)}</span>
+                  {r.origin === 'package' && <span className="tag">{t('exchange.packageRound')}</span>}
+                </td>
                 <td className="num">{r.regionCount}</td>
                 <td className="num">{r.applicationCount}</td>
                 <td className="num">{r.memberCount}</td>
@@ -82,6 +89,8 @@ export function RoundsListPage() {
         </table>
       )}
       {creating && <NewRoundDialog onClose={closeDialog} />}
+      {importing && <ImportPackageDialog onClose={() => setImporting(false)} />}
+      <IdentityPanel />
     </section>
   );
 }

@@ -19,7 +19,7 @@ export function ApplicationsTab() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { round, reload: reloadRound } = useRoundContext();
-  const readOnly = round.status === 'finalized';
+  const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
   const { data: applications, error, reload } = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id]);
   const { program } = useProgram(round.programId);
   const [search, setSearch] = useState('');

@@ -6,13 +6,14 @@ import { useRoundContext } from '../round-context';
 import { useLoad } from '../common/use-load';
 import { MembersPanel } from './MembersPanel';
 import { RecusalsPanel } from './RecusalsPanel';
+import { CommitteeExchangePanel } from '../../exchange/CommitteeExchangePanel';
 import '../common/rounds-ui.css';
 import './committee.css';
 
 export function CommitteeTab() {
   const t = useT();
   const { round, reload: reloadRound } = useRoundContext();
-  const readOnly = round.status === 'finalized';
+  const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
   const members = useLoad(() => api['members.list']({ roundId: round.id }), [round.id]);
   const recusals = useLoad(() => api['recusals.list']({ roundId: round.id }), [round.id]);
   const applications = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id]);
@@ -30,6 +31,7 @@ export function CommitteeTab() {
     <div className="committee">
       {readOnly && <div className="banner" role="status">{t('committee.finalizedBanner')}</div>}
       <MembersPanel roundId={round.id} members={members.data} readOnly={readOnly} onChanged={changed} />
+      {round.origin === 'local' && <CommitteeExchangePanel roundId={round.id} readOnly={round.status === 'finalized'} onChanged={changed} />}
       <RecusalsPanel members={members.data} recusals={recusals.data} applications={applications.data} readOnly={readOnly} onChanged={changed} />
     </div>
   );

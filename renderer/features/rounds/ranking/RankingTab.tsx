@@ -14,6 +14,7 @@ import { useCurrentMemberId } from '../current-member';
 import { useRoundContext } from '../round-context';
 import { AnalysisPanel } from './AnalysisPanel';
 import { RankingActions } from './RankingActions';
+import { ResultCheckPanel, ResultExportButton } from '../../exchange/ResultPanel';
 import { RegionTable } from './RegionTable';
 import { TieOrderPanel } from './TieOrderPanel';
 
@@ -48,6 +49,8 @@ export function RankingTab() {
     if (mayView) void loadResults();
   }, [mayView, finalized, loadResults]);
 
+  // A package round holds only this member's sheet: no ranking here; the chair's signed 结果包 is checked instead.
+  if (round.origin === 'package') return <ResultCheckPanel />;
   if (error) return <p className="empty" role="alert">{error}</p>;
   if (!members) return <p className="empty">{t('common.loading')}</p>;
   if (!mayView) {
@@ -78,6 +81,7 @@ export function RankingTab() {
           {!results.finalized && <div className="muted">{t('ranking.live', { at: formatDateTime(results.computedAt, locale) })}</div>}
         </div>
         <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} onChanged={refresh} onRefused={setRefusal} />
+        {finalized && <ResultExportButton roundId={round.id} />}
       </div>
       {refusal && <div className="banner error" role="alert">{refusal}</div>}
       {results.explanations.some((e) => e.provisional === true) && <div className="banner provisional-banner">{t('ranking.provisionalNotice')}</div>}

@@ -11,6 +11,8 @@ import { useCurrentMember, useCurrentMemberId } from '../current-member';
 import { useRoundContext } from '../round-context';
 import { MemberPanel } from './MemberPanel';
 import { MemberSheet } from './MemberSheet';
+import { useLoad } from '../common/use-load';
+import { SheetExportPanel } from '../../exchange/SheetExportPanel';
 
 export function ScoringTab() {
   const t = useT();
@@ -28,6 +30,7 @@ export function ScoringTab() {
   }, [round.id]);
   useEffect(() => void loadMembers(), [loadMembers]);
 
+  const packageInfo = useLoad(() => (round.origin === 'package' ? api['exchange.roundInfo']({ roundId: round.id }) : Promise.resolve({ ok: true as const, value: null })), [round.id, round.origin]);
   const onProgress = useCallback((filled: number) => setLiveFilled(filled), []);
 
   if (error) return <p className="empty" role="alert">{error}</p>;
@@ -40,9 +43,12 @@ export function ScoringTab() {
       </p>
     );
   }
+  // A package round: only the member the package was addressed to scores here (the backend refuses others).
+  const own = round.origin === 'package' ? (packageInfo.data?.packageMemberId ?? null) : null;
+  const visible = round.origin === 'package' ? members.filter((m) => m.id === own) : members;
   // A remembered member who has since been removed from the committee is nobody.
-  const currentId = members.some((m) => m.id === storedMemberId) ? storedMemberId : null;
-  const shown = members.map((m) => (m.id === currentId && liveFilled !== null && !m.submittedAt ? { ...m, filled: liveFilled } : m));
+  const currentId = own ?? (members.some((m) => m.id === storedMemberId) ? storedMemberId : null);
+  const shown = visible.map((m) => (m.id === currentId && liveFilled !== null && !m.submittedAt ? { ...m, filled: liveFilled } : m));
 
   return (
     <div className="scoring-tab">
@@ -62,6 +68,7 @@ export function ScoringTab() {
       ) : (
         <p className="empty">{t('scoring.chooseFirst')}</p>
       )}
+      {round.origin === 'package' && currentId && <SheetExportPanel key={members.find((m) => m.id === currentId)?.submittedAt ?? 'draft'} roundId={round.id} submitted={members.some((m) => m.id === currentId && m.submittedAt)} />}
     </div>
   );
 }

@@ -22,7 +22,7 @@ export function ScreeningTab() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { round } = useRoundContext();
-  const readOnly = round.status === 'finalized';
+  const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
   const screening = useLoad(() => api['screening.list']({ roundId: round.id }), [round.id, round.version]);
   const applications = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id, round.version]);
   const bans = useLoad(() => api['bans.list']({}), []);

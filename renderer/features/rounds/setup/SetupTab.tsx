@@ -39,7 +39,7 @@ const sameProgram = (a: Pick<Program, 'platform' | 'name' | 'rules'>, b: Pick<Pr
 
 function SetupForm({ round, program, reload, reloadProgram }: { round: Round; program: Program; reload: () => Promise<void>; reloadProgram: () => Promise<void> }) {
   const t = useT();
-  const readOnly = round.status === 'finalized';
+  const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
   const form = useForm<SetupValues, unknown, SetupOutput>({ resolver, defaultValues: setupValues(round, program), mode: 'onTouched' });
   const { formState, reset, setError, handleSubmit } = form;
   const isDirty = formState.isDirty;
