@@ -215,7 +215,7 @@ describe('letters: issue, print, void, reprint', () => {
     // The rectification notice as built in (test 2 changed its closing): one A4 page with a short reason.
     const rect = (await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!;
     const builtinText = rect.text.replace('特此函告。', '特此通知。');
-    await fixture.server.call('letters.saveTemplate', { kind: 'rectificationNotice', name: rect.name, prefix: rect.prefix, text: builtinText });
+    await fixture.server.call('letters.saveTemplate', { kind: 'rectificationNotice', version: rect.version, name: rect.name, prefix: rect.prefix, text: builtinText });
     const fields = { ...ISSUED_FIELDS, addressee: NAME, creditCode: CODE, letterDate: '2026年11月24日' };
     const SIGNED = '淘特平台2026年11月24日';
     // A reason listing the failed items month by month: the longer it is, the further the letter runs.
