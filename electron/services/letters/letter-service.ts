@@ -66,6 +66,15 @@ interface LetterRow {
   chain_head: string | null;
 }
 
+/** Stored JSON that no longer parses (an altered letter) reads as an empty letter, flagged by its hash. */
+function parseOr<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
 const toLetter = (r: LetterRow): IssuedLetter => ({
   id: r.id,
   kind: r.kind,
@@ -73,8 +82,8 @@ const toLetter = (r: LetterRow): IssuedLetter => ({
   dossierId: r.dossier_id,
   cooperationId: r.cooperation_id,
   runId: r.run_id,
-  fields: JSON.parse(r.fields) as LetterFields,
-  content: JSON.parse(r.content) as RenderedLetter,
+  fields: parseOr<LetterFields>(r.fields, {}),
+  content: parseOr<RenderedLetter>(r.content, { kind: r.kind, blocks: [] }),
   sha256: r.sha256,
   // Re-checked on every read: a letter whose stored content no longer matches the hash it was issued with
   // is returned flagged, so the screen warns instead of printing an altered letter silently.
