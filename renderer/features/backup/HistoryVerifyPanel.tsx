@@ -59,7 +59,7 @@ export function HistoryVerifyPanel() {
       </div>
       {busy && <ProgressBar label={busy.label} done={busy.done} total={busy.total} />}
       {verdict && (verdict.ok ? (
-        <p className="banner small" role="status" data-verdict="intact">{t('trust.intact', { rows: verdict.rows, fingerprint: verdict.fingerprint })}</p>
+        <p className="banner trust-ok small" role="status" data-verdict="intact">{t('trust.intact', { rows: verdict.rows, fingerprint: verdict.fingerprint })}</p>
       ) : (
         <p className="banner error small" role="alert" data-verdict="broken">
           {t('trust.broken', { seq: verdict.brokenAt!.seq, at: when(verdict.brokenAt!.at), entity: isMessageKey(entityKey(verdict.brokenAt!.entity)) ? translateLoose(entityKey(verdict.brokenAt!.entity)) : verdict.brokenAt!.entity, problem: t(`trust.problem.${verdict.brokenAt!.problem}`) })}
@@ -75,7 +75,7 @@ export function HistoryVerifyPanel() {
       </div>
       {error && <p className="banner error small" role="alert">{error}</p>}
       {match && (
-        <p className={match.match === 'intact' ? 'banner small' : 'banner error small'} role={match.match === 'intact' ? 'status' : 'alert'} data-match={match.match}>
+        <p className={match.match === 'intact' ? 'banner trust-ok small' : 'banner error small'} role={match.match === 'intact' ? 'status' : 'alert'} data-match={match.match}>
           {match.match === 'intact' && match.seq === 0
             ? t('trust.find.empty', { fingerprint: match.fingerprint })
             : t(`trust.find.${match.match}`, { fingerprint: match.fingerprint, seq: match.seq ?? 0, at: when(match.at), rows: match.rows })}
