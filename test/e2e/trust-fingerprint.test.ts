@@ -2,7 +2,8 @@
 // carries the history fingerprint (修改记录核验码), read back with pdftotext and found in the history by
 // 核验修改记录 on the backup page. A letter issued afterwards prints the same kind of fingerprint; once its
 // archived content is altered behind the app's back, the print page shows a red warning instead of the
-// letter. The pages are rendered to PNG to be looked at.
+// letter. A template save based on a replaced version is refused with the version-conflict message. The
+// pages are rendered to PNG to be looked at.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -133,5 +134,27 @@ describe('trust: the history fingerprint on paper', () => {
     expect(await page.locator('.letter-page').count()).toBe(0);
     expect(await page.getByRole('button', { name: /打印/ }).first().isDisabled()).toBe(true);
     await saveScreenshot(page, 'trust-letter-altered');
+  });
+
+  it('refuses a template save based on a version someone else has since replaced, keeping their text', async () => {
+    const { page } = await fixture.open();
+    await page.goto(`${fixture.server.origin}/#/letters`);
+    await page.getByRole('tab', { name: '函件模板' }).click();
+    await page.getByRole('tab', { name: '入选通知', exact: true }).click();
+    const source = page.locator('#letter-template-text');
+    await expect.poll(() => source.inputValue(), POLL).toMatch(/^# 入选通知$/m);
+    // Meanwhile another window (here: the API) saves the same kind first.
+    const loaded = (await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'selectionNotice')!;
+    expect(loaded.version).toBe(0);
+    await fixture.server.call('letters.saveTemplate', { kind: 'selectionNotice', version: 0, name: loaded.name, text: `${loaded.text}\n另一位组长的补充。`, prefix: loaded.prefix });
+    await source.fill(`${await source.inputValue()}\n我的补充。`);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('该函件模板已被他人修改，您的修改未保存。请载入最新模板后重新修改。').first().waitFor();
+    const now = (await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'selectionNotice')!;
+    expect(now.version).toBe(1);
+    expect(now.text).toContain('另一位组长的补充。');
+    expect(now.text).not.toContain('我的补充。');
+    // The draft is kept, so the chair can compare and decide.
+    expect(await source.inputValue()).toContain('我的补充。');
   });
 });
