@@ -19,7 +19,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const roundsHandlers: RoundsHandlerTable = {
   'programs.list': (_input, ctx) => listPrograms(ctx.db),
   'programs.create': (data, ctx) => createProgram(ctx, data),
-  'programs.update': ({ id, data }, ctx) => updateProgram(ctx, id, data),
+  'programs.update': ({ id, version, data }, ctx) => updateProgram(ctx, id, version, data),
 
   'rounds.list': (_input, ctx) => listRounds(ctx),
   'rounds.get': ({ id }, ctx) => getRound(ctx.db, id),
@@ -34,7 +34,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'rounds.reopen': ({ roundId, reason }, ctx) => (reopenRound(ctx, roundId, reason), {}),
 
   'regions.add': ({ roundId, data }, ctx) => addRegion(ctx, roundId, data),
-  'regions.update': ({ roundId, regionId, data }, ctx) => updateRegion(ctx, roundId, regionId, data),
+  'regions.update': ({ roundId, regionId, version, data }, ctx) => updateRegion(ctx, roundId, regionId, version, data),
   'regions.remove': ({ roundId, regionId }, ctx) => (removeRegion(ctx, roundId, regionId), {}),
 
   'applications.list': ({ roundId }, ctx) => {

@@ -1,7 +1,6 @@
 // The handler table: one function per worker call of the contract (dossiers here, rounds in
 // handlers-rounds.ts). Inputs arrive already validated and parsed by dispatch(); handlers may be sync or
 // async and throw AppError for expected failures.
-import fs from 'node:fs';
 import type { CallOutput } from '../../shared/api/contract';
 import type { CoreHandlerTable, HandlerTable } from './handler-types';
 import { roundsHandlers } from './handlers-rounds';
@@ -13,7 +12,7 @@ import { SETTING_USER, getSetting, setSetting } from '../services/context';
 import { createDossierRepo } from '../services/dossiers/dossier-repo';
 import { createDossier, mustGetDossier, setDossierArchived, updateDossier, DOSSIER_ENTITY } from '../services/dossiers/dossier-service';
 import { listChanges } from '../services/history/change-log';
-import { verifyHistory } from '../services/history/verify-service';
+import { findHead, verifyHistory } from '../services/history/verify-service';
 import { commitImport, previewImport } from '../services/dossiers/dossier-import';
 import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
@@ -44,8 +43,9 @@ const coreHandlers: CoreHandlerTable = {
   'attachments.restore': ({ id }, ctx) => setAttachmentRemoved(ctx, id, false),
   'attachments.read': ({ id }, ctx) => {
     const file = readAttachment(ctx, id);
-    return { fileName: file.fileName, mime: file.mime, dataBase64: fs.readFileSync(file.path).toString('base64') };
+    return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   },
+  'history.findHead': ({ fingerprint, jobId }, ctx) => findHead(ctx, fingerprint, jobId),
 };
 
 export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...exchangeHandlers, ...backupHandlers };

@@ -18,9 +18,11 @@ import zhBackup from '../../resources/locales/zh-CN/backup.json';
 import enBackup from '../../resources/locales/en/backup.json';
 import zhExchange from '../../resources/locales/zh-CN/exchange.json';
 import enExchange from '../../resources/locales/en/exchange.json';
+import zhTrust from '../../resources/locales/zh-CN/trust.json';
+import enTrust from '../../resources/locales/en/trust.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

@@ -100,6 +100,7 @@ export const callNames = [
   'exchange.checkResult',
   'exchange.roundInfo',
   'exchange.readCard',
+  'history.findHead',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

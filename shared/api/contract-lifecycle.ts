@@ -75,7 +75,7 @@ export const lifecycleContract = {
   ),
 
   'letters.templates': call(z.object({}).strict(), view<EffectiveTemplate[]>()),
-  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, name: requiredText(40), text: requiredMultilineText(20_000), prefix: optionalText(20), numberStyle: z.enum(LETTER_NUMBER_STYLES, msg('error.choose')).optional() }).strict(), view<EffectiveTemplate>()),
+  'letters.saveTemplate': call(z.object({ kind: letterKindSchema, version: z.number().int().nonnegative(), name: requiredText(40), text: requiredMultilineText(20_000), prefix: optionalText(20), numberStyle: z.enum(LETTER_NUMBER_STYLES, msg('error.choose')).optional() }).strict(), view<EffectiveTemplate>()),
   'letters.issue': call(
     z.object({ kind: letterKindSchema, dossierId: z.number().int().positive(), cooperationId: uuid.nullable().optional(), runId: uuid.nullable().optional(), fields: letterFieldsSchema, year: z.number().int().min(2000).max(2100), backdateReason: optionalMultilineText(500).nullable().optional() }).strict(),
     view<IssuedLetter>(),

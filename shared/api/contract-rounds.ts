@@ -36,7 +36,7 @@ const upload = z.string().max(Math.ceil((30 * 1024 * 1024) / 3) * 4 + 4, msg('er
 export const roundsContract = {
   'programs.list': call(z.object({}).strict(), view<Program[]>()),
   'programs.create': call(programInputSchema.strict(), view<Program>()),
-  'programs.update': call(z.object({ id: uuid, data: programInputSchema.strict() }).strict(), view<Program>()),
+  'programs.update': call(z.object({ id: uuid, version: z.number().int().positive(), data: programInputSchema.strict() }).strict(), view<Program>()),
 
   'rounds.list': call(z.object({}).strict(), view<RoundSummary[]>()),
   'rounds.get': call(z.object({ id: uuid }).strict(), view<Round>()),
@@ -49,7 +49,7 @@ export const roundsContract = {
   'rounds.reopen': call(z.object({ roundId: uuid, reason }).strict(), done),
 
   'regions.add': call(z.object({ roundId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
-  'regions.update': call(z.object({ roundId: uuid, regionId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
+  'regions.update': call(z.object({ roundId: uuid, regionId: uuid, version: z.number().int().positive(), data: regionInputSchema.strict() }).strict(), view<Region>()),
   'regions.remove': call(z.object({ roundId: uuid, regionId: uuid }).strict(), done),
 
   'applications.list': call(z.object({ roundId: uuid }).strict(), view<Application[]>()),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CallName } from './call-names';
 import { attachmentKinds, attachmentSchema, dossierInputSchema, dossierListQuerySchema, dossierSchema, dossierSummarySchema } from '../dossiers/schema';
-import { chainVerdictSchema, changeSchema } from '../history/schema';
+import { chainVerdictSchema, changeSchema, fingerprintInputSchema, headMatchSchema } from '../history/schema';
 import { importPreviewSchema, importResultSchema } from '../dossiers/import-schema';
 import { id, msg, requiredText } from '../common/validation';
 import { call, electronCall, hostCall, type Where } from './call';
@@ -56,6 +56,7 @@ export const contract = {
   ...lifecycleContract,
   ...exchangeContract,
   ...backupContract,
+  'history.findHead': call(z.object({ fingerprint: fingerprintInputSchema, jobId: jobId.optional() }).strict(), headMatchSchema),
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType; where: Where }>;
 
 export type Contract = typeof contract;

@@ -57,6 +57,8 @@ export interface EffectiveTemplate extends LetterTemplate {
   builtIn: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Optimistic version: 0 while the built-in text applies; a save names the version it was based on. */
+  version: number;
 }
 
 /** A letter exactly as issued (content and hash never change; voiding only marks it). */
@@ -70,6 +72,10 @@ export interface IssuedLetter {
   fields: LetterFields;
   content: RenderedLetter;
   sha256: string;
+  /** The stored content re-hashed on reading: 'mismatch' means it is no longer the letter as issued. */
+  integrity: 'ok' | 'mismatch';
+  /** The change history's chain head when the letter was issued; null for letters issued before it was kept. */
+  chainHead: string | null;
   issuedAt: string;
   issuedBy: string;
   voidedAt: string | null;

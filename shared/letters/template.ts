@@ -56,6 +56,12 @@ export interface RenderedLetter {
   kind: LetterKind;
   layout?: typeof LETTER_LAYOUT;
   blocks: LetterBlock[];
+  /**
+   * The short fingerprint of the change history's chain head when the letter was issued ("3f2a 91c0 7be4
+   * 0d15"), printed in the footer so a later rewrite of the history is detectable against paper. Absent in
+   * letters issued before it was printed (they reprint as they were) and in previews.
+   */
+  chainFingerprint?: string;
 }
 
 export type TemplateProblem =

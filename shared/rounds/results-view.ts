@@ -27,5 +27,10 @@ export interface RoundResults {
    * until submitted (the views say how many).
    */
   sheets: { memberId: string; submitted: boolean }[];
-  finalized: { at: string; by: string } | null;
+  /**
+   * Who finalized, when, and the short fingerprint of the change history's chain head right after the
+   * finalization was recorded (printed on the list and in the exports; null for rounds finalized before
+   * it was kept).
+   */
+  finalized: { at: string; by: string; fingerprint?: string | null } | null;
 }

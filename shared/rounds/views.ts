@@ -10,6 +10,8 @@ export interface Program {
   platform: string;
   name: string;
   rules: Rule[];
+  /** Optimistic version: an update names the version it was based on (lost updates are refused). */
+  version: number;
 }
 
 export interface Region {
@@ -18,6 +20,8 @@ export interface Region {
   city: string;
   quota: number;
   waitlistLength: number;
+  /** Optimistic version: an update names the version it was based on (lost updates are refused). */
+  version: number;
 }
 
 export interface RoundSummary {

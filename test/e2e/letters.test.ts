@@ -181,7 +181,9 @@ describe('letters: issue, print, void, reprint', () => {
     expect(strip(reprint.flat)).toBe(strip(original.flat));
     expect([count(reprint.flat, '作') - count(original.flat, '作'), count(reprint.flat, '废') - count(original.flat, '废')]).toEqual([1, 1]);
     // On screen too, the sheet's text (watermark aside) is the archived letter's.
-    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : 'lines' in b ? b.lines : [])).map(lineText).join('');
+    // The history fingerprint archived with the letter (issue 9) closes the sheet.
+    expect(first.content.chainFingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
+    const archived = first.content.blocks.flatMap((b) => ('spans' in b ? [b.spans] : 'lines' in b ? b.lines : [])).map(lineText).join('') + `修改记录核验码：${first.content.chainFingerprint}`;
     expect(await page.locator('.letter-page').evaluate((el) => [...el.children].filter((c) => !c.classList.contains('letter-watermark')).map((c) => c.textContent).join(''))).toBe(archived);
     expect(reprint.flat).toContain('特此通知。');
     expect(reprint.flat).not.toContain('特此函告');
@@ -215,7 +217,7 @@ describe('letters: issue, print, void, reprint', () => {
     // The rectification notice as built in (test 2 changed its closing): one A4 page with a short reason.
     const rect = (await fixture.server.call('letters.templates', {})).find((x) => x.kind === 'rectificationNotice')!;
     const builtinText = rect.text.replace('特此函告。', '特此通知。');
-    await fixture.server.call('letters.saveTemplate', { kind: 'rectificationNotice', name: rect.name, prefix: rect.prefix, text: builtinText });
+    await fixture.server.call('letters.saveTemplate', { kind: 'rectificationNotice', version: rect.version, name: rect.name, prefix: rect.prefix, text: builtinText });
     const fields = { ...ISSUED_FIELDS, addressee: NAME, creditCode: CODE, letterDate: '2026年11月24日' };
     const SIGNED = '淘特平台2026年11月24日';
     // A reason listing the failed items month by month: the longer it is, the further the letter runs.

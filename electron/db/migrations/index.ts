@@ -8,6 +8,7 @@ import { m007DossierPinyin } from './007-dossier-pinyin';
 import { m008LettersOfficial } from './008-letters-official';
 import { m009HistoryChain } from './009-history-chain';
 import { m010Exchange } from './010-exchange';
+import { m012Trust } from './012-trust';
 import { m013SentSheetPayload } from './013-sent-sheet-payload';
 import type { Migration } from './types';
 
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   m008LettersOfficial,
   m009HistoryChain,
   m010Exchange,
+  m012Trust,
   m013SentSheetPayload,
 ];

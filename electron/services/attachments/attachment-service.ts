@@ -105,9 +105,16 @@ export function setAttachmentRemoved(ctx: ServiceContext, id: number, removed: b
   }).immediate();
 }
 
-export function readAttachment(ctx: ServiceContext, id: number): { fileName: string; mime: string; path: string } {
+/**
+ * The attachment's bytes, re-hashed before they are handed out: the file is stored under its sha256, so a
+ * file changed on disk (edited, damaged, swapped) no longer matches its name and is refused, naming the
+ * file, rather than served silently as the document the committee registered.
+ */
+export function readAttachment(ctx: ServiceContext, id: number): { fileName: string; mime: string; bytes: Buffer } {
   const row = mustGetRow(ctx, id);
   const file = blobPath(ctx.dataDir, row.sha256);
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', zh('error.notFound'));
-  return { fileName: row.file_name, mime: row.mime, path: file };
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', zh('error.attachmentMissing', { name: row.file_name }));
+  const bytes = fs.readFileSync(file);
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== row.sha256) throw new AppError('BAD_FILE', zh('error.attachmentTampered', { name: row.file_name }));
+  return { fileName: row.file_name, mime: row.mime, bytes };
 }

@@ -12,7 +12,7 @@
 // failure half-way leaves nothing behind.
 //
 // Behaviour on a database that already has data:
-// - a second demo round is refused (CONFLICT) while the first one exists;
+// - a second demo round is refused (CONFLICT) while the first one exists, checked under the write lock;
 // - a demo dossier whose 统一社会信用代码 already exists is reused as it is (not overwritten: it may hold the
 //   user's edits); an archived one is left alone and that applicant sits the demo out.
 import type { ServiceContext } from '../context';
@@ -56,11 +56,14 @@ function existingDemoRound(ctx: ServiceContext): { id: string; name: string } | 
 
 export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
   actorOf(ctx); // NO_USER before anything else, as for every write
-  const existing = existingDemoRound(ctx);
-  if (existing) throw new AppError('CONFLICT', `示例批次“${existing.name}”已经加载过，不能重复加载。请在批次列表中打开它。`);
   const referenceDate = chinaDate(ctx.now());
   const applicants = generateApplicants(referenceDate);
   return ctx.db.transaction(() => {
+    // The check is inside the write transaction (BEGIN IMMEDIATE holds the write lock): checked before it,
+    // a second connection (the command line, another window) could load its own demo round between our
+    // check and our first write, and two demo rounds would exist.
+    const existing = existingDemoRound(ctx);
+    if (existing) throw new AppError('CONFLICT', `示例批次“${existing.name}”已经加载过，不能重复加载。请在批次列表中打开它。`);
     const program = createProgram(ctx, contract['programs.create'].input.parse({ ...DEMO_PROGRAM, rules: [...ANXINJIAN_RULES] }));
     const round = createRound(ctx, { programId: program.id, name: `${referenceDate.slice(0, 4)}年安心鉴鉴定机构招募评审`, referenceDate, options: resolveRankingOptions(DEMO_OPTIONS) });
     const regionIds = new Map<RegionKey, string>();

@@ -13,29 +13,37 @@ import { DEFAULT_LETTER_NUMBER_STYLE, DEFAULT_LETTER_PREFIX, formatLetterNumber,
 import { isBackdated } from '../../../shared/letters/fields';
 import type { LetterFields, LetterKind } from '../../../shared/letters/kinds';
 import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperations/views';
+import { chainHead, fingerprint } from '../history/chain';
 
 export const LETTER_ENTITY = 'letter';
 const BUILT_IN: LetterPack = parseLetterPack(builtInPack);
 
 
+/** The built-in text (no row yet) is version 0; every save of the chair's template adds one. */
 export function getTemplate(ctx: ServiceContext, kind: LetterKind): EffectiveTemplate {
-  const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; number_style: LetterNumberStyle; updated_at: string; updated_by: string } | undefined;
+  const row = ctx.db.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as { title: string; body: string; prefix: string; number_style: LetterNumberStyle; updated_at: string; updated_by: string; version: number } | undefined;
   const builtIn = BUILT_IN.templates[kind];
-  if (!row) return { ...builtIn, prefix: DEFAULT_LETTER_PREFIX[kind], numberStyle: DEFAULT_LETTER_NUMBER_STYLE, builtIn: true, updatedAt: null, updatedBy: null };
-  return { kind, text: row.body, name: row.title, prefix: row.prefix, numberStyle: row.number_style, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  if (!row) return { ...builtIn, prefix: DEFAULT_LETTER_PREFIX[kind], numberStyle: DEFAULT_LETTER_NUMBER_STYLE, builtIn: true, updatedAt: null, updatedBy: null, version: 0 };
+  return { kind, text: row.body, name: row.title, prefix: row.prefix, numberStyle: row.number_style, builtIn: false, updatedAt: row.updated_at, updatedBy: row.updated_by, version: row.version };
 }
 
 export const letterPhrases = () => BUILT_IN.phrases;
 
-/** Saves the chair's template; without numberStyle the style in force is kept. */
-export function saveTemplate(ctx: ServiceContext, input: { kind: LetterKind; name: string; text: string; prefix: string; numberStyle?: LetterNumberStyle }): EffectiveTemplate {
+/**
+ * Saves the chair's template; without numberStyle the style in force is kept. `version` is the one the
+ * editor loaded (0 for the built-in text): a newer template means someone else saved first, and their
+ * text is not overwritten (CONFLICT).
+ */
+export function saveTemplate(ctx: ServiceContext, input: { kind: LetterKind; version: number; name: string; text: string; prefix: string; numberStyle?: LetterNumberStyle }): EffectiveTemplate {
   write(ctx, (w) => {
     const before = getTemplate(ctx, input.kind);
+    if (before.version !== input.version) throw new AppError('CONFLICT', zh('error.templateVersionConflict'));
     const numberStyle = input.numberStyle ?? before.numberStyle;
     ctx.db
-      .prepare('INSERT INTO letter_templates (kind, title, body, prefix, number_style, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET title = excluded.title, body = excluded.body, prefix = excluded.prefix, number_style = excluded.number_style, updated_at = excluded.updated_at, updated_by = excluded.updated_by')
+      .prepare('INSERT INTO letter_templates (kind, title, body, prefix, number_style, updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (kind) DO UPDATE SET title = excluded.title, body = excluded.body, prefix = excluded.prefix, number_style = excluded.number_style, updated_at = excluded.updated_at, updated_by = excluded.updated_by, version = letter_templates.version + 1')
       .run(input.kind, input.name, input.text, input.prefix, numberStyle, w.at, w.actor);
-    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: `template:${input.kind}`, action: 'update', before: { name: before.name, text: before.text, prefix: before.prefix, numberStyle: before.numberStyle }, after: { ...input, numberStyle } });
+    const { version: _version, ...saved } = input;
+    w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: `template:${input.kind}`, action: 'update', before: { name: before.name, text: before.text, prefix: before.prefix, numberStyle: before.numberStyle }, after: { ...saved, numberStyle } });
   });
   return getTemplate(ctx, input.kind);
 }
@@ -55,6 +63,16 @@ interface LetterRow {
   voided_at: string | null;
   void_reason: string | null;
   backdate_reason: string | null;
+  chain_head: string | null;
+}
+
+/** Stored JSON that no longer parses (an altered letter) reads as an empty letter, flagged by its hash. */
+function parseOr<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
 }
 
 const toLetter = (r: LetterRow): IssuedLetter => ({
@@ -64,9 +82,13 @@ const toLetter = (r: LetterRow): IssuedLetter => ({
   dossierId: r.dossier_id,
   cooperationId: r.cooperation_id,
   runId: r.run_id,
-  fields: JSON.parse(r.fields) as LetterFields,
-  content: JSON.parse(r.content) as RenderedLetter,
+  fields: parseOr<LetterFields>(r.fields, {}),
+  content: parseOr<RenderedLetter>(r.content, { kind: r.kind, blocks: [] }),
   sha256: r.sha256,
+  // Re-checked on every read: a letter whose stored content no longer matches the hash it was issued with
+  // is returned flagged, so the screen warns instead of printing an altered letter silently.
+  integrity: contentHash(r.content) === r.sha256 ? 'ok' : 'mismatch',
+  chainHead: r.chain_head,
   issuedAt: r.issued_at,
   issuedBy: r.issued_by,
   voidedAt: r.voided_at,
@@ -109,11 +131,15 @@ export function issueLetter(ctx: ServiceContext, input: IssueInput): IssuedLette
       .get(input.year, input.kind) as { next_seq: number };
     const number = formatLetterNumber(template.prefix, input.year, seq, template.numberStyle);
     const fields = { ...input.fields, letterNumber: number };
-    const content = JSON.stringify(renderLetter(template, fields));
+    // The history's chain head before this letter's own entry (that entry records the content's hash, so
+    // the content cannot contain the head that follows it). Its fingerprint is part of the archived content,
+    // so every reprint shows the same one.
+    const head = chainHead(ctx.db);
+    const content = JSON.stringify({ ...renderLetter(template, fields), chainFingerprint: fingerprint(head) } satisfies RenderedLetter);
     const id = crypto.randomUUID();
     ctx.db
-      .prepare('INSERT INTO letters (id, kind, year, seq, number, dossier_id, cooperation_id, run_id, fields, content, sha256, issued_at, issued_by, backdate_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.kind, input.year, seq, number, input.dossierId, input.cooperationId ?? null, input.runId ?? null, JSON.stringify(fields), content, contentHash(content), w.at, w.actor, backdateReason || null);
+      .prepare('INSERT INTO letters (id, kind, year, seq, number, dossier_id, cooperation_id, run_id, fields, content, sha256, issued_at, issued_by, backdate_reason, chain_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.kind, input.year, seq, number, input.dossierId, input.cooperationId ?? null, input.runId ?? null, JSON.stringify(fields), content, contentHash(content), w.at, w.actor, backdateReason || null, head);
     w.log({ entity: LETTER_ENTITY, entityId: null, entityKey: id, action: 'create', before: null, after: { kind: input.kind, number, dossierId: input.dossierId, sha256: contentHash(content), ...(backdateReason ? { backdateReason } : {}) } });
     return id;
   });

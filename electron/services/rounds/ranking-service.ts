@@ -10,6 +10,7 @@ import { zh } from '../../backend/messages';
 import { assertRoundOpen, getRound, touchRound } from './round-repo';
 import { applicationsByRegion, assertCommitteeOrder } from './committee-order';
 import { ROUND_ENTITY } from './setup-service';
+import { chainHead, fingerprint } from '../history/chain';
 import { listApplications } from './application-service';
 import { screenRound } from './screening-service';
 import { rankRound } from '../../../shared/ranking/rank-round';
@@ -100,6 +101,7 @@ interface FinalizationRow {
   finalized_at: string;
   finalized_by: string;
   snapshot: string;
+  chain_head: string | null;
 }
 
 function currentFinalization(ctx: ServiceContext, roundId: string): FinalizationRow | undefined {
@@ -114,7 +116,7 @@ export function roundResults(ctx: ServiceContext, roundId: string, viewerMemberI
   const round = getRound(ctx.db, roundId);
   if (round.status === 'finalized') {
     const f = currentFinalization(ctx, roundId);
-    if (f) return { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by } };
+    if (f) return { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by, fingerprint: f.chain_head ? fingerprint(f.chain_head) : null } };
   }
   assertMaySee(ctx, roundId, viewerMemberId);
   return computeResults(ctx, roundId);
@@ -173,7 +175,11 @@ export function finalizeRound(ctx: ServiceContext, roundId: string): RoundResult
     ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, snapshot) VALUES (?, ?, ?, ?, ?)').run(id, roundId, w.at, w.actor, JSON.stringify({ results: frozen, screening }));
     ctx.db.prepare("UPDATE rounds SET status = 'finalized', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'finalize', before: null, after: { finalizationId: id, admitted: results.allocation.regions.reduce((n, r) => n + r.admitted.length, 0) } });
-    return { ...frozen, finalized: { at: w.at, by: w.actor } };
+    // The chain head right after the finalize entry: the fingerprint printed on the list covers the
+    // finalization itself, so a later rewrite of anything up to it no longer matches the paper.
+    const head = chainHead(ctx.db);
+    ctx.db.prepare('UPDATE finalizations SET chain_head = ? WHERE id = ?').run(head, id);
+    return { ...frozen, finalized: { at: w.at, by: w.actor, fingerprint: fingerprint(head) } };
   });
 }
 

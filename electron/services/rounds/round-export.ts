@@ -38,8 +38,15 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** 修改记录核验码: the fingerprint of the history's chain head at finalization, for checking against paper. */
+export const FINGERPRINT_LABEL_ZH = '修改记录核验码';
+
 export function selectionCsv(results: RoundResults): string {
-  const lines = [HEADERS, ...selectionRows(results).map(rowCells)].map((cells) => cells.map(csvField).join(','));
+  const table = [HEADERS, ...selectionRows(results).map(rowCells)];
+  // The fingerprint goes after the table (a blank line, then one label/value row), so the header row stays
+  // the first line a spreadsheet or script reads.
+  const footer = results.finalized?.fingerprint ? [[], [FINGERPRINT_LABEL_ZH, results.finalized.fingerprint]] : [];
+  const lines = [...table, ...footer].map((cells) => cells.map(csvField).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -50,6 +57,7 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   const summary = workbook.addWorksheet('汇总');
   summary.addRow([`${results.roundName} 入选名单`]).font = { bold: true, size: 14 };
   summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${results.finalized.by}` : '未定稿（结果可能变化）']);
+  if (results.finalized?.fingerprint) summary.addRow([FINGERPRINT_LABEL_ZH, results.finalized.fingerprint]);
   const drafts = results.sheets.filter((s) => !s.submitted).length;
   if (drafts > 0) summary.addRow([`${drafts} 份评分表仍为草稿（未提交），其评分未计入排名`]);
   if (rows.some((r) => r.provisional)) summary.addRow([`标注“${PROVISIONAL_ZH}”的结果取决于评审小组对并列机构的定序，定序后可能改变`]);

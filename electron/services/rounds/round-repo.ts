@@ -25,16 +25,18 @@ interface RegionRow {
   city: string;
   quota: number;
   waitlist_length: number;
+  version: number;
 }
 interface ProgramRow {
   id: string;
   platform: string;
   name: string;
   rules: string;
+  version: number;
 }
 
-export const toProgram = (r: ProgramRow): Program => ({ id: r.id, platform: r.platform, name: r.name, rules: parseStoredRules(r.rules) }); // earlier versions' rule kinds are read as today's
-const toRegion = (r: RegionRow): Region => ({ id: r.id, name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlist_length });
+export const toProgram = (r: ProgramRow): Program => ({ id: r.id, platform: r.platform, name: r.name, rules: parseStoredRules(r.rules), version: r.version }); // earlier versions' rule kinds are read as today's
+const toRegion = (r: RegionRow): Region => ({ id: r.id, name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlist_length, version: r.version });
 
 export function getProgram(db: Db, id: string): Program {
   const row = db.prepare('SELECT * FROM programs WHERE id = ?').get(id) as ProgramRow | undefined;

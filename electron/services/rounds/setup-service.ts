@@ -27,10 +27,12 @@ export function createProgram(ctx: ServiceContext, data: ProgramData): Program {
   });
 }
 
-export function updateProgram(ctx: ServiceContext, id: string, data: ProgramData): Program {
+/** Optimistic concurrency: `version` is what the editor loaded; a newer row means someone else saved first. */
+export function updateProgram(ctx: ServiceContext, id: string, version: number, data: ProgramData): Program {
   return write(ctx, (w) => {
     const before = getProgram(ctx.db, id);
-    ctx.db.prepare('UPDATE programs SET platform = ?, name = ?, rules = ?, updated_at = ? WHERE id = ?').run(data.platform, data.name, JSON.stringify(data.rules), w.at, id);
+    if (before.version !== version) throw new AppError('CONFLICT', zh('error.programVersionConflict'));
+    ctx.db.prepare('UPDATE programs SET platform = ?, name = ?, rules = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(data.platform, data.name, JSON.stringify(data.rules), w.at, id);
     w.log({ entity: PROGRAM_ENTITY, entityId: null, entityKey: id, action: 'update', before, after: data });
     return getProgram(ctx.db, id);
   });
@@ -130,14 +132,15 @@ export function addRegion(ctx: ServiceContext, roundId: string, data: RegionData
   });
 }
 
-export function updateRegion(ctx: ServiceContext, roundId: string, regionId: string, data: RegionData): Region {
+export function updateRegion(ctx: ServiceContext, roundId: string, regionId: string, version: number, data: RegionData): Region {
   return write(ctx, (w) => {
     assertSetupEditable(ctx.db, roundId);
     const before = listRegions(ctx.db, roundId).find((r) => r.id === regionId);
     if (!before) throw new AppError('NOT_FOUND', zh('error.notFound'));
+    if (before.version !== version) throw new AppError('CONFLICT', zh('error.regionVersionConflict'));
     const clash = ctx.db.prepare('SELECT 1 FROM round_regions WHERE round_id = ? AND name = ? AND id <> ?').get(roundId, data.name, regionId);
     if (clash) throw new AppError('CONFLICT', zh('error.regionNameTaken'), [{ path: 'name', key: 'error.regionNameTaken' }]);
-    ctx.db.prepare('UPDATE round_regions SET name = ?, city = ?, quota = ?, waitlist_length = ? WHERE id = ?').run(data.name, data.city, data.quota, data.waitlistLength, regionId);
+    ctx.db.prepare('UPDATE round_regions SET name = ?, city = ?, quota = ?, waitlist_length = ?, version = version + 1 WHERE id = ?').run(data.name, data.city, data.quota, data.waitlistLength, regionId);
     touchRound(ctx.db, roundId, w.at);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'update', before: { region: before }, after: { region: { id: regionId, ...data } } });
     return listRegions(ctx.db, roundId).find((r) => r.id === regionId)!;

@@ -1,5 +1,6 @@
 // #/backup: the backups in the data directory (restore any of them after a preview), "立即备份", "备份到…",
-// the mirror folder for automatic copies, restore from a file, and the move-to-a-new-laptop archive.
+// the mirror folder for automatic copies, restore from a file, the move-to-a-new-laptop archive, and
+// 核验修改记录 (HistoryVerifyPanel).
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { CallOutput } from '../../../shared/api/contract';
@@ -13,6 +14,7 @@ import { newJobId, withProgress } from '../../lib/progress';
 import { formatSize, formatTime, kindKey } from './backup-text';
 import { PathField } from './PathField';
 import { RestoreFromFile } from './RestoreFromFile';
+import { HistoryVerifyPanel } from './HistoryVerifyPanel';
 import { useRestore } from './use-restore';
 import './backup.css';
 
@@ -136,6 +138,8 @@ export function BackupPage() {
           </div>
 
           <RestoreFromFile busy={restore.busy} onOpen={(source) => void restore.open(source)} />
+
+          <HistoryVerifyPanel />
 
           <div className="panel backup-panel" data-testid="backup-archive">
             <h2>{t('backup.archive.title')}</h2>

@@ -86,7 +86,7 @@ export function ArchiveTab() {
             {shown.map((l) => (
               <tr key={l.id} className={l.voidedAt ? 'archived' : undefined} data-letter-number={l.number}>
                 <td><input type="checkbox" aria-label={t('letters.archive.select', { number: l.number })} checked={selected.has(l.id)} onChange={() => toggle(l.id)} /></td>
-                <td className="letter-number">{l.number}</td>
+                <td className="letter-number">{l.number}{l.integrity === 'mismatch' && <span className="letter-integrity" role="alert" title={t('letters.integrity.mismatch', { number: l.number })}>{t('letters.integrity.badge')}</span>}</td>
                 <td>{t(KIND_LABEL[l.kind])}</td>
                 <td>
                   <button type="button" className="link" onClick={() => navigate({ page: 'dossier', id: l.dossierId })}>{l.fields.addressee}</button>

@@ -8,7 +8,8 @@
 //   落款 and date never stand alone on a page.
 // - legacy (no layout): title, number right-aligned under it, 四号 body — the letters issued before.
 // The letter's text is document content from the template; only the "missing" marks of a preview come from
-// the locale files. Layout and print rules: letters.css.
+// the locale files. Letters issued since issue 9 end with the history fingerprint (修改记录核验码) under the
+// 版记, small and flush right. Layout and print rules: letters.css.
 // Only the two weights used are bundled (regular body, bold title); each is ~100 unicode-range subsets
 // the browser fetches as glyphs are needed.
 import '@fontsource/noto-serif-sc/400.css';
@@ -16,7 +17,7 @@ import '@fontsource/noto-serif-sc/700.css';
 import './letters.css';
 import type { ReactNode } from 'react';
 import { LETTER_LAYOUT, type LetterBlock, type LetterLine, type RenderedLetter } from '../../../shared/letters';
-import { useT } from '../../i18n/i18n';
+import { translate, useT } from '../../i18n/i18n';
 import { FIELD_LABEL } from './labels';
 import { letterSheetCss, letterSheetPage } from './page-numbers';
 
@@ -129,6 +130,11 @@ export function LetterPage({ letter, watermark, sheet = 0 }: { letter: RenderedL
       >
         {watermark && <div className="letter-watermark">{watermark}</div>}
         {body}
+        {letter.chainFingerprint && (
+          // Part of the archived letter (issue 9), so every reprint shows the same one; always worded in
+          // Chinese, as the letter is, whatever the screen's language.
+          <p className="letter-fingerprint" data-fingerprint={letter.chainFingerprint}>{translate('letters.fingerprint', { fingerprint: letter.chainFingerprint }, 'zh-CN')}</p>
+        )}
       </article>
     </>
   );

@@ -45,6 +45,7 @@ export function LettersPanel({ dossierId }: { dossierId: number }) {
             <div>
               <span className="letter-number">{l.number}</span>
               {l.voidedAt && <span className="tag letter-void-tag" title={l.voidReason ?? ''}>{t('letters.void.tag')}</span>}
+              {l.integrity === 'mismatch' && <span className="letter-integrity" role="alert" title={t('letters.integrity.mismatch', { number: l.number })}>{t('letters.integrity.badge')}</span>}
             </div>
             <div className="muted small">{t(KIND_LABEL[l.kind])} · {l.fields.letterDate ?? formatDateTime(l.issuedAt, locale)}</div>
             <button type="button" className="link small" onClick={() => navigate({ page: 'letters-print', ids: [l.id] })}>{t('letters.archive.reprint')}</button>

@@ -1,7 +1,7 @@
 // #/letters/print/<id,id,…>: issued letters as archived — the RenderedLetter stored when each was issued,
 // never re-rendered from today's template — one per A4 sheet. 打印 opens the system print dialog (after the
 // letter font has loaded), where both Electron and browsers offer 另存为 PDF. A voided letter prints with a
-// 作废 watermark. The document title names the letters, so a saved PDF is named after them.
+// 作废 watermark; a letter whose archived content fails its sha256 check is not shown, a red warning names it. The document title names the letters, so a saved PDF is named after them.
 import { useEffect, useState } from 'react';
 import type { IssuedLetter } from '../../../shared/cooperations/views';
 import { api } from '../../api/client';
@@ -40,23 +40,28 @@ export function LettersPrintPage({ ids }: { ids: string[] }) {
 
   const back = () => (window.history.length > 1 ? window.history.back() : navigate({ page: 'letters' }));
   const voided = letters?.filter((l) => l.voidedAt) ?? [];
+  // A letter whose archived content no longer matches its sha256 is named in red and left out: an altered
+  // letter is never printed as if it were the one issued.
+  const altered = letters?.filter((l) => l.integrity === 'mismatch') ?? [];
+  const printable = letters?.filter((l) => l.integrity !== 'mismatch') ?? null;
 
   return (
     <div className="letter-print">
       <div className="letter-toolbar">
         <button type="button" onClick={back}>{t('common.back')}</button>
-        <button type="button" className="primary" disabled={!letters?.length} onClick={() => void printLetters()}>{t('letters.print.print')}</button>
-        <span className="muted small">{letters ? t('letters.print.count', { count: letters.length }) : t('common.loading')} {t('letters.print.pdfHint')}</span>
+        <button type="button" className="primary" disabled={!printable?.length} onClick={() => void printLetters()}>{t('letters.print.print')}</button>
+        <span className="muted small">{printable ? t('letters.print.count', { count: printable.length }) : t('common.loading')} {t('letters.print.pdfHint')}</span>
       </div>
-      {(errors.length > 0 || voided.length > 0) && (
+      {(errors.length > 0 || voided.length > 0 || altered.length > 0) && (
         <div className="letter-print-notes">
           {errors.map((e, i) => <p key={i} className="banner error" role="alert">{e}</p>)}
+          {altered.map((l) => <p key={l.id} className="banner error" role="alert" data-integrity="mismatch">{t('letters.integrity.mismatch', { number: l.number })}</p>)}
           {voided.map((l) => <p key={l.id} className="banner">{t('letters.print.voidedNote', { number: l.number, reason: l.voidReason ?? '' })}</p>)}
         </div>
       )}
-      {letters && (
+      {printable && (
         <div className="letter-batch">
-          {letters.map((l, i) => <LetterPage key={l.id} letter={l.content} sheet={i} watermark={l.voidedAt ? t('letters.void.watermark') : undefined} />)}
+          {printable.map((l, i) => <LetterPage key={l.id} letter={l.content} sheet={i} watermark={l.voidedAt ? t('letters.void.watermark') : undefined} />)}
         </div>
       )}
     </div>

@@ -63,11 +63,18 @@ export function TemplatesTab() {
   const canSave = draft !== null && dirty && !saving && problems.length === 0 && number !== null && draft.name.trim() !== '' && draft.prefix.trim().length <= 20;
 
   async function save() {
-    if (!draft || !canSave) return;
+    if (!draft || !canSave || !current) return;
     setSaving(true);
-    const r = await api['letters.saveTemplate']({ kind, name: draft.name.trim(), text: draft.text, prefix: draft.prefix.trim(), numberStyle: draft.numberStyle });
+    // The version the editor was based on: if someone saved this kind meanwhile, the backend refuses
+    // (CONFLICT) rather than overwrite their text.
+    const r = await api['letters.saveTemplate']({ kind, version: current.version, name: draft.name.trim(), text: draft.text, prefix: draft.prefix.trim(), numberStyle: draft.numberStyle });
     setSaving(false);
-    if (!r.ok) return toast('error', errorText(r.error));
+    if (!r.ok) {
+      toast('error', errorText(r.error));
+      // The newer template comes in as the saved one; this draft stays, so the chair sees both and decides.
+      if (r.error.code === 'CONFLICT') void api['letters.templates']({}).then((fresh) => fresh.ok && setTemplates(fresh.value));
+      return;
+    }
     setTemplates((list) => list?.map((x) => (x.kind === kind ? r.value : x)) ?? null);
     setDrafts((d) => ({ ...d, [kind]: undefined }));
     toast('success', t('letters.templates.saved', { name: r.value.name }));

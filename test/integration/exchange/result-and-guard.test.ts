@@ -47,7 +47,7 @@ describe('package rounds are read-only set-up', () => {
 
     await refusedHere(member, 'rounds.update', { id: round.id, version: here.version, name: '改名', referenceDate: here.referenceDate, options: {} });
     await refusedHere(member, 'regions.add', { roundId: round.id, data: { name: '新区域', city: '杭州市', quota: 1, waitlistLength: 0 } });
-    await refusedHere(member, 'regions.update', { roundId: round.id, regionId: hangzhou.id, data: { name: '杭州', city: '杭州市', quota: 9, waitlistLength: 0 } });
+    await refusedHere(member, 'regions.update', { roundId: round.id, regionId: hangzhou.id, version: 1, data: { name: '杭州', city: '杭州市', quota: 9, waitlistLength: 0 } });
     await refusedHere(member, 'regions.remove', { roundId: round.id, regionId: hangzhou.id });
     const dossier = await ok(member, 'dossiers.create', dossierInput({ legalName: '本地新增有限公司', creditCode: syntheticCreditCode(9), city: '杭州市' }));
     await refusedHere(member, 'applications.add', { roundId: round.id, data: { dossierId: dossier.id, priceQuoteYuan: null, strengthStatement: '', regionIds: [hangzhou.id] } });

@@ -53,12 +53,12 @@ describe('letter numbers', () => {
     const template = getTemplate(ctx, 'terminationNotice');
     expect(template.numberStyle).toBe('plain');
     expect(issueLetter(ctx, input()).number).toBe('评审终字〔2026〕1号');
-    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'padded' });
+    saveTemplate(ctx, { kind: 'terminationNotice', version: 0, name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'padded' });
     expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕第002号');
     // Saved again without a style: the style in force is kept.
-    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评' });
+    saveTemplate(ctx, { kind: 'terminationNotice', version: 1, name: template.name, text: template.text, prefix: '淘直评' });
     expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕第003号');
-    saveTemplate(ctx, { kind: 'terminationNotice', name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'plain' });
+    saveTemplate(ctx, { kind: 'terminationNotice', version: 2, name: template.name, text: template.text, prefix: '淘直评', numberStyle: 'plain' });
     expect(issueLetter(ctx, input()).number).toBe('淘直评〔2026〕4号');
     expect(listLetters(ctx, {}).map((l) => l.number).sort()).toEqual(['评审终字〔2026〕1号', '淘直评〔2026〕第002号', '淘直评〔2026〕第003号', '淘直评〔2026〕4号'].sort());
   });

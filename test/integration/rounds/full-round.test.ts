@@ -81,12 +81,12 @@ describe('a full round', () => {
 
     await ok(ctx, 'rounds.finalize', { roundId: round.id });
     expect(await dispatch(handlers, ctx, 'scores.amend', { memberId: m2.id, applicationId: a3.id, criterion: 'strength', value: 99, comment: '', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('定稿') } });
-    expect(await dispatch(handlers, ctx, 'regions.update', { roundId: round.id, regionId: hangzhou.id, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 3, waitlistLength: 1 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await dispatch(handlers, ctx, 'regions.update', { roundId: round.id, regionId: hangzhou.id, version: hangzhou.version, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 3, waitlistLength: 1 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // The frozen results are readable by anyone, without a viewer.
     expect(await ok(ctx, 'ranking.results', { roundId: round.id, viewerMemberId: null })).toMatchObject({ finalized: { by: '王评审' } });
 
     await ok(ctx, 'rounds.reopen', { roundId: round.id, reason: '平台调整杭州名额' });
-    await ok(ctx, 'regions.update', { roundId: round.id, regionId: hangzhou.id, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 3, waitlistLength: 1 } });
+    await ok(ctx, 'regions.update', { roundId: round.id, regionId: hangzhou.id, version: hangzhou.version, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 3, waitlistLength: 1 } });
     const history = await ok(ctx, 'rounds.history', { id: round.id });
     expect(history.slice(0, 3).map((c) => c.action)).toEqual(['update', 'reopen', 'finalize']);
     expect(history.find((c) => c.action === 'amend')).toMatchObject({ before: { value: 70 }, after: { value: 72, reason: '录入笔误' } });

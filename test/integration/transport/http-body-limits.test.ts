@@ -29,8 +29,13 @@ function post(body: Buffer | string | null, extraHeaders: Record<string, string>
     const headers = { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN, ...extraHeaders };
     const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/dossiers.list', headers }, (res) => {
       const chunks: Buffer[] = [];
+      const done = () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') });
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', done);
+      // After a 413 the server closes the connection while the client may still be sending: the response
+      // can then end in 'close' (or an aborted error) rather than 'end'. The status is what the test reads.
+      res.on('close', done);
+      res.on('error', done);
     });
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
     if (stream) stream(req);

@@ -17,7 +17,7 @@ const cooperation: Cooperation = {
     { id: 'e2', event: 'terminate', effectiveOn: '2026-11-23', fromStatus: 'formal', toStatus: 'terminated', reason: '鉴定资质证书已于2026年10月31日过期，未按期换证。', detail: { banReason: 'requirementsNotMet', readmission: { kind: 'whenRequirementsMet' } }, recordedAt: '', recordedBy: '赵立新' },
   ],
 };
-const program = { id: 'p1', platform: '淘宝直播', name: '淘宝直播「安心鉴」鉴定机构', rules: [] };
+const program = { id: 'p1', platform: '淘宝直播', name: '淘宝直播「安心鉴」鉴定机构', rules: [], version: 1 };
 
 describe('a termination recorded by hand', () => {
   it('states the recorded category and note, and cites the program\'s rules (安心鉴)', () => {

@@ -70,7 +70,7 @@ describe('actions and letters of a run', () => {
       ],
       stale: false,
     };
-    const program = { id: 'p', platform: '淘特', name: '淘特品牌认证', rules: [] };
+    const program = { id: 'p', platform: '淘特', name: '淘特品牌认证', rules: [], version: 1 };
     const context: RunContext = { run, program, cooperations: new Map([['1', { dossierId: 7 } as never]]), letters: [] };
     const { planned, pending } = lettersOfRun(context, rowsOf(run));
     expect(planned.map((p) => [p.row.entry.legalName, p.kind, p.dossierId])).toEqual([['杭州第1鉴定有限公司', 'terminationNotice', 7]]); // 2 is not confirmed yet

@@ -23,6 +23,8 @@ const letter = (over: Partial<IssuedLetter>): IssuedLetter => ({
   fields: { addressee: '甲公司', creditCode: '91330100716105852F' },
   content,
   sha256: '0'.repeat(64),
+  integrity: 'ok',
+  chainHead: null,
   issuedAt: '2026-11-23T02:00:00.000Z',
   issuedBy: '赵立新',
   voidedAt: null,

@@ -33,6 +33,8 @@ const RAW_ALLOWED = new Set<string>([
   'backup.preview $.source|0.name',
   // Compared with the fingerprint computed from the card; never stored or shown.
   'exchange.registerMemberKey $.confirmedFingerprint',
+  // A fingerprint typed from paper: hex digits checked by its own pattern, then compared, never stored.
+  'history.findHead $.fingerprint',
   // File-system paths (absolutePath): the OS allows any character but NUL, which absolutePath refuses.
   'backup.preview $.source|1.path',
   'backup.saveTo $.folder',

@@ -1,5 +1,5 @@
 // The ranked selection list (入选名单) laid out for A4: round, program, dates, one table per region, the
-// committee and signature lines. 打印 opens the system print dialog, where Electron and browsers both offer
+// committee and signature lines, and for a finalized list the history fingerprint (修改记录核验码) in the footer. 打印 opens the system print dialog, where Electron and browsers both offer
 // "save as PDF". The rows come from selectionRows, the same rows every export uses, so paper and files agree.
 import './print.css';
 import { useEffect, useState } from 'react';
@@ -92,6 +92,14 @@ export function RoundPrintPage({ id }: { id: string }) {
           <PrintRegion key={regionId} results={results} regionId={regionId} rows={rows.filter((r) => r.regionId === regionId)} />
         ))}
         <PrintSignatures members={members} />
+        {results.finalized?.fingerprint && (
+          // The paper anchor of the change history (issue 9): a later rewrite of the history no longer
+          // produces this fingerprint (checked on the backup page).
+          <footer className="print-fingerprint" data-fingerprint={results.finalized.fingerprint}>
+            <p>{t('print.fingerprint', { fingerprint: results.finalized.fingerprint })}</p>
+            <p className="print-fingerprint-hint">{t('print.fingerprintHint')}</p>
+          </footer>
+        )}
       </article>
     </div>
   );

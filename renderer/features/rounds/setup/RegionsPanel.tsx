@@ -80,9 +80,13 @@ export function RegionsPanel({ round, readOnly, onChanged }: { round: Round; rea
           onClose={close}
           onSave={async (data) => {
             const result = editing.region
-              ? await api['regions.update']({ roundId: round.id, regionId: editing.region.id, data })
+              ? await api['regions.update']({ roundId: round.id, regionId: editing.region.id, version: editing.region.version, data })
               : await api['regions.add']({ roundId: round.id, data });
-            if (!result.ok) return result.error;
+            if (!result.ok) {
+              // Someone else saved this region meanwhile: load theirs, so the next edit starts from it.
+              if (result.error.code === 'CONFLICT' && editing.region) await onChanged();
+              return result.error;
+            }
             toast('success', t(editing.region ? 'setup.regions.updated' : 'setup.regions.added', { name: data.name }));
             await onChanged();
             return null;

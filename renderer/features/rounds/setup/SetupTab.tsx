@@ -62,13 +62,15 @@ function SetupForm({ round, program, reload, reloadProgram }: { round: Round; pr
   }, [round, program]);
 
   const fail = (error: ApiError, prefix: (path: string) => string) => {
-    // The backend words a version conflict for dossiers ("此档案…"); say it for the round.
-    const conflict = error.code === 'CONFLICT' && error.message === translate('error.versionConflict', {}, 'zh-CN');
-    const text = conflict ? t('setup.versionConflict') : errorText(error);
+    // A version conflict on the round's settings or its program: the newer ones are loaded below.
+    const programConflict = error.code === 'CONFLICT' && error.message === translate('error.programVersionConflict', {}, 'zh-CN');
+    const roundConflict = error.code === 'CONFLICT' && [translate('error.versionConflict', {}, 'zh-CN'), translate('error.roundVersionConflict', {}, 'zh-CN')].includes(error.message);
+    const conflict = programConflict || roundConflict;
+    const text = roundConflict ? t('setup.versionConflict') : errorText(error);
     setSaveError(text);
     for (const issue of error.issues ?? []) setError(prefix(issue.path) as Path<SetupValues>, issueError(issue));
     toast('error', text);
-    if (conflict) void reload(); // brings the newer settings; the banner then offers to load them
+    if (conflict) void Promise.all([reload(), reloadProgram()]); // brings the newer settings; the banner then offers to load them
   };
 
   const save = handleSubmit(
@@ -77,7 +79,7 @@ function SetupForm({ round, program, reload, reloadProgram }: { round: Round; pr
       const programData = { platform: data.program.platform, name: data.program.name, rules: data.program.rules };
       const normalized = setupSchema.shape.program.parse(setupValues(round, program).program);
       if (!sameProgram(programData, normalized)) {
-        const result = await api['programs.update']({ id: program.id, data: programData });
+        const result = await api['programs.update']({ id: program.id, version: program.version, data: programData });
         if (!result.ok) return fail(result.error, (p) => p.replace(/^data\./, 'program.'));
       }
       // The committee's order for still-tied applicants is decided on the ranking tab: keep the latest one.
