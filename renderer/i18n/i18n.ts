@@ -16,9 +16,11 @@ import zhAssessments from '../../resources/locales/zh-CN/assessments.json';
 import enAssessments from '../../resources/locales/en/assessments.json';
 import zhBackup from '../../resources/locales/zh-CN/backup.json';
 import enBackup from '../../resources/locales/en/backup.json';
+import zhCommitteeDay from '../../resources/locales/zh-CN/committee-day.json';
+import enCommitteeDay from '../../resources/locales/en/committee-day.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhCommitteeDay };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enCommitteeDay };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

@@ -98,6 +98,11 @@ describe('letters: issue, print, void, reprint', () => {
     expect(await dialog.field('编号年度').inputValue()).toBe(String(YEAR));
     await saveScreenshot(page, 'letters-issue-dialog');
     await dialog.issueButton.click();
+    // Issuing takes a number for good: a second step says so, focus on 取消, then 确认出具.
+    const issueStep = page.getByRole('dialog', { name: '确认出具终止合作通知' });
+    await issueStep.getByText(`将占用文号 评审终字〔${YEAR}〕?号`, { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await issueStep.getByRole('button', { name: '确认出具' }).click();
     await dialog.root.getByText(`已出具，文号：评审终字〔${YEAR}〕1号。`, { exact: false }).waitFor();
     await panel.locator('.letters-panel-list').getByText(`评审终字〔${YEAR}〕1号`, { exact: true }).waitFor();
 

@@ -128,12 +128,16 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
         const sheet = await fixture.server.call('scores.sheet', { memberId: round.memberIds[0]! });
         expect(sheet.cells.filter((c) => c.applicationId === sheet.cells.find((x) => x.comment)?.applicationId).map((c) => c.comment)).toEqual(Array(4).fill('检测设备齐全，人员资质完备'));
         // The chair looks at the ranking before the others submit: it says whose sheets are missing, and
-        // 定稿 is refused by the backend with its own words.
+        // 定稿 is refused before any confirmation is offered (check first, then confirm).
         const ranking = await RankingPage.open(page, round.roundId);
         await ranking.showRegion(HANGZHOU);
         await page.getByText('已提交评分表：1/3 位委员（未提交：钱雅琴、孙志远）').waitFor();
-        await ranking.finalize();
-        await expect.poll(() => page.getByRole('alert').first().innerText(), POLL).toBe('还有 2 位委员未提交评分表，不能定稿');
+        await page.getByRole('button', { name: '定稿', exact: true }).click();
+        const refused = page.getByRole('dialog', { name: '暂不能定稿' });
+        expect(await refused.getByRole('alert').innerText()).toBe('还有 2 位委员未提交评分表，不能定稿（未提交：钱雅琴、孙志远）。');
+        expect(await refused.getByRole('button', { name: '定稿' }).count()).toBe(0);
+        await page.keyboard.press('Escape');
+        await refused.waitFor({ state: 'detached' });
         await ScoringPage.open(page, round.roundId);
       }
     }

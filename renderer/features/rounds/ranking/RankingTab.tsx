@@ -77,7 +77,7 @@ export function RankingTab() {
           {outstanding.length > 0 && <div className="drafts-not-counted">{t('ranking.draftsNotCounted', { count: outstanding.length })}</div>}
           {!results.finalized && <div className="muted">{t('ranking.live', { at: formatDateTime(results.computedAt, locale) })}</div>}
         </div>
-        <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} onChanged={refresh} onRefused={setRefusal} />
+        <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} outstanding={outstanding} onChanged={refresh} onRefused={setRefusal} />
       </div>
       {refusal && <div className="banner error" role="alert">{refusal}</div>}
       {results.explanations.some((e) => e.provisional === true) && <div className="banner provisional-banner">{t('ranking.provisionalNotice')}</div>}

@@ -1,9 +1,14 @@
 // The open score sheet of the member at the keyboard: the grid, the comment and 更正 dialogs, and submit.
+// Check first, then confirm (issue 11): a sheet with empty cells is refused before any confirmation is
+// offered — the reason, the empty cells and a jump to the first; only a complete sheet gets the
+// ConfirmIrreversible step (submitting locks it; changes afterwards are 更正 with a reason).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
 import { toast } from '../../../app/toasts';
-import { ConfirmDialog } from '../../../components/Modal';
+import { Modal } from '../../../components/Modal';
+import { ConfirmIrreversible } from '../../../components/ConfirmIrreversible';
+import { criterionLabel } from './criterion-label';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -52,14 +57,25 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const name = (id: string) => applications[id]?.legalName ?? id;
   const submitted = sheet.submittedAt !== null;
 
-  async function doSubmit() {
-    setConfirmSubmit(false);
+  async function doSubmit(): Promise<string | null> {
     const error = await submit();
-    if (error) return setSubmitError(errorText(error));
+    setConfirmSubmit(false);
+    if (error) {
+      setSubmitError(errorText(error));
+      return null;
+    }
     setSubmitError(null);
     toast('success', t('scoring.submit.done'));
     onSubmitted();
+    return null;
   }
+  // The empty cells in sheet order, with the grid input each one is (cell-<row>-<col>).
+  const empty = sheet.applicationIds.flatMap((a, row) => sheet.criteria.flatMap((c, col) => ((cells[cellKey(a, c)]?.value ?? null) === null ? [{ applicationId: a, criterion: c, id: `cell-${row}-${col}` }] : [])));
+  const jumpTo = (id: string) => {
+    setConfirmSubmit(false);
+    // After the dialog has closed (it gives focus back to the submit button first).
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  };
 
   return (
     <section className="member-sheet" aria-label={t('scoring.sheet.title', { name: sheet.memberName })}>
@@ -99,13 +115,25 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           </button>
         </div>
       )}
-      {confirmSubmit && (
-        <ConfirmDialog
+      {confirmSubmit && empty.length > 0 && (
+        <Modal title={t('scoring.submit.refusedTitle')} onCancel={cancelSubmit} labelledBy="submit-refused-title">
+          <p role="alert">{t('scoring.submit.refused', { count: empty.length, filled, required })}</p>
+          <ul className="missing-cells small" aria-label={t('scoring.missing.label')}>
+            {empty.slice(0, 8).map((c) => <li key={c.id}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</li>)}
+            {empty.length > 8 && <li className="muted">{t('scoring.missing.more', { count: empty.length - 8 })}</li>}
+          </ul>
+          <div className="modal-actions">
+            <button type="button" onClick={cancelSubmit}>{t('common.close')}</button>
+            <button type="button" className="primary" onClick={() => jumpTo(empty[0]!.id)}>{t('scoring.submit.jumpToEmpty')}</button>
+          </div>
+        </Modal>
+      )}
+      {confirmSubmit && empty.length === 0 && (
+        <ConfirmIrreversible
           title={t('scoring.submit.button')}
-          body={t('scoring.submit.confirm', { name: sheet.memberName, filled, required })}
+          consequences={[t('scoring.submit.asMember', { name: sheet.memberName, filled, required }), t('scoring.submit.locks')]}
           confirmLabel={t('scoring.submit.confirmButton')}
-          cancelLabel={t('common.cancel')}
-          onConfirm={() => void doSubmit()}
+          onConfirm={doSubmit}
           onCancel={cancelSubmit}
         />
       )}
