@@ -15,7 +15,7 @@ import { createDossier, mustGetDossier, setDossierArchived, updateDossier, DOSSI
 import { listChanges } from '../services/history/change-log';
 import { verifyHistory } from '../services/history/verify-service';
 import { commitImport, previewImport } from '../services/dossiers/dossier-import';
-import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
+import { exportDossiersXlsx, importTemplateXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
 
 const coreHandlers: CoreHandlerTable = {
@@ -46,6 +46,7 @@ const coreHandlers: CoreHandlerTable = {
     const file = readAttachment(ctx, id);
     return { fileName: file.fileName, mime: file.mime, dataBase64: fs.readFileSync(file.path).toString('base64') };
   },
+  'dossiers.importTemplate': (_input, ctx) => importTemplateXlsx(ctx),
 };
 
 export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...exchangeHandlers, ...backupHandlers };

@@ -96,6 +96,7 @@ export const callNames = [
   'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
   'letters.programSettings',
   'letters.saveProgramSettings',
+  'dossiers.importTemplate',
 ] as const;
 export type CallName = (typeof callNames)[number];
 
