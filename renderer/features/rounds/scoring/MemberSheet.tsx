@@ -16,6 +16,8 @@ import { AmendDialog } from './AmendDialog';
 import { CommentDialog } from './CommentDialog';
 import { ScoreGrid, type ApplicationLabel } from './ScoreGrid';
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
+import { displayOrder, emptyCells, groupByRegion } from './score-order';
+import { useRoundContext } from '../round-context';
 
 interface Props {
   roundId: string;
@@ -35,6 +37,10 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const [amendFor, setAmendFor] = useState<string | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  // "只看未评分": the rows with an empty cell when it was turned on (a row completed meanwhile stays, so
+  // rows never vanish under the keyboard).
+  const [only, setOnly] = useState<ReadonlySet<string> | null>(null);
+  const { round } = useRoundContext();
   const submitButton = useRef<HTMLButtonElement>(null);
   // Stable, so an open dialog is not re-initialised (and its focus reset) whenever a cell save settles.
   const closeComment = useCallback(() => setCommentFor(null), []);
@@ -43,7 +49,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
 
   useEffect(() => {
     void api['applications.list']({ roundId }).then((r) => {
-      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode }])));
+      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode, dossierId: a.dossierId, priceQuoteYuan: a.priceQuoteYuan, regionIds: a.regionIds }])));
       else toast('error', errorText(r.error));
     });
   }, [roundId]);
@@ -69,10 +75,14 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
     onSubmitted();
     return null;
   }
-  // The empty cells in sheet order, with the grid input each one is (cell-<row>-<col>).
-  const empty = sheet.applicationIds.flatMap((a, row) => sheet.criteria.flatMap((c, col) => ((cells[cellKey(a, c)]?.value ?? null) === null ? [{ applicationId: a, criterion: c, id: `cell-${row}-${col}` }] : [])));
+  const groups = groupByRegion(sheet.applicationIds, applications, round.regions, t('scoring.grid.noRegion'));
+  const order = displayOrder(groups);
+  // The empty cells in the grid's order, with the grid input each one is (cell-<position>-<col>).
+  const empty = emptyCells(order, sheet.criteria, (a, c) => cells[cellKey(a, c)]?.value ?? null);
   const jumpTo = (id: string) => {
     setConfirmSubmit(false);
+    // The cell's row must be shown: a filter taken before it was emptied again may hide it.
+    if (only && !empty.some((c) => c.id === id && only.has(c.applicationId))) setOnly(null);
     // After the dialog has closed (it gives focus back to the submit button first).
     setTimeout(() => document.getElementById(id)?.focus(), 0);
   };
@@ -91,6 +101,28 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       ) : (
         <p className="keys-hint small muted">{t('scoring.sheet.keys')}</p>
       )}
+      <div className="sheet-tools">
+        {!submitted && (
+          <label className="check">
+            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? new Set(empty.map((c) => c.applicationId)) : null)} />
+            {t('scoring.filter.unscored')}
+          </label>
+        )}
+        <button type="button" onClick={() => navigate({ page: 'score-sheet-print', roundId, memberId })}>{t('scoring.print.sheet')}</button>
+        <button type="button" onClick={() => navigate({ page: 'committee-sheet-print', roundId })}>{t('scoring.print.committee')}</button>
+      </div>
+      {!submitted && empty.length > 0 && (
+        <details className="missing-list small" data-testid="missing-cells">
+          <summary>{t('scoring.missing.summary', { count: empty.length })}</summary>
+          <ul>
+            {empty.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link" onClick={() => jumpTo(c.id)}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {sheet.recusedApplicationIds.length > 0 && <p className="small muted">{t('scoring.sheet.recused', { names: sheet.recusedApplicationIds.map(name).join('、') })}</p>}
       {sheet.applicationIds.length === 0 ? (
         <p className="empty">{t('scoring.sheet.nothingToScore')}</p>
@@ -104,6 +136,8 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           onComment={setCommentFor}
           onAmend={(a) => (roundOpen ? setAmendFor(a) : toast('info', t('scoring.amend.roundFinalized')))}
           afterLast={() => submitButton.current?.focus()}
+          groups={groups}
+          only={only}
         />
       )}
       {!submitted && (
