@@ -142,4 +142,39 @@ describe('the committee day: check first, scoring aids, printouts', () => {
     expect(await page.locator('.committee-sign-table tbody tr td:first-child').allInnerTexts()).toEqual(['赵立新', '钱雅琴', '孙志远']);
     await saveBothLanguages(page, 'committee-sheet-print');
   });
+
+  it('keeps the English top bar on one line at 1280 px, and the template editor shows placeholders by name', async () => {
+    const { page } = await fixture.open();
+    const list = new DossierListPage(page);
+    await list.waitUntilLoaded();
+    for (const lang of ['en', 'zh-CN']) {
+      await page.evaluate((l) => document.querySelector<HTMLButtonElement>(`header button[lang="${l}"]`)?.click(), lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      // Every item's text lies on one line and inside the bar's 48 px.
+      const wrapped = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('header.topbar .brand, header.topbar .nav-item, header.topbar .topbar-right > *')]
+          .filter((el) => el.getClientRects().length > 0)
+          .filter((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            // Two pieces of text one below the other (not merely different font sizes on one line).
+            return rects.some((a) => rects.some((b) => b.top >= a.bottom - 1)) || rects.some((r) => r.bottom > 48);
+          })
+          .map((el) => el.textContent),
+      );
+      expect(wrapped, lang).toEqual([]);
+    }
+    // The template editor: {{承办部门}} in the text box, the stored template keeps {{issuerDepartment}}.
+    await page.goto(`${fixture.server.origin}/#/letters`);
+    await page.getByRole('tab', { name: '函件模板' }).click();
+    await page.getByRole('tab', { name: '整改通知' }).click();
+    const source = page.locator('#letter-template-text');
+    await expect.poll(() => source.inputValue(), POLL).toMatch(/^# 整改通知$/m);
+    expect(await source.inputValue()).not.toMatch(/\{\{[a-zA-Z]+\}\}/);
+    await source.press('Control+End');
+    await page.getByRole('button', { name: '承办部门', exact: true }).click();
+    await expect.poll(() => source.inputValue(), POLL).toMatch(/\{\{承办部门\}\}$/);
+    await saveBothLanguages(page, 'letters-template-chips');
+  });
 });
