@@ -23,9 +23,22 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   });
 }
 
-export function validationError(issues: FieldIssue[]): ApiError {
+/**
+ * The field an issue is about, in Chinese (issue 11: "姓名：必填", not "name：必填"): first the call's own
+ * name for the path (field.members.add.data.name = 姓名), then the field's general name (field.legalName),
+ * else the path as it is — never worse than before.
+ */
+export function fieldLabel(call: string | null, path: string): string {
+  if (!path) return '输入';
+  const own = call ? `field.${call}.${path}` : null;
+  if (own && isMessageKey(own)) return zh(own);
+  const last = path.split('.').filter((s) => !/^\d+$/.test(s)).at(-1) ?? path;
+  return isMessageKey(`field.${last}`) ? zh(`field.${last}`) : path;
+}
+
+export function validationError(issues: FieldIssue[], call: string | null = null): ApiError {
   const first = issues[0];
-  const detail = first ? `（${first.path || '输入'}：${zh(first.key, first.params)}）` : '';
+  const detail = first ? `（${fieldLabel(call, first.path)}：${zh(first.key, first.params)}）` : '';
   return { code: 'VALIDATION', message: zh('error.validation') + detail, issues };
 }
 
@@ -34,7 +47,7 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: u
     return { ok: false, error: { code: 'UNSUPPORTED', message: zh('error.unsupported') } };
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(issuesOf(parsed.error)) };
+  if (!parsed.success) return { ok: false, error: validationError(issuesOf(parsed.error), name) };
   try {
     const handler = table[name as keyof HandlerTable] as (input: unknown, ctx: ServiceContext) => unknown;
     const value = await handler(parsed.data, ctx);

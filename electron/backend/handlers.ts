@@ -14,7 +14,7 @@ import { createDossier, mustGetDossier, setDossierArchived, updateDossier, DOSSI
 import { listChanges } from '../services/history/change-log';
 import { findHead, verifyHistory } from '../services/history/verify-service';
 import { commitImport, previewImport } from '../services/dossiers/dossier-import';
-import { exportDossiersXlsx } from '../services/dossiers/dossier-export';
+import { exportDossiersXlsx, importTemplateXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
 
 const coreHandlers: CoreHandlerTable = {
@@ -46,6 +46,7 @@ const coreHandlers: CoreHandlerTable = {
     return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
   },
   'history.findHead': ({ fingerprint, jobId }, ctx) => findHead(ctx, fingerprint, jobId),
+  'dossiers.importTemplate': (_input, ctx) => importTemplateXlsx(ctx),
 };
 
 export const handlers: HandlerTable = { ...coreHandlers, ...roundsHandlers, ...lifecycleHandlers, ...exchangeHandlers, ...backupHandlers };

@@ -13,6 +13,8 @@ import { ImportPage } from '../features/dossiers/ImportPage';
 import { RoundsListPage } from '../features/rounds/RoundsListPage';
 import { RoundPage } from '../features/rounds/RoundPage';
 import { RoundPrintPage } from '../features/rounds/print/RoundPrintPage';
+import { ScoreSheetPrintPage } from '../features/rounds/print/ScoreSheetPrintPage';
+import { CommitteeSheetPrintPage } from '../features/rounds/print/CommitteeSheetPrintPage';
 import { CooperationsPage } from '../features/cooperations/CooperationsPage';
 import { CooperationPage } from '../features/cooperations/CooperationPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
@@ -90,6 +92,8 @@ export function App() {
         {route.page === 'rounds' && <RoundsListPage />}
         {route.page === 'round' && <RoundPage key={route.id} id={route.id} tab={route.tab} />}
         {route.page === 'round-print' && <RoundPrintPage id={route.id} />}
+        {route.page === 'score-sheet-print' && <ScoreSheetPrintPage roundId={route.roundId} memberId={route.memberId} />}
+        {route.page === 'committee-sheet-print' && <CommitteeSheetPrintPage roundId={route.roundId} />}
         {route.page === 'cooperations' && <CooperationsPage />}
         {route.page === 'cooperation' && <CooperationPage key={route.id} id={route.id} />}
         {route.page === 'assessments' && <AssessmentsPage />}

@@ -18,7 +18,9 @@ export type Route =
   | { page: 'assessment-run'; id: string }
   | { page: 'letters' }
   | { page: 'letters-print'; ids: string[] }
-  | { page: 'backup' };
+  | { page: 'backup' }
+  | { page: 'score-sheet-print'; roundId: string; memberId: string }
+  | { page: 'committee-sheet-print'; roundId: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -29,6 +31,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/rounds') return { page: 'rounds' };
   const print = /^\/rounds\/([0-9a-f-]{36})\/print$/.exec(path);
   if (print) return { page: 'round-print', id: print[1]! };
+  const sheetPrint = /^\/rounds\/([0-9a-f-]{36})\/sheets\/([0-9a-f-]{36})\/print$/.exec(path);
+  if (sheetPrint) return { page: 'score-sheet-print', roundId: sheetPrint[1]!, memberId: sheetPrint[2]! };
+  const committeePrint = /^\/rounds\/([0-9a-f-]{36})\/committee\/print$/.exec(path);
+  if (committeePrint) return { page: 'committee-sheet-print', roundId: committeePrint[1]! };
   const round = /^\/rounds\/([0-9a-f-]{36})(?:\/(\w+))?$/.exec(path);
   if (round) {
     const tab = (ROUND_TABS as readonly string[]).includes(round[2] ?? '') ? (round[2] as RoundTab) : 'setup';
@@ -77,6 +83,10 @@ export function hrefOf(route: Route): string {
       return `#/letters/print/${route.ids.join(',')}`;
     case 'backup':
       return '#/backup';
+    case 'score-sheet-print':
+      return `#/rounds/${route.roundId}/sheets/${route.memberId}/print`;
+    case 'committee-sheet-print':
+      return `#/rounds/${route.roundId}/committee/print`;
   }
 }
 

@@ -8,7 +8,7 @@ import { useT, type MessageKey } from '../i18n/i18n';
 export interface ImportReportLook {
   testIds: { summary: string; issues: string };
   /** summary gets {total} and every count by its name; unknownColumns gets {columns}. */
-  keys: { summary: MessageKey; unknownColumns: MessageKey; issues: MessageKey; row: MessageKey; column: MessageKey; reason: MessageKey };
+  keys: { summary: MessageKey; unknownColumns: MessageKey; issues: MessageKey; row: MessageKey; column: MessageKey; reason: MessageKey; value?: MessageKey };
 }
 
 interface Props {
@@ -20,6 +20,8 @@ interface Props {
 
 export function ImportReport({ preview, look: { testIds, keys }, children }: Props) {
   const t = useT();
+  // The offending cell as written, when the import reports it (issue 11: "error rows show the value").
+  const withValue = keys.value !== undefined && preview.issues.some((i) => i.value !== undefined);
   return (
     <>
       <p className="summary" data-testid={testIds.summary}>
@@ -35,6 +37,7 @@ export function ImportReport({ preview, look: { testIds, keys }, children }: Pro
               <tr>
                 <th className="num">{t(keys.row)}</th>
                 <th>{t(keys.column)}</th>
+                {withValue && <th>{t(keys.value!)}</th>}
                 <th>{t(keys.reason)}</th>
               </tr>
             </thead>
@@ -44,6 +47,7 @@ export function ImportReport({ preview, look: { testIds, keys }, children }: Pro
                   <td className="num">{issue.row}</td>
                   {/* '' is a problem with the whole row */}
                   <td>{issue.column || '—'}</td>
+                  {withValue && <td className="mono issue-value">{issue.value ? issue.value : <span className="muted">{t('import.emptyCell')}</span>}</td>}
                   <td>{issue.reason}</td>
                 </tr>
               ))}

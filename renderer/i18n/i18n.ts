@@ -20,9 +20,11 @@ import zhExchange from '../../resources/locales/zh-CN/exchange.json';
 import enExchange from '../../resources/locales/en/exchange.json';
 import zhTrust from '../../resources/locales/zh-CN/trust.json';
 import enTrust from '../../resources/locales/en/trust.json';
+import zhCommitteeDay from '../../resources/locales/zh-CN/committee-day.json';
+import enCommitteeDay from '../../resources/locales/en/committee-day.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

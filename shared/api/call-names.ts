@@ -101,6 +101,7 @@ export const callNames = [
   'exchange.roundInfo',
   'exchange.readCard',
   'history.findHead',
+  'dossiers.importTemplate',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

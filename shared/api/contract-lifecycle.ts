@@ -70,7 +70,7 @@ export const lifecycleContract = {
   'assessments.run': call(z.object({ programId: uuid, asOf: yearMonthSchema, effectiveDate: isoDate }).strict(), view<AssessmentRun>()),
   'assessments.get': call(z.object({ id: uuid }).strict(), view<AssessmentRun>()),
   'assessments.confirm': call(
-    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalMultilineText(500).optional() }).strict()).min(1).max(10_000).refine(uniqueCooperations, msg('error.duplicateId')) }).strict(),
+    z.object({ runId: uuid, confirmations: z.array(z.object({ cooperationId: uuid, choice: z.enum(['proposed', 'ifPassed', 'ifFailed']), overrideReason: optionalMultilineText(500).optional(), reason: optionalMultilineText(500).optional() }).strict()).min(1).max(10_000).refine(uniqueCooperations, msg('error.duplicateId')) }).strict(),
     view<AssessmentRun>(),
   ),
 

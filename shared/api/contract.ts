@@ -41,8 +41,8 @@ export const contract = {
   'dossiers.setArchived': call(z.object({ id, archived: z.boolean() }).strict(), dossierSchema),
   'dossiers.history': call(byId, z.array(changeSchema)),
   'history.verify': call(z.object({ jobId: jobId.optional() }).strict(), chainVerdictSchema),
-  'dossiers.importPreview': call(z.object({ fileName: requiredText(255), dataBase64: base64, jobId: jobId.optional() }).strict(), importPreviewSchema),
-  'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional() }).strict(), importResultSchema),
+  'dossiers.importPreview': call(z.object({ fileName: requiredText(255), dataBase64: base64, jobId: jobId.optional(), emptyCells: z.enum(['keep', 'clear']).optional() }).strict(), importPreviewSchema),
+  'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional(), acknowledgeIdentityChanges: z.boolean().optional() }).strict(), importResultSchema),
   'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active') }).strict(), fileSchema),
 
   'attachments.add': call(z.object({ dossierId: id, kind: z.enum(attachmentKinds), fileName: requiredText(255), dataBase64: base64 }).strict(), attachmentSchema),
@@ -52,6 +52,8 @@ export const contract = {
 
   'jobs.progress': hostCall(z.object({ jobId }).strict(), z.object({ done: z.number(), total: z.number() }).nullable()),
   'host.openAttachment': electronCall(byId, z.object({ opened: z.boolean() })),
+  // The import template: an XLSX with every column and one example row (docs/dossier-import.md).
+  'dossiers.importTemplate': call(z.object({}).strict(), fileSchema),
   ...roundsContract,
   ...lifecycleContract,
   ...exchangeContract,

@@ -12,6 +12,7 @@ import { POLL, useAppFixture } from './support/app';
 import { APPLICANTS, CRITERIA, scoreOf, setUpRound } from './support/round-data';
 import { dismissToasts } from './support/round-pages';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { saveBothLanguages } from './support/bilingual';
 import { FiguresPage, RunPage } from './support/assessment-pages';
 import { syntheticCreditCode } from '../support/credit-codes';
 import { SEED_002_RULE_SET } from '../../shared/lifecycle/kpi-rules';
@@ -105,8 +106,29 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
 
     // Bulk confirmation skips the row that needs data, and says so.
     expect(await page.getByTestId('bulk-skipped').innerText()).toBe('另有 1 项需补充数据，已跳过，请逐项处理');
-    await run.confirmAll(2);
+    // 清退 from the card: 确认 opens a second step that words what follows; focus starts on 取消, Esc
+    // cancels it with nothing recorded; the step refuses to confirm until a reason is typed.
+    await run.confirmButton(XIHU).click();
+    const step = page.getByRole('dialog', { name: `确认清退“${XIHU}”` });
+    await step.waitFor();
+    const stepText = await step.innerText();
+    expect(stepText).toContain('合作状态变为“已清退”，生效日期 2027年1月31日');
+    expect(stepText).toContain('再申请：可于 2027年7月31日起再申请。');
+    expect(stepText).toContain('此操作不能撤销。');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await page.keyboard.press('Escape');
+    await step.waitFor({ state: 'detached' });
+    expect((await fixture.server.call('cooperations.get', { id: idOf(XIHU) })).status).toBe('rectification');
+    await run.confirmButton(XIHU).click();
+    const confirmStep = step.getByRole('button', { name: '确认清退' });
+    expect(await confirmStep.isDisabled()).toBe(true);
+    await step.getByLabel('清退理由（必填）').fill('连续两个考核月发揽率未达标，经小组核实');
+    await saveBothLanguages(page, 'assessments-run-terminate-step');
+    await confirmStep.click();
+    await step.waitFor({ state: 'detached' });
     await expect.poll(() => run.confirmedText(XIHU), POLL).toContain('已确认：清退（可于 2027年7月31日起再申请）');
+    expect(await run.confirmedText(XIHU)).toContain('连续两个考核月发揽率未达标，经小组核实');
+    await run.confirmAll(1);
     // 水贝: the chair treats it as passed, which needs a reason.
     const shuibei = run.entry(SHUIBEI);
     await shuibei.getByLabel('按达标处理：继续考核').check();

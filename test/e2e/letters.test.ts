@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POLL, useAppFixture } from './support/app';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
+import { saveBothLanguages } from './support/bilingual';
 import { dossierInput, REAL_CREDIT_CODES } from '../support/dossiers';
 import { lineText } from '../../shared/letters';
 
@@ -98,6 +99,12 @@ describe('letters: issue, print, void, reprint', () => {
     expect(await dialog.field('编号年度').inputValue()).toBe(String(YEAR));
     await saveScreenshot(page, 'letters-issue-dialog');
     await dialog.issueButton.click();
+    // Issuing takes a number for good: a second step says so, focus on 取消, then 确认出具.
+    const issueStep = page.getByRole('dialog', { name: '确认出具终止合作通知' });
+    await issueStep.getByText(`将占用文号 评审终字〔${YEAR}〕?号`, { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await saveBothLanguages(page, 'letters-issue-confirm');
+    await issueStep.getByRole('button', { name: '确认出具' }).click();
     await dialog.root.getByText(`已出具，文号：评审终字〔${YEAR}〕1号。`, { exact: false }).waitFor();
     await panel.locator('.letters-panel-list').getByText(`评审终字〔${YEAR}〕1号`, { exact: true }).waitFor();
 
@@ -145,6 +152,7 @@ describe('letters: issue, print, void, reprint', () => {
     const confirm = voidDialog.getByRole('button', { name: '作废', exact: true });
     expect(await confirm.isDisabled()).toBe(true);
     await voidDialog.getByLabel('作废原因（必填）').fill('整改期限有误，重新出具');
+    await saveBothLanguages(page, 'letters-void-confirm');
     await confirm.click();
     await row.getByText('已作废').waitFor();
     expect(await row.getByRole('button', { name: '作废' }).count()).toBe(0);
@@ -280,7 +288,7 @@ describe('letters: issue, print, void, reprint', () => {
     await page.getByRole('tab', { name: '整改通知' }).click();
     await page.getByLabel('发文机关标志（红色版头）').check();
     await page.getByLabel('红色分隔线').check();
-    await expect.poll(() => page.locator('#letter-template-text').inputValue(), POLL).toMatch(/^! \{\{issuerName\}\}\n> \{\{letterNumber\}\}\n---\n# 整改通知/);
+    await expect.poll(() => page.locator('#letter-template-text').inputValue(), POLL).toMatch(/^! \{\{署名\}\}\n> \{\{文号\}\}\n---\n# 整改通知/);
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/已保存“整改通知”模板/).waitFor();
     const red = await issue(reasonOf(2));

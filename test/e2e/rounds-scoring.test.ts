@@ -12,6 +12,7 @@ import { POLL, REPO_ROOT, useAppFixture } from './support/app';
 import { APPLICANTS, HANGZHOU, MEMBERS, ROUND_NAME, SHENZHEN, scoreOf, setUpRound, type SetUpRound } from './support/round-data';
 import { RankingPage, ScoringPage, dismissToasts } from './support/round-pages';
 import { saveScreenshot } from './support/screenshots';
+import { saveBothLanguages } from './support/bilingual';
 
 const [ANXIN, XIHU, QIANTANG, LINPING, SHUIBEI, LUOHU] = APPLICANTS.map((a) => a.legalName) as [string, string, string, string, string, string];
 
@@ -128,12 +129,17 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
         const sheet = await fixture.server.call('scores.sheet', { memberId: round.memberIds[0]! });
         expect(sheet.cells.filter((c) => c.applicationId === sheet.cells.find((x) => x.comment)?.applicationId).map((c) => c.comment)).toEqual(Array(4).fill('检测设备齐全，人员资质完备'));
         // The chair looks at the ranking before the others submit: it says whose sheets are missing, and
-        // 定稿 is refused by the backend with its own words.
+        // 定稿 is refused before any confirmation is offered (check first, then confirm).
         const ranking = await RankingPage.open(page, round.roundId);
         await ranking.showRegion(HANGZHOU);
         await page.getByText('已提交评分表：1/3 位委员（未提交：钱雅琴、孙志远）').waitFor();
-        await ranking.finalize();
-        await expect.poll(() => page.getByRole('alert').first().innerText(), POLL).toBe('还有 2 位委员未提交评分表，不能定稿');
+        await page.getByRole('button', { name: '定稿', exact: true }).click();
+        const refused = page.getByRole('dialog', { name: '暂不能定稿' });
+        expect(await refused.getByRole('alert').innerText()).toBe('还有 2 位委员未提交评分表，不能定稿（未提交：钱雅琴、孙志远）。');
+        expect(await refused.getByRole('button', { name: '定稿' }).count()).toBe(0);
+        await saveBothLanguages(page, 'ranking-finalize-refused');
+        await page.keyboard.press('Escape');
+        await refused.waitFor({ state: 'detached' });
         await ScoringPage.open(page, round.roundId);
       }
     }
@@ -178,8 +184,14 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
     expect([2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(3).value)).toEqual([ANXIN, XIHU, QIANTANG, LINPING]);
     expect([2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(6).value)).toEqual(['入选', '入选', '候补', '未入选']);
 
-    // Finalize, then print: the A4 list with the committee and signature lines, read back from the PDF.
-    await ranking.finalize();
+    // Finalize (its second step words what freezes, focus on 取消), then print: the A4 list with the
+    // committee and signature lines, read back from the PDF.
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    const finalizeStep = page.getByRole('dialog', { name: '定稿' });
+    await finalizeStep.getByText('排名、入选名单和候补顺序将冻结', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
+    await saveBothLanguages(page, 'ranking-finalize-confirm');
+    await finalizeStep.getByRole('button', { name: '定稿' }).click();
     await page.getByText(/定稿，结果已冻结/).waitFor();
     const print = await ranking.openPrint();
     expect(await print.regionNames(HANGZHOU)).toEqual([ANXIN, XIHU, QIANTANG, LINPING]);

@@ -108,6 +108,8 @@ export interface Confirmation {
   /** 'proposed' confirms the proposal; with missing data the chair must pick an alternative and give a reason. */
   choice: 'proposed' | 'ifPassed' | 'ifFailed';
   overrideReason?: string;
+  /** Why the chair confirms an irreversible action (清退): required for those, recorded with the confirmation. */
+  reason?: string;
 }
 
 /** Confirms actions in one transaction: all of them become dated status changes, or none does. */
@@ -127,6 +129,10 @@ export function confirmActions(ctx: ServiceContext, runId: string, confirmations
       if (override && !c.overrideReason?.trim()) throw new AppError('VALIDATION', zh('error.overrideReason'), [{ path: 'overrideReason', key: 'error.required' }]);
       const chosen = c.choice === 'proposed' ? entry.proposal : entry.proposal.alternatives?.[c.choice];
       if (!chosen || !canConfirm(entry.proposal, override)) throw new AppError('CONFLICT', zh('error.needsData', { name: entry.legalName }));
+      // Issue 11: 清退 cannot be undone, so confirming one needs the chair's reason in words — as the manual
+      // termination does. An override reason already is one.
+      const reason = (c.overrideReason?.trim() || c.reason?.trim()) ?? '';
+      if (chosen.action === 'terminate' && !reason) throw new AppError('VALIDATION', zh('error.terminateReason', { name: entry.legalName }), [{ path: 'reason', key: 'error.required' }]);
       if (chosen.event) {
         applyEventIn(ctx, w, {
           cooperationId: c.cooperationId,
@@ -139,7 +145,7 @@ export function confirmActions(ctx: ServiceContext, runId: string, confirmations
           detail: chosen.confirmedThrough ? { confirmedThrough: chosen.confirmedThrough } : {},
         });
       }
-      ctx.db.prepare('UPDATE assessment_actions SET confirmed = ?, confirmed_at = ?, confirmed_by = ?, note = ? WHERE run_id = ? AND cooperation_id = ?').run(chosen.action, w.at, w.actor, c.overrideReason ?? '', runId, c.cooperationId);
+      ctx.db.prepare('UPDATE assessment_actions SET confirmed = ?, confirmed_at = ?, confirmed_by = ?, note = ? WHERE run_id = ? AND cooperation_id = ?').run(chosen.action, w.at, w.actor, reason, runId, c.cooperationId);
     }
     w.log({ entity: 'assessmentRun', entityId: null, entityKey: runId, action: 'update', before: null, after: { confirmed: confirmations } });
   });

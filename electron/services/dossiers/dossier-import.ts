@@ -1,6 +1,9 @@
 // Import of dossiers from XLSX/CSV in two steps: preview (parse, validate, compare with the database,
 // write nothing) and commit (one transaction for all valid rows). Rows are matched by 统一社会信用代码, so
 // importing the same file twice updates instead of duplicating.
+// Issue 11: an update shows what it changes, field by field; a change of identity (企业名称, 法定代表人) is
+// flagged and the commit is refused unless the user acknowledged it; an empty cell keeps the stored value
+// unless the user chose "空单元格清空字段" (emptyCells: 'clear'); a refused cell is reported with its value.
 import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf, isoNow } from '../context';
@@ -10,24 +13,30 @@ import { DOSSIER_ENTITY, dataOf } from './dossier-service';
 import { diffFields, recordChange } from '../history/change-log';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import type { Table } from '../spreadsheet/read-table';
-import { DOSSIER_COLUMNS, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
+import { DOSSIER_COLUMNS, cellText, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
 import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
-import type { ImportIssue, ImportPreview } from '../../../shared/dossiers/import-schema';
+import { IDENTITY_FIELDS, type ImportChange, type ImportIssue, type ImportPreview } from '../../../shared/dossiers/import-schema';
+import { AppError } from '../../backend/app-error';
 
 const SAMPLE_ROWS = 100;
 const MAX_LISTED_ISSUES = 2000;
 const PROGRESS_EVERY = 500;
 
+const MAX_LISTED_CHANGES = 2000;
+
 interface StoredPreview {
   fileName: string;
   rows: { row: number; data: DossierData }[];
+  /** Rows whose update changes 企业名称 or 法定代表人: the commit needs the user's acknowledgement. */
+  identityChanges: number;
 }
 const previews = new PreviewStore<StoredPreview>();
 
-export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string }): Promise<ImportPreview> {
+export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string; emptyCells?: 'keep' | 'clear' }): Promise<ImportPreview> {
   const table = await readUploadedTable(input.fileName, input.dataBase64);
-  const checked = checkRows(ctx, table, input.jobId);
-  const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })) }, ctx.now().getTime());
+  const checked = checkRows(ctx, table, input.jobId, input.emptyCells ?? 'keep');
+  const identityChanges = checked.changes.filter((c) => c.identity).length;
+  const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })), identityChanges }, ctx.now().getTime());
   const counts = { create: 0, update: 0, unchanged: 0, invalid: checked.invalidRows };
   for (const r of checked.valid) counts[r.action]++;
   return {
@@ -38,12 +47,36 @@ export async function previewImport(ctx: ServiceContext, input: { fileName: stri
     sample: checked.valid.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, action: r.action, legalName: r.data.legalName, creditCode: r.data.creditCode })),
     issues: checked.issues.slice(0, MAX_LISTED_ISSUES),
     unknownColumns: checked.unknownColumns,
+    emptyCells: input.emptyCells ?? 'keep',
+    changes: checked.changes.slice(0, MAX_LISTED_CHANGES),
+    identityChanges,
   };
 }
 
-function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined) {
+/** A stored value as a person reads it in the diff ('' for nothing). */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v as Record<string, unknown>).filter(Boolean).join(' ') : String(v))).join('；');
+  return String(value);
+}
+
+/** The fields an update changes, with the column header the user knows and identity fields flagged. */
+function changeOf(row: number, before: Record<string, unknown>, after: Record<string, unknown>, legalName: string, creditCode: string): ImportChange {
+  const fields = Object.keys(after).map((key) => ({
+    field: key,
+    header: DOSSIER_COLUMNS.find((c) => c.key === key)?.header ?? (key === 'contacts' ? '联系人' : key === 'capabilities' ? '服务能力' : key),
+    before: shown(before[key]),
+    after: shown(after[key]),
+    identity: (IDENTITY_FIELDS as readonly string[]).includes(key),
+  }));
+  return { row, legalName, creditCode, identity: fields.some((f) => f.identity), fields };
+}
+
+function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined, emptyCells: 'keep' | 'clear') {
   const repo = createDossierRepo(ctx.db);
   const issues: ImportIssue[] = [];
+  const changes: ImportChange[] = [];
   const valid: { row: number; data: DossierData; action: 'create' | 'update' | 'unchanged' }[] = [];
   const mapped: (DossierColumn | undefined)[] = table.headers.map((h) => (h === '' ? undefined : columnForHeader(h)));
   const unknownColumns = table.headers.filter((h, i) => h !== '' && !mapped[i]);
@@ -53,7 +86,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
   const missing = DOSSIER_COLUMNS.filter((c) => c.required && !headerOf.has(c.key));
   if (missing.length > 0) {
     for (const c of missing) issues.push({ row: 1, column: c.header, reason: `缺少必需的列“${c.header}”` });
-    return { valid, issues, unknownColumns, invalidRows: table.rows.length };
+    return { valid, issues, unknownColumns, invalidRows: table.rows.length, changes };
   }
 
   const firstRowOfCode = new Map<string, number>();
@@ -65,8 +98,16 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
     mapped.forEach((column, i) => {
       if (!column) return;
       const errorKey = column.apply(cells[i] ?? null, draft);
-      if (errorKey) rowIssues.push({ row: rowNumber, column: table.headers[i]!, reason: zh(errorKey) });
+      if (errorKey) rowIssues.push({ row: rowNumber, column: table.headers[i]!, reason: zh(errorKey), value: cellText(cells[i] ?? null) });
     });
+    // An empty cell of a dossier already on file keeps what is stored, unless the user chose to clear.
+    const stored = emptyCells === 'keep' && typeof draft.creditCode === 'string' ? repo.getByCreditCode(draft.creditCode) : null;
+    if (stored) {
+      const storedData = dataOf(stored);
+      mapped.forEach((column, i) => {
+        if (column && column.key !== 'creditCode' && cellText(cells[i] ?? null) === '') column.apply(column.read(storedData), draft);
+      });
+    }
     draft.contacts = (draft.contacts ?? []).filter((c) => c.name || c.phone || c.email);
     const parsed = dossierInputSchema.safeParse(draft);
     if (!parsed.success) {
@@ -74,7 +115,8 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
         const column = columnHeaderForPath(issue.path, headerOf);
         // A cell that already failed to parse is reported once, by its parser.
         if (rowIssues.some((r) => r.column === column)) continue;
-        rowIssues.push({ row: rowNumber, column, reason: zh(issue.message) });
+        const index = table.headers.indexOf(column);
+        rowIssues.push({ row: rowNumber, column, reason: zh(issue.message), value: index >= 0 ? cellText(cells[index] ?? null) : '' });
       }
     } else {
       const earlier = firstRowOfCode.get(parsed.data.creditCode);
@@ -90,11 +132,13 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined)
     // A file without the 店铺账号 column says nothing about it: a new dossier gets "not known", an existing
     // one keeps what it holds (a blank cell in the column, by contrast, does say "not known").
     const data = existing && !headerOf.has('isShopAccount') ? { ...parsed.data, isShopAccount: existing.isShopAccount } : parsed.data;
-    const action = !existing ? 'create' : diffFields(dataOf(existing), withLaterContacts(data, existing)) ? 'update' : 'unchanged';
+    const diff = existing ? diffFields(dataOf(existing), withLaterContacts(data, existing)) : null;
+    const action = !existing ? 'create' : diff ? 'update' : 'unchanged';
+    if (existing && diff) changes.push(changeOf(rowNumber, diff.before, diff.after, data.legalName, data.creditCode));
     valid.push({ row: rowNumber, data, action });
   });
   ctx.progress(jobId, table.rows.length, table.rows.length);
-  return { valid, issues, unknownColumns, invalidRows };
+  return { valid, issues, unknownColumns, invalidRows, changes };
 }
 
 function columnHeaderForPath(path: readonly PropertyKey[], headerOf: Map<string, string>): string {
@@ -113,8 +157,10 @@ function withLaterContacts(data: DossierData, existing: Dossier): DossierData {
   return { ...data, contacts: [data.contacts[0]!, ...existing.contacts.slice(1)] };
 }
 
-export function commitImport(ctx: ServiceContext, input: { previewId: string; jobId?: string }): { created: number; updated: number; unchanged: number } {
+export function commitImport(ctx: ServiceContext, input: { previewId: string; jobId?: string; acknowledgeIdentityChanges?: boolean }): { created: number; updated: number; unchanged: number } {
   const preview = previews.get(input.previewId, ctx.now().getTime());
+  // A renamed institution or a new legal representative is who the dossier is about: never silently.
+  if (preview.identityChanges > 0 && input.acknowledgeIdentityChanges !== true) throw new AppError('VALIDATION', zh('error.importIdentityUnacknowledged', { count: preview.identityChanges }));
   const repo = createDossierRepo(ctx.db);
   const result = ctx.db.transaction(() => {
     const actor = actorOf(ctx);

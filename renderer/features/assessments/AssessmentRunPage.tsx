@@ -5,7 +5,7 @@
 import './assessments.css';
 import { useState } from 'react';
 import type { ProposedAction } from '../../../shared/lifecycle/actions';
-import { ConfirmDialog } from '../../components/Modal';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
@@ -47,12 +47,15 @@ export function AssessmentRunPage({ id }: { id: string }) {
   for (const r of bulk) actionCounts.set(r.entry.proposal!.action, (actionCounts.get(r.entry.proposal!.action) ?? 0) + 1);
   const actionSummary = [...actionCounts].map(([a, n]) => t('run.bulk.actionCount', { action: t(ACTION_LABEL[a]), count: n })).join('、');
 
-  async function confirmAll() {
-    setBulkOpen(false);
+  // 清退 among them needs the chair's reason (the backend refuses it without one); one reason serves all.
+  const terminations = bulk.filter((r) => r.entry.proposal!.action === 'terminate');
+  async function confirmAll(reason: string): Promise<string | null> {
     setBulkError(null);
-    const failed = await confirm(bulk.map((r) => ({ cooperationId: r.entry.cooperationId, choice: 'proposed' as const })));
-    if (failed) setBulkError(errorText(failed));
-    else toast('success', t('run.bulk.done', { count: bulk.length }));
+    const failed = await confirm(bulk.map((r) => ({ cooperationId: r.entry.cooperationId, choice: 'proposed' as const, ...(r.entry.proposal!.action === 'terminate' ? { reason } : {}) })));
+    if (failed) return errorText(failed);
+    setBulkOpen(false);
+    toast('success', t('run.bulk.done', { count: bulk.length }));
+    return null;
   }
 
   return (
@@ -111,12 +114,15 @@ export function AssessmentRunPage({ id }: { id: string }) {
         ))}
       </div>
       {bulkOpen && (
-        <ConfirmDialog
+        <ConfirmIrreversible
           title={t('run.bulk.title')}
-          body={t('run.bulk.body', { count: bulk.length, actions: actionSummary, skipped: needsData })}
+          consequences={[
+            t('run.bulk.body', { count: bulk.length, actions: actionSummary, skipped: needsData }),
+            ...(terminations.length > 0 ? [t('run.bulk.terminations', { count: terminations.length, names: terminations.map((r) => r.entry.legalName).join('、') })] : []),
+          ]}
           confirmLabel={t('run.bulk.confirm', { count: bulk.length })}
-          cancelLabel={t('common.cancel')}
-          onConfirm={() => void confirmAll()}
+          reason={terminations.length > 0 ? { label: t('run.bulk.terminateReason'), required: true, placeholder: t('run.terminate.placeholder') } : undefined}
+          onConfirm={(reason) => confirmAll(reason)}
           onCancel={() => setBulkOpen(false)}
         />
       )}

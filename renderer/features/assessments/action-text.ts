@@ -10,10 +10,15 @@ type T = (key: MessageKey, params?: Params) => string;
 
 export function actionText(proposal: Proposal, t: T, locale: Locale): string {
   const words = t(ACTION_LABEL[proposal.action]);
+  const clause = readmissionClause(proposal, t, locale);
+  return clause ? t('run.action.withDetail', { action: words, detail: clause }) : words;
+}
+
+/** When a terminated provider may apply again, in words (可于 2027年7月31日起再申请); null without a termination. */
+export function readmissionClause(proposal: Proposal, t: T, locale: Locale): string | null {
   const readmission = proposal.termination?.readmission;
-  if (!readmission) return words;
-  const clause = t(READMISSION_LABEL[readmission.kind], readmission.kind === 'date' ? { date: formatDay(readmission.until, locale) } : {});
-  return t('run.action.withDetail', { action: words, detail: clause });
+  if (!readmission) return null;
+  return t(READMISSION_LABEL[readmission.kind], readmission.kind === 'date' ? { date: formatDay(readmission.until, locale) } : {});
 }
 
 /** The proposal the chair confirmed: the proposal itself, or the alternative chosen for missing data. */

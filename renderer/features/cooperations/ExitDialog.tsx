@@ -1,7 +1,7 @@
 // 主动退出: allowed once the program's exit conditions are verified — the chair ticks them (seed 003 第一条
 // （二）1's two, or for 安心鉴 those of 《淘宝网“安心鉴”服务规范》, seed 000 三、2) — and it starts the
 // program's waiting period, shown live (shared exitDecision). The day the 《解除合作申请》 was received is
-// recorded (required for 安心鉴: the institution asks, the platform confirms). A second step asks first.
+// recorded (required for 安心鉴: the institution asks, the platform confirms). A second step (ConfirmIrreversible) says what follows and asks first.
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,6 +11,7 @@ import type { Cooperation } from '../../../shared/cooperations/views';
 import { exitConditionsFor, exitDecision, type ExitCondition } from '../../../shared/lifecycle/exit';
 import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import { Modal } from '../../components/Modal';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
 import { formatDay } from '../../lib/format';
@@ -76,54 +77,53 @@ export function ExitDialog({ cooperation, rules, onClose, onDone }: { cooperatio
 
   return (
     <Modal title={t('cooperation.exit.title')} onCancel={onClose}>
-      {confirming ? (
-        <div className="dialog-medium coop-confirm">
-          <p>{t('cooperation.exit.confirmBody', { name: cooperation.legalName, region: cooperation.regionName, date: formatDay(confirming.effectiveOn, locale) })}</p>
-          <dl className="coop-facts">
-            {confirming.requestReceivedOn && <><dt>{t('cooperation.exit.requestReceivedOn')}</dt><dd>{formatDay(confirming.requestReceivedOn, locale)}</dd></>}
-            <dt>{t('cooperation.reason')}</dt><dd>{confirming.reason}</dd>
-            <dt>{t('cooperation.readmission')}</dt><dd><strong>{cooldown}</strong></dd>
-            {rules?.partnerToNotify && <><dt>{t('cooperation.partnerNotified')}</dt><dd>{t('cooperation.partnerNotifiedText', { partner: rules.partnerToNotify })}</dd></>}
-          </dl>
-          <p className="coop-warning">{t('cooperation.exit.irreversible')}</p>
-          <div className="modal-actions">
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>{t('cooperation.backToEdit')}</button>
-            <button type="button" className="danger" onClick={() => void exit(confirming)}>{t('cooperation.exit.confirm')}</button>
-          </div>
+      <form className="dialog-medium" onSubmit={handleSubmit((data) => setConfirming(data))} noValidate>
+        <p className="hint">{t('cooperation.exit.intro', { name: cooperation.legalName })}</p>
+        <fieldset className="plain coop-conditions">
+          <legend>{t('cooperation.exit.conditions')}</legend>
+          {conditions.map((c) => (
+            <div key={c}>
+              <label className="check"><input type="checkbox" {...register(c)} aria-invalid={e(c) ? true : undefined} /> {t(CONDITION_LABEL[c], { rules: rules?.ruleBasis ?? '' })}</label>
+              {e(c) && <span className="field-error" role="alert">{e(c)}</span>}
+            </div>
+          ))}
+        </fieldset>
+        <div className="grid two">
+          <Field label={t('cooperation.exit.requestReceivedOn')} error={e('requestReceivedOn')} hint={t(requestRequired ? 'cooperation.exit.requestReceivedHint' : 'cooperation.exit.requestReceivedOptional')}>
+            <input type="date" {...register('requestReceivedOn')} aria-invalid={e('requestReceivedOn') ? true : undefined} />
+          </Field>
+          <Field label={t('cooperation.exit.confirmedOn')} error={e('effectiveOn')}>
+            <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
+          </Field>
+          <Field label={t('cooperation.reason')} error={e('reason')} wide>
+            <textarea rows={2} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />
+          </Field>
         </div>
-      ) : (
-        <form className="dialog-medium" onSubmit={handleSubmit((data) => setConfirming(data))} noValidate>
-          <p className="hint">{t('cooperation.exit.intro', { name: cooperation.legalName })}</p>
-          <fieldset className="plain coop-conditions">
-            <legend>{t('cooperation.exit.conditions')}</legend>
-            {conditions.map((c) => (
-              <div key={c}>
-                <label className="check"><input type="checkbox" {...register(c)} aria-invalid={e(c) ? true : undefined} /> {t(CONDITION_LABEL[c], { rules: rules?.ruleBasis ?? '' })}</label>
-                {e(c) && <span className="field-error" role="alert">{e(c)}</span>}
-              </div>
-            ))}
-          </fieldset>
-          <div className="grid two">
-            <Field label={t('cooperation.exit.requestReceivedOn')} error={e('requestReceivedOn')} hint={t(requestRequired ? 'cooperation.exit.requestReceivedHint' : 'cooperation.exit.requestReceivedOptional')}>
-              <input type="date" {...register('requestReceivedOn')} aria-invalid={e('requestReceivedOn') ? true : undefined} />
-            </Field>
-            <Field label={t('cooperation.exit.confirmedOn')} error={e('effectiveOn')}>
-              <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
-            </Field>
-            <Field label={t('cooperation.reason')} error={e('reason')} wide>
-              <textarea rows={2} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />
-            </Field>
-          </div>
-          <p className="coop-readmission" aria-live="polite">
-            <span>{t('cooperation.readmission')}</span><strong>{cooldown}</strong>
-          </p>
-          {decision && decision.unmet.length > 0 && <p className="hint">{t('cooperation.exit.unmetHint')}</p>}
-          {formState.errors.root?.message && <p className="banner error" role="alert">{formState.errors.root.message}</p>}
-          <div className="modal-actions">
-            <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-            <button type="submit" className="danger">{t('cooperation.exit.next')}</button>
-          </div>
-        </form>
+        <p className="coop-readmission" aria-live="polite">
+          <span>{t('cooperation.readmission')}</span><strong>{cooldown}</strong>
+        </p>
+        {decision && decision.unmet.length > 0 && <p className="hint">{t('cooperation.exit.unmetHint')}</p>}
+        {formState.errors.root?.message && <p className="banner error" role="alert">{formState.errors.root.message}</p>}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className="danger">{t('cooperation.exit.next')}</button>
+        </div>
+      </form>
+      {confirming && (
+        <ConfirmIrreversible
+          title={t('cooperation.exit.title')}
+          consequences={[
+            t('cooperation.exit.confirmBody', { name: cooperation.legalName, region: cooperation.regionName, date: formatDay(confirming.effectiveOn, locale) }),
+            ...(confirming.requestReceivedOn ? [`${t('cooperation.exit.requestReceivedOn')}：${formatDay(confirming.requestReceivedOn, locale)}`] : []),
+            `${t('cooperation.reason')}：${confirming.reason}`,
+            `${t('cooperation.readmission')}：${cooldown}`,
+            ...(rules?.partnerToNotify ? [t('cooperation.partnerNotifiedText', { partner: rules.partnerToNotify })] : []),
+            t('cooperation.exit.irreversible'),
+          ]}
+          confirmLabel={t('cooperation.exit.confirm')}
+          onConfirm={() => exit(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </Modal>
   );

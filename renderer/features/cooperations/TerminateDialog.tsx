@@ -2,7 +2,7 @@
 // apply again follows from the category and the program's rules (shared terminationUnder: a failed
 // assessment waits as long as the program says — a failed trial of the 抖音 rule not at all) and is shown as
 // the chair types; under 违反《机构管理规范》 the chair enters it. The rule the program's terminations cite
-// (e.g. 《淘宝网“安心鉴”服务规范》) and who else is told are shown too. A second step asks first.
+// (e.g. 《淘宝网“安心鉴”服务规范》) and who else is told are shown too. A second step (ConfirmIrreversible) says what follows and asks first.
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -13,6 +13,7 @@ import { TERMINATION_REASONS, terminationOf, terminationUnder, type Termination,
 import type { KpiRuleSet } from '../../../shared/lifecycle/kpi-rules';
 import type { CooperationStatus } from '../../../shared/lifecycle/cooperation';
 import { Modal } from '../../components/Modal';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { toast } from '../../app/toasts';
 import { useLocale, useT } from '../../i18n/i18n';
 import { formatDay } from '../../lib/format';
@@ -72,57 +73,56 @@ export function TerminateDialog({ cooperation, rules, onClose, onDone }: { coope
   const readmission = termination ? readmissionText(termination.readmission, locale) : null;
   return (
     <Modal title={t('cooperation.terminate.title')} onCancel={onClose}>
-      {confirming ? (
-        <div className="dialog-medium coop-confirm">
-          <p>{t('cooperation.terminate.confirmBody', { name: cooperation.legalName, region: cooperation.regionName, date: formatDay(confirming.effectiveOn, locale) })}</p>
-          <dl className="coop-facts">
-            <dt>{t('cooperation.terminate.banReason')}</dt><dd>{t(BAN_REASON_LABEL[confirming.banReason])}</dd>
-            <dt>{t('cooperation.reason')}</dt><dd>{confirming.reason}</dd>
-            <dt>{t('cooperation.readmission')}</dt><dd><strong>{readmission}</strong></dd>
-            {rules?.ruleBasis && <><dt>{t('cooperation.ruleBasis')}</dt><dd>{rules.ruleBasis}</dd></>}
-            {rules?.partnerToNotify && <><dt>{t('cooperation.partnerNotified')}</dt><dd>{t('cooperation.partnerNotifiedText', { partner: rules.partnerToNotify })}</dd></>}
-          </dl>
-          <p className="coop-warning">{t('cooperation.terminate.irreversible')}</p>
-          <div className="modal-actions">
-            <button type="button" autoFocus onClick={() => setConfirming(null)}>{t('cooperation.backToEdit')}</button>
-            <button type="button" className="danger" onClick={() => void terminate(confirming)}>{t('cooperation.terminate.confirm')}</button>
-          </div>
+      <form className="dialog-medium" onSubmit={handleSubmit((v) => setConfirming(v))} noValidate>
+        <p className="hint">{t('cooperation.terminate.intro', { name: cooperation.legalName })}</p>
+        {rules?.ruleBasis && <p className="hint">{t('cooperation.terminate.ruleBasisHint', { rules: rules.ruleBasis })}</p>}
+        <div className="grid two">
+          <Field label={t('cooperation.terminate.banReason')} error={e('banReason')}>
+            <select {...register('banReason')} aria-invalid={e('banReason') ? true : undefined}>
+              <option value="">{t('cooperation.terminate.chooseReason')}</option>
+              {TERMINATION_REASONS.map((r) => <option key={r} value={r}>{t(BAN_REASON_LABEL[r])}</option>)}
+            </select>
+          </Field>
+          <Field label={t('cooperation.effectiveOn')} error={e('effectiveOn')}>
+            <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
+          </Field>
+          <Field label={t('cooperation.reason')} error={e('reason')} hint={t('cooperation.terminate.reasonHint')} wide>
+            <textarea rows={3} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />
+          </Field>
+          {values.banReason === 'agencyRules' && (
+            <>
+              <Field label={t('cooperation.terminate.until')} error={e('until') ?? e('readmissionUntil')} hint={t('cooperation.terminate.untilHint')}>
+                <input type="date" disabled={values.never} {...register('until')} aria-invalid={e('until') ? true : undefined} />
+              </Field>
+              <label className="check coop-never"><input type="checkbox" {...register('never')} /> {t('cooperation.terminate.never')}</label>
+            </>
+          )}
         </div>
-      ) : (
-        <form className="dialog-medium" onSubmit={handleSubmit((v) => setConfirming(v))} noValidate>
-          <p className="hint">{t('cooperation.terminate.intro', { name: cooperation.legalName })}</p>
-          {rules?.ruleBasis && <p className="hint">{t('cooperation.terminate.ruleBasisHint', { rules: rules.ruleBasis })}</p>}
-          <div className="grid two">
-            <Field label={t('cooperation.terminate.banReason')} error={e('banReason')}>
-              <select {...register('banReason')} aria-invalid={e('banReason') ? true : undefined}>
-                <option value="">{t('cooperation.terminate.chooseReason')}</option>
-                {TERMINATION_REASONS.map((r) => <option key={r} value={r}>{t(BAN_REASON_LABEL[r])}</option>)}
-              </select>
-            </Field>
-            <Field label={t('cooperation.effectiveOn')} error={e('effectiveOn')}>
-              <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
-            </Field>
-            <Field label={t('cooperation.reason')} error={e('reason')} hint={t('cooperation.terminate.reasonHint')} wide>
-              <textarea rows={3} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />
-            </Field>
-            {values.banReason === 'agencyRules' && (
-              <>
-                <Field label={t('cooperation.terminate.until')} error={e('until') ?? e('readmissionUntil')} hint={t('cooperation.terminate.untilHint')}>
-                  <input type="date" disabled={values.never} {...register('until')} aria-invalid={e('until') ? true : undefined} />
-                </Field>
-                <label className="check coop-never"><input type="checkbox" {...register('never')} /> {t('cooperation.terminate.never')}</label>
-              </>
-            )}
-          </div>
-          <p className={termination?.readmission.kind === 'never' ? 'coop-readmission never' : 'coop-readmission'} aria-live="polite">
-            <span>{t('cooperation.readmission')}</span>{readmission ? <strong>{readmission}</strong> : <span className="muted">{t('cooperation.terminate.previewIncomplete')}</span>}
-          </p>
-          {formState.errors.root?.message && <p className="banner error" role="alert">{formState.errors.root.message}</p>}
-          <div className="modal-actions">
-            <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-            <button type="submit" className="danger">{t('cooperation.terminate.next')}</button>
-          </div>
-        </form>
+        <p className={termination?.readmission.kind === 'never' ? 'coop-readmission never' : 'coop-readmission'} aria-live="polite">
+          <span>{t('cooperation.readmission')}</span>{readmission ? <strong>{readmission}</strong> : <span className="muted">{t('cooperation.terminate.previewIncomplete')}</span>}
+        </p>
+        {formState.errors.root?.message && <p className="banner error" role="alert">{formState.errors.root.message}</p>}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className="danger">{t('cooperation.terminate.next')}</button>
+        </div>
+      </form>
+      {confirming && (
+        <ConfirmIrreversible
+          title={t('cooperation.terminate.title')}
+          consequences={[
+            t('cooperation.terminate.confirmBody', { name: cooperation.legalName, region: cooperation.regionName, date: formatDay(confirming.effectiveOn, locale) }),
+            `${t('cooperation.terminate.banReason')}：${t(BAN_REASON_LABEL[confirming.banReason])}`,
+            `${t('cooperation.reason')}：${confirming.reason}`,
+            `${t('cooperation.readmission')}：${readmission ?? '—'}`,
+            ...(rules?.ruleBasis ? [`${t('cooperation.ruleBasis')}：${rules.ruleBasis}`] : []),
+            ...(rules?.partnerToNotify ? [t('cooperation.partnerNotifiedText', { partner: rules.partnerToNotify })] : []),
+            t('cooperation.terminate.irreversible'),
+          ]}
+          confirmLabel={t('cooperation.terminate.confirm')}
+          onConfirm={() => terminate(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </Modal>
   );

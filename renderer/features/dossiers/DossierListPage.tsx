@@ -13,6 +13,10 @@ const PAGE_SIZE = 50;
 
 // The list keeps its search across visits within a session: returning from a dossier lands where you were.
 const remembered = { search: '', status: 'active' as Status, offset: 0 };
+/** After an import the list starts afresh, so the imported rows are not hidden behind an old search. */
+export function forgetDossierListSearch(): void {
+  Object.assign(remembered, { search: '', status: 'active' as Status, offset: 0 });
+}
 
 export function DossierListPage() {
   const t = useT();

@@ -2,6 +2,7 @@
 // still empty — issuing stays disabled until nothing is, so a blank is never printed. The backend checks
 // again, assigns the number (〔year〕第NNN号, per year and kind, never reused) and archives the letter as
 // rendered; afterwards the dialog offers the print page (打印 / 另存为 PDF through the system dialog).
+// Issuing takes a number for good, so 出具 opens a ConfirmIrreversible step first (issue 11).
 // onIssued fires as soon as the letter exists (refresh lists there); the dialog stays open until onClose.
 import { useEffect, useMemo, useState } from 'react';
 import { formatLetterNumber, isBackdated, missingFields, placeholderLetterNumber, templateProblems, type LetterFields, type LetterKind, type ProgramLetterSettings } from '../../../shared/letters';
@@ -9,6 +10,7 @@ import type { EffectiveTemplate, IssuedLetter } from '../../../shared/cooperatio
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { Modal } from '../../components/Modal';
+import { ConfirmIrreversible } from '../../components/ConfirmIrreversible';
 import { useT } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
 import { editableFields, rememberIssuer, startingFields, todayIso, yearOfLetterDate } from './issue-fields';
@@ -37,6 +39,7 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedLetter | null>(null);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void api['letters.templates']({}).then((r) => {
@@ -58,17 +61,22 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
   const problems = useMemo(() => (template ? templateProblems(template) : []), [template]);
   const canIssue = template !== null && missing.length === 0 && problems.length === 0 && yearValid && !busy && !issued && (!backdated || backdateReason.trim() !== '');
 
-  async function issue() {
-    if (!canIssue) return;
+  async function issue(): Promise<string | null> {
+    if (!canIssue) return null;
     setBusy(true);
     setError(null);
     const fields = Object.fromEntries(editableFields(template.text).map((f) => [f, (values[f] ?? '').trim()])) as LetterFields;
     const result = await api['letters.issue']({ kind, dossierId, cooperationId: cooperationId ?? null, runId: runId ?? null, fields, year, backdateReason: backdated ? backdateReason.trim() : null });
     setBusy(false);
-    if (!result.ok) return setError(errorText(result.error));
+    setConfirming(false);
+    if (!result.ok) {
+      setError(errorText(result.error));
+      return null;
+    }
     rememberIssuer(fields);
     setIssued(result.value);
     onIssued(result.value);
+    return null;
   }
 
   const title = t('letters.issue.title', { kind: t(KIND_LABEL[kind]) });
@@ -82,7 +90,7 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
           !error && <p className="muted">{t('common.loading')}</p>
         ) : (
           <div className="letter-issue-body">
-            <form className="letter-issue-form" onSubmit={(e) => (e.preventDefault(), void issue())}>
+            <form className="letter-issue-form" onSubmit={(e) => (e.preventDefault(), canIssue && setConfirming(true))}>
               <LetterFieldInputs kind={kind} fields={editableFields(template.text)} values={values} missing={new Set(missing)} disabled={busy} programSettings={programSettings} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
               <div className="field letter-issue-year">
                 <label htmlFor="letter-issue-year">{t('letters.issue.year')}</label>
@@ -105,6 +113,20 @@ export function IssueLetterDialog({ kind, dossierId, cooperationId, runId, initi
               </div>
             </form>
             <LetterPreview template={template} fields={previewFields} scale={0.5} />
+            {confirming && (
+              <ConfirmIrreversible
+                testId="letter-issue-confirm"
+                title={t('letters.issueConfirm.title', { kind: t(KIND_LABEL[kind]) })}
+                consequences={[
+                  t('letters.issueConfirm.number', { number: previewFields.letterNumber ?? '' }),
+                  t('letters.issueConfirm.addressee', { addressee: values.addressee ?? '' }),
+                  t('letters.issueConfirm.archive'),
+                ]}
+                confirmLabel={t('letters.issueConfirm.confirm')}
+                onConfirm={issue}
+                onCancel={() => setConfirming(false)}
+              />
+            )}
           </div>
         )}
       </div>

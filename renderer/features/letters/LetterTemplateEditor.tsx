@@ -1,4 +1,5 @@
-// The chair's template editor: the template text in one text box, field chips that insert {{placeholders}}
+// The chair's template editor: the template text in one text box (placeholders shown by their names in the
+// user's language, {{承办部门}}), field chips that insert {{placeholders}}
 // at the cursor (used ones ticked, the kind's required ones marked), and the live preview beside it with
 // the sample or real field values. Controlled: the caller loads and saves the text (letters API).
 import { useRef } from 'react';
@@ -6,6 +7,7 @@ import { fieldsUsed, LETTER_FIELDS, REQUIRED_FIELDS, type LetterField, type Lett
 import { useT } from '../../i18n/i18n';
 import { FIELD_LABEL, KIND_LABEL } from './labels';
 import { LetterPreview } from './LetterPreview';
+import { fromDisplayTokens, toDisplayTokens } from './template-tokens';
 
 export interface LetterTemplateEditorProps {
   kind: LetterKind;
@@ -24,12 +26,17 @@ export function LetterTemplateEditor({ kind, value, onChange, fields, onReset, d
   const used = new Set(fieldsUsed(value));
   const required = new Set<LetterField>(REQUIRED_FIELDS[kind]);
 
+  // The text box shows {{承办部门}}; the stored template keeps {{issuerDepartment}} (template-tokens.ts).
+  const label = (field: LetterField) => t(FIELD_LABEL[field]);
+  const shown = toDisplayTokens(value, label, LETTER_FIELDS);
+  const change = (text: string) => onChange(fromDisplayTokens(text, label, LETTER_FIELDS));
+
   const insert = (field: LetterField) => {
     const el = area.current;
-    const token = `{{${field}}}`;
-    const start = el?.selectionStart ?? value.length;
-    const end = el?.selectionEnd ?? value.length;
-    onChange(value.slice(0, start) + token + value.slice(end));
+    const token = `{{${label(field)}}}`;
+    const start = el?.selectionStart ?? shown.length;
+    const end = el?.selectionEnd ?? shown.length;
+    change(shown.slice(0, start) + token + shown.slice(end));
     // Put the cursor after the inserted placeholder once React has written the new value.
     requestAnimationFrame(() => {
       el?.focus();
@@ -51,7 +58,7 @@ export function LetterTemplateEditor({ kind, value, onChange, fields, onReset, d
                 <button
                   type="button"
                   className={`letter-chip${used.has(field) ? ' used' : ''}${required.has(field) && !used.has(field) ? ' missing' : ''}`}
-                  title={`{{${field}}}`}
+                  title={`{{${label(field)}}}`}
                   disabled={disabled}
                   onClick={() => insert(field)}
                 >
@@ -66,10 +73,10 @@ export function LetterTemplateEditor({ kind, value, onChange, fields, onReset, d
           id="letter-template-text"
           ref={area}
           className="letter-editor-text"
-          value={value}
+          value={shown}
           spellCheck={false}
           disabled={disabled}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => change(e.target.value)}
         />
         <p className="muted small">{t('letters.editor.syntax')} {t('letters.editor.required')}</p>
         {onReset && <button type="button" disabled={disabled} onClick={onReset}>{t('letters.editor.reset')}</button>}

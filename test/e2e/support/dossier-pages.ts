@@ -219,7 +219,7 @@ export class ImportPage {
     this.fileInput = page.getByTestId('import-file');
     this.summary = page.getByTestId('import-summary');
     this.issuesTable = page.getByTestId('import-issues');
-    this.previewTable = page.locator('.import-preview table:not(.issues-table)');
+    this.previewTable = page.locator('.import-preview > table:not(.issues-table)');
     // The confirm button's label states the count: "确认导入 N 条" or "导入 N 条有效记录（跳过 M 条错误）".
     this.confirmButton = page.locator('.import-preview .form-actions').getByRole('button');
   }
@@ -238,10 +238,16 @@ export class ImportPage {
     const rows = await this.issuesTable.locator('tbody tr').all();
     return Promise.all(
       rows.map(async (tr) => {
-        const [row, column, reason] = await tr.locator('td').allInnerTexts();
-        return { row: Number(row), column: column!.trim(), reason: reason!.trim() };
+        // Row, column, [the cell as written,] reason.
+        const cells = await tr.locator('td').allInnerTexts();
+        return { row: Number(cells[0]), column: cells[1]!.trim(), reason: cells.at(-1)!.trim() };
       }),
     );
+  }
+
+  /** The offending cells as written, one per issue row (issue 11). */
+  async issueValues(): Promise<string[]> {
+    return this.issuesTable.locator('tbody tr td.issue-value').allInnerTexts();
   }
 
   /** Legal names in the preview of rows that would be written. */

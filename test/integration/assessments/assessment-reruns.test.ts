@@ -100,7 +100,7 @@ describe('seed 002: the same month run twice', () => {
       await ok(ctx, 'kpi.setFigures', { cooperationId: id(1), figures: { month: m, merchantLevel: 3, pickupRatePercent: 80, responseRatePercent: 90 } });
       ctx.tick();
       const run = await ok(ctx, 'assessments.run', { programId, asOf: m, effectiveDate: end });
-      await ok(ctx, 'assessments.confirm', { runId: run.id, confirmations: [{ cooperationId: id(1), choice: 'proposed' }] });
+      await ok(ctx, 'assessments.confirm', { runId: run.id, confirmations: [{ cooperationId: id(1), choice: 'proposed', reason: '考核未达标' }] });
     }
     expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ until: '2027-07-31', reason: 'failedAssessment' }]);
   });
@@ -138,13 +138,13 @@ describe('seed 001: cumulative bindings and the exam in regular periods', () => 
       await ok(ctx, 'kpi.setFigures', { cooperationId: id(2), figures: { month: m, newlyBound: 4, newlyBoundGmvYuan: 20_000, orders: 0, staffPassedExam: 2 } });
     }
     const trial = await ok(ctx, 'assessments.run', { programId, asOf: '2027-02', effectiveDate: '2027-02-28' });
-    await ok(ctx, 'assessments.confirm', { runId: trial.id, confirmations: [id(1), id(2)].map((cooperationId) => ({ cooperationId, choice: 'proposed' as const })) });
+    await ok(ctx, 'assessments.confirm', { runId: trial.id, confirmations: [id(1), id(2)].map((cooperationId) => ({ cooperationId, choice: 'proposed' as const, reason: '试跑期未达标' })) });
     expect(await ok(ctx, 'cooperations.get', { id: id(1) })).toMatchObject({ status: 'terminated' });
     expect(await ok(ctx, 'bans.list', {})).toEqual([]);
     for (const m of ['2027-03', '2027-04', '2027-05']) await ok(ctx, 'kpi.setFigures', { cooperationId: id(2), figures: { month: m, newlyBound: 1, newlyBoundGmvYuan: 0, orders: 0, staffPassedExam: 2 } });
     ctx.tick();
     const p1 = await ok(ctx, 'assessments.run', { programId, asOf: '2027-05', effectiveDate: '2027-05-31' });
-    await ok(ctx, 'assessments.confirm', { runId: p1.id, confirmations: [{ cooperationId: id(2), choice: 'proposed' }] });
+    await ok(ctx, 'assessments.confirm', { runId: p1.id, confirmations: [{ cooperationId: id(2), choice: 'proposed', reason: '考核期未达标' }] });
     // 2027-05-31 + 181 days = 2027-11-28 (seed 001 §五 "原则上180天内不接受再次申请").
     expect(await ok(ctx, 'bans.list', {})).toMatchObject([{ until: '2027-11-28', reason: 'failedAssessment' }]);
   });

@@ -51,7 +51,15 @@ describe('seed 002: monthly assessment with warning', () => {
     // Was: a 180-day ban (until 2027-07-30). Seed 002 says "二次清退" and nothing about applying again, so the
     // 淘特 rule set bans nothing; a program that wants seed 003's 180 days sets it (test below).
     expect(terminate).toMatchObject({ action: 'terminate', letter: 'terminationNotice', termination: { reason: 'failedAssessment', readmission: { kind: 'whenRequirementsMet' } } });
-    await ok(ctx, 'assessments.confirm', { runId: january.id, confirmations: january.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const })) });
+    // 清退 cannot be undone: without the chair's reason it is refused, and nothing is recorded.
+    expect(await dispatch(handlers, ctx, 'assessments.confirm', { runId: january.id, confirmations: january.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const })) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '确认清退“杭州第1鉴定有限公司”须填写理由' },
+    });
+    expect((await ok(ctx, 'cooperations.get', { id: id(1) })).status).not.toBe('terminated');
+    await ok(ctx, 'assessments.confirm', { runId: january.id, confirmations: january.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const, reason: '连续两个月未达标，经小组核实' })) });
+    const confirmedRun = await ok(ctx, 'assessments.get', { id: january.id });
+    expect(confirmedRun.actions.find((a) => a.cooperationId === id(1))).toMatchObject({ confirmed: 'terminate', note: '连续两个月未达标，经小组核实' });
     const ended = await ok(ctx, 'cooperations.get', { id: id(1) });
     expect(ended).toMatchObject({ status: 'terminated', endedOn: '2027-01-31', endReason: 'failedAssessment' });
     expect(ended.events.map((e) => e.event)).toEqual(['admit', 'rectify', 'terminate']);
@@ -76,7 +84,7 @@ describe('seed 001: quarterly periods after a trial', () => {
     expect(byId[id(1)]!.proposal!.action).toBe('confirm');
     expect(byId[id(2)]!.proposal!.action).toBe('terminate');
     expect(byId[id(1)]!.result).toMatchObject({ outcome: 'pass', period: { kind: 'trial', start: '2026-12-01', end: '2027-02-28' } });
-    await ok(ctx, 'assessments.confirm', { runId: run.id, confirmations: run.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const })) });
+    await ok(ctx, 'assessments.confirm', { runId: run.id, confirmations: run.entries.map((e) => ({ cooperationId: e.cooperationId, choice: 'proposed' as const, reason: '试跑期未达标' })) });
     expect((await ok(ctx, 'cooperations.get', { id: id(1) })).status).toBe('formal');
     expect((await ok(ctx, 'cooperations.get', { id: id(2) }))).toMatchObject({ status: 'terminated', endReason: 'failedAssessment' });
     // A second confirmation of the same run is refused: each action is confirmed once.

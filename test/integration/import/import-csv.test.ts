@@ -36,11 +36,11 @@ describe('CSV import', () => {
       { row: 3, action: 'create', legalName: '深圳鉴宝科技有限公司', creditCode: CODE_B },
     ]);
     expect(result.issues).toEqual([
-      { row: 4, column: '统一社会信用代码', reason: '统一社会信用代码校验位不正确，请核对营业执照' },
-      { row: 5, column: '成立日期', reason: '日期无效，应为 年-月-日，如 2020-03-15' },
-      { row: 6, column: '注册资本（万元）', reason: '不能为负数' },
+      { row: 4, column: '统一社会信用代码', reason: '统一社会信用代码校验位不正确，请核对营业执照', value: '91330100716105852E' },
+      { row: 5, column: '成立日期', reason: '日期无效，应为 年-月-日，如 2020-03-15', value: '2023-02-30' },
+      { row: 6, column: '注册资本（万元）', reason: '不能为负数', value: '-5' },
       { row: 7, column: '统一社会信用代码', reason: '与第 2 行的统一社会信用代码重复' },
-      { row: 9, column: '企业实名认证', reason: '应为 是 或 否' },
+      { row: 9, column: '企业实名认证', reason: '应为 是 或 否', value: '也许' },
     ]);
     expect(countRows(ctx, 'dossiers')).toBe(0);
     expect(countRows(ctx, 'change_log')).toBe(0);
@@ -143,15 +143,15 @@ describe('CSV import', () => {
     const result = await preview(ctx, base64(utf8(toCsv(rows))));
     expect(result.counts).toMatchObject({ create: 1, invalid: 1 });
     expect(result.unknownColumns).toEqual(['微信号']);
-    expect(result.issues).toEqual([{ row: 3, column: 'Phone', reason: '电话号码格式不正确' }]);
+    expect(result.issues).toEqual([{ row: 3, column: 'Phone', reason: '电话号码格式不正确', value: '12345' }]);
   });
 
   it('reports a contact without phone or e-mail, and an unknown taxpayer word, in zh-CN', async () => {
     const ctx = await createTestContext();
     const result = await preview(ctx, csvFile([importRecord({ 联系电话: '', 联系邮箱: '' }), importRecord({ 统一社会信用代码: CODE_B, 纳税人类型: '个体户' })]));
     expect(result.issues).toEqual([
-      { row: 2, column: '联系电话', reason: '电话和邮箱至少填写一项' },
-      { row: 3, column: '纳税人类型', reason: '应为 一般纳税人 或 小规模纳税人' },
+      { row: 2, column: '联系电话', reason: '电话和邮箱至少填写一项', value: '' },
+      { row: 3, column: '纳税人类型', reason: '应为 一般纳税人 或 小规模纳税人', value: '个体户' },
     ]);
   });
 

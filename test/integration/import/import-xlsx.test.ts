@@ -26,10 +26,10 @@ describe('XLSX import', () => {
     const preview = await call(ctx, 'dossiers.importPreview', { fileName: '机构.xlsx', dataBase64: base64(file) });
     expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, invalid: 3 });
     expect(preview.issues).toEqual([
-      { row: 5, column: '注册资本(万元)', reason: '最多四位小数' },
-      { row: 6, column: 'Credit Code', reason: '统一社会信用代码含有无效字符（不使用 I、O、S、V、Z）' },
-      { row: 7, column: '已缴保证金（元）', reason: '应为数字' },
-      { row: 7, column: '机构名称', reason: '必填' },
+      { row: 5, column: '注册资本(万元)', reason: '最多四位小数', value: '1.23456' },
+      { row: 6, column: 'Credit Code', reason: '统一社会信用代码含有无效字符（不使用 I、O、S、V、Z）', value: '91330100716105852I' },
+      { row: 7, column: '已缴保证金（元）', reason: '应为数字', value: 'abc' },
+      { row: 7, column: '机构名称', reason: '必填', value: '' },
     ]);
     expect(countRows(ctx, 'dossiers')).toBe(0);
 

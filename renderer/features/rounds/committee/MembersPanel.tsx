@@ -1,6 +1,7 @@
 // The committee's members with their scoring progress (filled / to fill, submitted at). Adding is inline and
-// keyboard-first (type a name, Enter, next); editing is a dialog; removing asks first and is refused by the
-// backend for a member who has scored (scores are committee records), with its message shown.
+// keyboard-first (type a name, Enter, next); editing is a dialog. Removing checks first (issue 11): a member
+// who has scored cannot be removed (scores are committee records; the backend refuses it too), so the dialog
+// says why and offers nothing to confirm; otherwise it asks.
 import { useCallback, useState } from 'react';
 import { api } from '../../../api/client';
 import type { Member } from '../../../../shared/rounds/views';
@@ -115,7 +116,15 @@ export function MembersPanel({ roundId, members, readOnly, onChanged }: Props) {
           />
         </Modal>
       )}
-      {removing && (
+      {removing && removing.filled > 0 && (
+        <Modal title={t('committee.removeRefusedTitle', { name: removing.name })} onCancel={cancelRemove} labelledBy="remove-refused-title">
+          <p role="alert">{t('committee.removeRefused', { name: removing.name, count: removing.filled })}</p>
+          <div className="modal-actions">
+            <button type="button" onClick={cancelRemove}>{t('common.close')}</button>
+          </div>
+        </Modal>
+      )}
+      {removing && removing.filled === 0 && (
         <ConfirmDialog
           title={t('committee.removeTitle')}
           body={t('committee.removeConfirm', { name: removing.name })}

@@ -1,10 +1,13 @@
 // The chair's actions on the ranking: export the list, print it, finalize (定稿) and reopen (重新开启).
-// Refusals come from the backend (sheets outstanding, a tie at the cutoff) and are shown as it words them.
+// Check first, then confirm (issue 11): with sheets outstanding 定稿 says why it cannot be done and offers
+// nothing to confirm; otherwise ConfirmIrreversible words what freezes. Refusals the backend alone knows (a
+// tie at the cutoff) are shown as it words them.
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
 import { toast } from '../../../app/toasts';
-import { ConfirmDialog, Modal } from '../../../components/Modal';
+import { Modal } from '../../../components/Modal';
+import { ConfirmIrreversible } from '../../../components/ConfirmIrreversible';
 import { useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { downloadBase64 } from '../../../lib/files';
@@ -14,12 +17,14 @@ interface Props {
   roundId: string;
   viewerMemberId: string | null;
   finalized: boolean;
+  /** Names of members whose sheets are not submitted: 定稿 is refused while any is. */
+  outstanding: readonly string[];
   /** After finalize/reopen: reload the round and its results. */
   onChanged: () => Promise<void>;
   onRefused: (message: string | null) => void;
 }
 
-export function RankingActions({ roundId, viewerMemberId, finalized, onChanged, onRefused }: Props) {
+export function RankingActions({ roundId, viewerMemberId, finalized, outstanding, onChanged, onRefused }: Props) {
   const t = useT();
   const [confirmFinalize, setConfirmFinalize] = useState(false);
   const [reopening, setReopening] = useState(false);
@@ -34,15 +39,19 @@ export function RankingActions({ roundId, viewerMemberId, finalized, onChanged, 
     toast('success', t('ranking.exported', { fileName: result.value.fileName }));
   }
 
-  async function finalize() {
-    setConfirmFinalize(false);
+  async function finalize(): Promise<string | null> {
     setBusy(true);
     const result = await api['rounds.finalize']({ roundId });
     setBusy(false);
-    if (!result.ok) return onRefused(errorText(result.error));
+    setConfirmFinalize(false);
+    if (!result.ok) {
+      onRefused(errorText(result.error));
+      return null;
+    }
     onRefused(null);
     toast('success', t('ranking.finalize.done'));
     await onChanged();
+    return null;
   }
 
   return (
@@ -55,13 +64,21 @@ export function RankingActions({ roundId, viewerMemberId, finalized, onChanged, 
       ) : (
         <button type="button" className="primary" disabled={busy} onClick={() => setConfirmFinalize(true)}>{t('ranking.finalize.button')}</button>
       )}
-      {confirmFinalize && (
-        <ConfirmDialog
+      {confirmFinalize && outstanding.length > 0 && (
+        <Modal title={t('ranking.finalize.refusedTitle')} onCancel={() => setConfirmFinalize(false)} labelledBy="finalize-refused-title">
+          <p role="alert">{t('ranking.finalize.refused', { count: outstanding.length, names: outstanding.join('、') })}</p>
+          <div className="modal-actions">
+            <button type="button" onClick={() => setConfirmFinalize(false)}>{t('common.close')}</button>
+            <button type="button" className="primary" onClick={() => navigate({ page: 'round', id: roundId, tab: 'scoring' })}>{t('ranking.finalize.toScoring')}</button>
+          </div>
+        </Modal>
+      )}
+      {confirmFinalize && outstanding.length === 0 && (
+        <ConfirmIrreversible
           title={t('ranking.finalize.button')}
-          body={t('ranking.finalize.confirm')}
+          consequences={[t('ranking.finalize.freezes'), t('ranking.finalize.noAmend'), t('ranking.finalize.reopenNeedsReason')]}
           confirmLabel={t('ranking.finalize.button')}
-          cancelLabel={t('common.cancel')}
-          onConfirm={() => void finalize()}
+          onConfirm={finalize}
           onCancel={() => setConfirmFinalize(false)}
         />
       )}

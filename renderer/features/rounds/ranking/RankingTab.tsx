@@ -80,7 +80,7 @@ export function RankingTab() {
           {outstanding.length > 0 && <div className="drafts-not-counted">{t('ranking.draftsNotCounted', { count: outstanding.length })}</div>}
           {!results.finalized && <div className="muted">{t('ranking.live', { at: formatDateTime(results.computedAt, locale) })}</div>}
         </div>
-        <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} onChanged={refresh} onRefused={setRefusal} />
+        <RankingActions roundId={round.id} viewerMemberId={viewer} finalized={finalized} outstanding={outstanding} onChanged={refresh} onRefused={setRefusal} />
         {finalized && <ResultExportButton roundId={round.id} />}
       </div>
       {refusal && <div className="banner error" role="alert">{refusal}</div>}

@@ -1,9 +1,14 @@
 // The open score sheet of the member at the keyboard: the grid, the comment and 更正 dialogs, and submit.
+// Check first, then confirm (issue 11): a sheet with empty cells is refused before any confirmation is
+// offered — the reason, the empty cells and a jump to the first; only a complete sheet gets the
+// ConfirmIrreversible step (submitting locks it; changes afterwards are 更正 with a reason).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
 import { toast } from '../../../app/toasts';
-import { ConfirmDialog } from '../../../components/Modal';
+import { Modal } from '../../../components/Modal';
+import { ConfirmIrreversible } from '../../../components/ConfirmIrreversible';
+import { criterionLabel } from './criterion-label';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -11,6 +16,8 @@ import { AmendDialog } from './AmendDialog';
 import { CommentDialog } from './CommentDialog';
 import { ScoreGrid, type ApplicationLabel } from './ScoreGrid';
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
+import { displayOrder, emptyCells, groupByRegion } from './score-order';
+import { useRoundContext } from '../round-context';
 
 interface Props {
   roundId: string;
@@ -30,6 +37,10 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const [amendFor, setAmendFor] = useState<string | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  // "只看未评分": the rows with an empty cell when it was turned on (a row completed meanwhile stays, so
+  // rows never vanish under the keyboard).
+  const [only, setOnly] = useState<ReadonlySet<string> | null>(null);
+  const { round } = useRoundContext();
   const submitButton = useRef<HTMLButtonElement>(null);
   // Stable, so an open dialog is not re-initialised (and its focus reset) whenever a cell save settles.
   const closeComment = useCallback(() => setCommentFor(null), []);
@@ -38,7 +49,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
 
   useEffect(() => {
     void api['applications.list']({ roundId }).then((r) => {
-      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode }])));
+      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode, dossierId: a.dossierId, priceQuoteYuan: a.priceQuoteYuan, regionIds: a.regionIds }])));
       else toast('error', errorText(r.error));
     });
   }, [roundId]);
@@ -52,14 +63,29 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const name = (id: string) => applications[id]?.legalName ?? id;
   const submitted = sheet.submittedAt !== null;
 
-  async function doSubmit() {
-    setConfirmSubmit(false);
+  async function doSubmit(): Promise<string | null> {
     const error = await submit();
-    if (error) return setSubmitError(errorText(error));
+    setConfirmSubmit(false);
+    if (error) {
+      setSubmitError(errorText(error));
+      return null;
+    }
     setSubmitError(null);
     toast('success', t('scoring.submit.done'));
     onSubmitted();
+    return null;
   }
+  const groups = groupByRegion(sheet.applicationIds, applications, round.regions, t('scoring.grid.noRegion'));
+  const order = displayOrder(groups);
+  // The empty cells in the grid's order, with the grid input each one is (cell-<position>-<col>).
+  const empty = emptyCells(order, sheet.criteria, (a, c) => cells[cellKey(a, c)]?.value ?? null);
+  const jumpTo = (id: string) => {
+    setConfirmSubmit(false);
+    // The cell's row must be shown: a filter taken before it was emptied again may hide it.
+    if (only && !empty.some((c) => c.id === id && only.has(c.applicationId))) setOnly(null);
+    // After the dialog has closed (it gives focus back to the submit button first).
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  };
 
   return (
     <section className="member-sheet" aria-label={t('scoring.sheet.title', { name: sheet.memberName })}>
@@ -75,6 +101,28 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       ) : (
         <p className="keys-hint small muted">{t('scoring.sheet.keys')}</p>
       )}
+      <div className="sheet-tools">
+        {!submitted && (
+          <label className="check">
+            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? new Set(empty.map((c) => c.applicationId)) : null)} />
+            {t('scoring.filter.unscored')}
+          </label>
+        )}
+        <button type="button" onClick={() => navigate({ page: 'score-sheet-print', roundId, memberId })}>{t('scoring.print.sheet')}</button>
+        <button type="button" onClick={() => navigate({ page: 'committee-sheet-print', roundId })}>{t('scoring.print.committee')}</button>
+      </div>
+      {!submitted && empty.length > 0 && (
+        <details className="missing-list small" data-testid="missing-cells">
+          <summary>{t('scoring.missing.summary', { count: empty.length })}</summary>
+          <ul>
+            {empty.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link" onClick={() => jumpTo(c.id)}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {sheet.recusedApplicationIds.length > 0 && <p className="small muted">{t('scoring.sheet.recused', { names: sheet.recusedApplicationIds.map(name).join('、') })}</p>}
       {sheet.applicationIds.length === 0 ? (
         <p className="empty">{t('scoring.sheet.nothingToScore')}</p>
@@ -88,6 +136,8 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           onComment={setCommentFor}
           onAmend={(a) => (roundOpen ? setAmendFor(a) : toast('info', t('scoring.amend.roundFinalized')))}
           afterLast={() => submitButton.current?.focus()}
+          groups={groups}
+          only={only}
         />
       )}
       {!submitted && (
@@ -99,13 +149,25 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           </button>
         </div>
       )}
-      {confirmSubmit && (
-        <ConfirmDialog
+      {confirmSubmit && empty.length > 0 && (
+        <Modal title={t('scoring.submit.refusedTitle')} onCancel={cancelSubmit} labelledBy="submit-refused-title">
+          <p role="alert">{t('scoring.submit.refused', { count: empty.length, filled, required })}</p>
+          <ul className="missing-cells small" aria-label={t('scoring.missing.label')}>
+            {empty.slice(0, 8).map((c) => <li key={c.id}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</li>)}
+            {empty.length > 8 && <li className="muted">{t('scoring.missing.more', { count: empty.length - 8 })}</li>}
+          </ul>
+          <div className="modal-actions">
+            <button type="button" onClick={cancelSubmit}>{t('common.close')}</button>
+            <button type="button" className="primary" onClick={() => jumpTo(empty[0]!.id)}>{t('scoring.submit.jumpToEmpty')}</button>
+          </div>
+        </Modal>
+      )}
+      {confirmSubmit && empty.length === 0 && (
+        <ConfirmIrreversible
           title={t('scoring.submit.button')}
-          body={t('scoring.submit.confirm', { name: sheet.memberName, filled, required })}
+          consequences={[t('scoring.submit.asMember', { name: sheet.memberName, filled, required }), t('scoring.submit.locks')]}
           confirmLabel={t('scoring.submit.confirmButton')}
-          cancelLabel={t('common.cancel')}
-          onConfirm={() => void doSubmit()}
+          onConfirm={doSubmit}
           onCancel={cancelSubmit}
         />
       )}
