@@ -1,0 +1,142 @@
+// Fuzzes every worker call of the API contract through the real dispatch on a seeded database (issue 9):
+// valid-shaped inputs drawn from each call's zod schema, and the same inputs broken in one place. Each
+// answer must be data — `{ ok: true }` or a typed error (a known code other than INTERNAL, a zh-CN
+// message) — never a thrown exception; a call that fails must leave the database content as it was; no
+// call may take over a second. Findings are collected (with the input that triggered them), not thrown,
+// so one run reports all of them.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { dispatch } from '../../../electron/backend/dispatch';
+import type { HandlerTable } from '../../../electron/backend/handler-types';
+import type { ServiceContext } from '../../../electron/services/context';
+import { callNames, type CallName } from '../../../shared/api/call-names';
+import { contract } from '../../../shared/api/contract';
+import { absolutePath } from '../../../shared/api/contract-backup';
+import { errorCodes } from '../../../shared/api/result';
+import { arbitraryOf, type Pools } from './zod-arbitrary';
+import { mutated } from './mutate';
+
+export interface Finding {
+  call: string;
+  problem: 'threw' | 'internal' | 'untypedError' | 'dbChanged' | 'slow';
+  detail: string;
+  input: string;
+}
+
+export interface FuzzOptions {
+  runsPerCall: number;
+  seed: number;
+  /** Calls slower than this are findings. */
+  maxMs?: number;
+  /** The only directory absolute paths in inputs may point into (backups are written there). */
+  scratchDir: string;
+  calls?: readonly CallName[];
+}
+
+export const workerCalls = (): CallName[] => callNames.filter((name) => contract[name].where === 'worker');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every uuid and dossier id in the database: inputs that name real records reach the services. */
+export function poolsOf(db: Database): Pools {
+  const uuids = new Set<string>();
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const table of tables) {
+    const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string }[]).filter((c) => c.type === 'TEXT' && (c.name === 'id' || c.name.endsWith('_id')));
+    for (const column of columns) for (const value of db.prepare(`SELECT DISTINCT "${column.name}" FROM "${table}" LIMIT 200`).pluck().all()) if (typeof value === 'string' && UUID.test(value)) uuids.add(value);
+  }
+  const intIds = db.prepare('SELECT id FROM dossiers ORDER BY id LIMIT 500').pluck().all() as number[];
+  return { uuids: [...uuids], intIds };
+}
+
+/** sha256 of every row of every table: equal digests, equal content. */
+export function contentDigest(db: Database): string {
+  const hash = crypto.createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  for (const table of tables) {
+    hash.update(`\u0000${table}\u0000`);
+    for (const row of db.prepare(`SELECT * FROM "${table}"`).raw().iterate() as Iterable<unknown[]>) hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+  }
+  return hash.digest('hex');
+}
+
+const totalChanges = (db: Database) => db.prepare('SELECT total_changes()').pluck().get() as number;
+
+function preview(input: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : Array.isArray(v) && v.length > 20 ? `[array of ${v.length}]` : v)) ?? String(input);
+  } catch {
+    text = '(nested too deep to print)';
+  }
+  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+}
+
+/** Absolute paths outside the scratch directory are never sent: a backup call would write there. */
+function pathsStayInside(input: unknown, scratchDir: string, depth = 0): boolean {
+  if (depth > 100) return true; // the deep-nesting mutation: no path is read from down there
+  if (typeof input === 'string') return !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(input.trim()) || path.resolve(input.trim()).startsWith(scratchDir + path.sep);
+  if (input && typeof input === 'object') return Object.values(input).every((v) => pathsStayInside(v, scratchDir, depth + 1));
+  return true;
+}
+
+export function inputArbitrary(name: CallName, pools: Pools, scratchDir: string): fc.Arbitrary<unknown> {
+  const folder = fc.constantFrom('备份', 'usb', 'a b', '新建文件夹').map((leaf) => path.join(scratchDir, leaf));
+  const special = new Map<z.ZodType, fc.Arbitrary<unknown>>([[absolutePath, folder]]);
+  const valid = arbitraryOf(contract[name].input as z.ZodType, { pools, special });
+  return fc.oneof(valid, mutated(valid), fc.constantFrom(undefined, null, 'x', [], 42));
+}
+
+export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options: FuzzOptions): Promise<{ findings: Finding[]; calls: number; slowest: { call: string; ms: number } }> {
+  const findings: Finding[] = [];
+  const maxMs = options.maxMs ?? 1000;
+  const slowest = { call: '', ms: 0 };
+  const pools = poolsOf(ctx.db);
+  let calls = 0;
+  let baseline = contentDigest(ctx.db);
+  const names = options.calls ?? workerCalls();
+  for (const [index, name] of names.entries()) {
+    const inputs = fc.sample(inputArbitrary(name, pools, options.scratchDir), { numRuns: options.runsPerCall, seed: options.seed + index });
+    for (const input of inputs) {
+      if (!pathsStayInside(input, options.scratchDir)) continue;
+      const note = (problem: Finding['problem'], detail: string) => findings.push({ call: name, problem, detail, input: preview(input) });
+      const changesBefore = totalChanges(ctx.db);
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      let result;
+      try {
+        result = await dispatch(table, ctx, name, input);
+      } catch (error) {
+        note('threw', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        baseline = contentDigest(ctx.db);
+        continue;
+      } finally {
+        calls++;
+      }
+      // Time is the process's CPU time (user + system): the calls run synchronously on this thread, and on a
+      // machine shared with other jobs wall time measures the neighbours. Wall time is reported alongside.
+      const cpu = process.cpuUsage(cpuBefore);
+      const ms = (cpu.user + cpu.system) / 1000;
+      if (ms > slowest.ms) Object.assign(slowest, { call: name, ms });
+      if (ms > maxMs) note('slow', `${ms.toFixed(0)} ms CPU (${(performance.now() - started).toFixed(0)} ms wall)`);
+      // Nothing was written at all: the content is the baseline, no digest needed.
+      const wrote = totalChanges(ctx.db) !== changesBefore;
+      if (result.ok) {
+        if (wrote) baseline = contentDigest(ctx.db);
+        continue;
+      }
+      const { code, message } = result.error;
+      if (code === 'INTERNAL') note('internal', message);
+      else if (!errorCodes.includes(code) || typeof message !== 'string' || !/[\u4e00-\u9fff]/.test(message)) note('untypedError', JSON.stringify(result.error).slice(0, 300));
+      if (wrote) {
+        const now = contentDigest(ctx.db);
+        if (now !== baseline) note('dbChanged', `${code}: ${message.slice(0, 200)}`);
+        baseline = now;
+      }
+    }
+  }
+  return { findings, calls, slowest };
+}
