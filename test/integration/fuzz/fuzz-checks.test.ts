@@ -68,7 +68,7 @@ describe('API fuzz checks', () => {
       })
       .strict();
     const hostile = new Set(HOSTILE_STRINGS);
-    const values = fc.sample(arbitraryOf(schema, { pools: { uuids: [], intIds: [] } }), { numRuns: 300, seed: 3 });
+    const values = fc.sample(arbitraryOf(schema, { pools: { uuids: [], intIds: [], byColumn: {} }, hostile: true }), { numRuns: 300, seed: 3 });
     // Hostile strings and numbers are mixed in on purpose; apart from those, every value must parse.
     const clean = values.filter((v) => !JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' && hostile.has(x) ? '☠' : typeof x === 'number' && !Number.isInteger(x) && x > 1 ? '☠' : x)).includes('☠'));
     const accepted = clean.filter((v) => schema.safeParse(v).success);

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const summary = await runCrashHarness({
     kills: option('kills', 200),
     seed: process.argv.includes('--seed') ? option('seed', 0) : undefined,
-    maxDelayMs: option('max-delay', 400),
+    // Longer than the integration test's 400 ms: more writes per run, more kills inside an import's commit.
+    maxDelayMs: option('max-delay', 1000),
     log: (line) => console.log(line),
   });
   console.log(`\n${summary.kills} 次强制终止，${summary.acks} 次已确认写入，导入 ${summary.imports.begun} 次（${summary.imports.acked} 次已确认），种子 ${summary.seed}，用时 ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -17,6 +17,10 @@ import { contract } from '../../../shared/api/contract';
 import { absolutePath } from '../../../shared/api/contract-backup';
 import { errorCodes } from '../../../shared/api/result';
 import { arbitraryOf, type Pools } from './zod-arbitrary';
+import { isoDate } from '../../../shared/common/validation';
+import { dossierInputSchema } from '../../../shared/dossiers/schema';
+import { dossierInput } from '../dossiers';
+import { syntheticCreditCode } from '../credit-codes';
 import { mutated } from './mutate';
 
 export interface Finding {
@@ -43,13 +47,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Every uuid and dossier id in the database: inputs that name real records reach the services. */
 export function poolsOf(db: Database): Pools {
   const uuids = new Set<string>();
+  const byColumn: Record<string, Set<string>> = {};
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   for (const table of tables) {
     const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string }[]).filter((c) => c.type === 'TEXT' && (c.name === 'id' || c.name.endsWith('_id')));
-    for (const column of columns) for (const value of db.prepare(`SELECT DISTINCT "${column.name}" FROM "${table}" LIMIT 200`).pluck().all()) if (typeof value === 'string' && UUID.test(value)) uuids.add(value);
+    for (const column of columns) {
+      // A table's own id counts as <table>_id too (rounds.id → round_id), as the tables that refer to it name it.
+      const names = column.name === 'id' ? [`${table.replace(/s$/, '')}_id`, `${table.replace(/^round_/, '').replace(/s$/, '')}_id`] : [column.name];
+      for (const value of db.prepare(`SELECT DISTINCT "${column.name}" FROM "${table}" LIMIT 200`).pluck().all()) {
+        if (typeof value !== 'string' || !UUID.test(value)) continue;
+        uuids.add(value);
+        for (const name of names) (byColumn[name] ??= new Set()).add(value);
+      }
+    }
   }
   const intIds = db.prepare('SELECT id FROM dossiers ORDER BY id LIMIT 500').pluck().all() as number[];
-  return { uuids: [...uuids], intIds };
+  return { uuids: [...uuids], intIds, byColumn: Object.fromEntries(Object.entries(byColumn).map(([k, v]) => [k, [...v]])) };
 }
 
 /** sha256 of every row of every table: equal digests, equal content. */
@@ -83,19 +96,40 @@ function pathsStayInside(input: unknown, scratchDir: string, depth = 0): boolean
   return true;
 }
 
-export function inputArbitrary(name: CallName, pools: Pools, scratchDir: string): fc.Arbitrary<unknown> {
+/** The table a call's own `id` field names, by the call's prefix (rounds.get → rounds). */
+const ID_TABLE: Record<string, string> = { rounds: 'round_id', programs: 'program_id', regions: 'region_id', applications: 'application_id', members: 'member_id', recusals: 'recusal_id', bans: 'readmission_ban_id', cooperations: 'cooperation_id', assessments: 'assessment_run_id', letters: 'letter_id' };
+
+const shapeOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: { shape?: unknown } } })._zod.def.shape;
+
+/** Schemas a generic arbitrary cannot satisfy: checksummed credit codes, real calendar dates, paths. */
+function specialArbitraries(scratchDir: string): (schema: z.ZodType) => fc.Arbitrary<unknown> | undefined {
   const folder = fc.constantFrom('备份', 'usb', 'a b', '新建文件夹').map((leaf) => path.join(scratchDir, leaf));
-  const special = new Map<z.ZodType, fc.Arbitrary<unknown>>([[absolutePath, folder]]);
-  const valid = arbitraryOf(contract[name].input as z.ZodType, { pools, special });
-  return fc.oneof(valid, mutated(valid), fc.constantFrom(undefined, null, 'x', [], 42));
+  const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  let serial = 0;
+  const dossier = fc.record({ capital: fc.integer({ min: 0, max: 100_000 }), city: fc.constantFrom('杭州市', '深圳市', '诸暨市') }).map(({ capital, city }) => dossierInput({ legalName: `模糊测试机构${++serial}有限公司`, creditCode: syntheticCreditCode(50_000_000 + serial), registeredCapitalWan: capital, city }));
+  return (schema) => {
+    if (schema === absolutePath) return folder;
+    if (schema === isoDate) return date;
+    if (shapeOf(schema) !== undefined && shapeOf(schema) === shapeOf(dossierInputSchema)) return dossier;
+    return undefined;
+  };
 }
 
-export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options: FuzzOptions): Promise<{ findings: Finding[]; calls: number; slowest: { call: string; ms: number } }> {
+export function inputArbitrary(name: CallName, pools: Pools, scratchDir: string): fc.Arbitrary<unknown> {
+  const idPool = pools.byColumn[ID_TABLE[name.split('.')[0]!] ?? ''];
+  const valid = arbitraryOf(contract[name].input as z.ZodType, { pools, special: specialArbitraries(scratchDir), idPool, hostile: false });
+  const hostileShaped = arbitraryOf(contract[name].input as z.ZodType, { pools, special: specialArbitraries(scratchDir), idPool, hostile: true });
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileShaped }, { weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null, 'x', [], 42) });
+}
+
+export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options: FuzzOptions): Promise<{ findings: Finding[]; calls: number; slowest: { call: string; ms: number }; succeeded: Map<string, number> }> {
   const findings: Finding[] = [];
   const maxMs = options.maxMs ?? 1000;
   const slowest = { call: '', ms: 0 };
   const pools = poolsOf(ctx.db);
   let calls = 0;
+  /** How many inputs each call accepted: a call never reached past validation is a gap in the generator. */
+  const succeeded = new Map<string, number>();
   let baseline = contentDigest(ctx.db);
   const names = options.calls ?? workerCalls();
   for (const [index, name] of names.entries()) {
@@ -125,6 +159,7 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
       // Nothing was written at all: the content is the baseline, no digest needed.
       const wrote = totalChanges(ctx.db) !== changesBefore;
       if (result.ok) {
+        succeeded.set(name, (succeeded.get(name) ?? 0) + 1);
         if (wrote) baseline = contentDigest(ctx.db);
         continue;
       }
@@ -138,5 +173,5 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
       }
     }
   }
-  return { findings, calls, slowest };
+  return { findings, calls, slowest, succeeded };
 }

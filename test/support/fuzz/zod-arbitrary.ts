@@ -48,14 +48,32 @@ export const WRONG_TYPES: readonly unknown[] = [null, true, 0, 'x', [], {}, [1, 
 export interface Pools {
   /** Real uuids from the seeded database. */
   uuids: string[];
+  /** Real uuids by column name (round_id → every round id the database refers to). */
+  byColumn: Record<string, string[]>;
   /** Real integer ids (dossiers). */
   intIds: number[];
 }
 
 export interface ArbitraryOptions {
   pools: Pools;
-  /** Schemas that need a hand-made arbitrary (e.g. file-system paths: only under a temp dir). */
-  special?: Map<z.ZodType, fc.Arbitrary<unknown>>;
+  /** Hand-made arbitraries for schemas a generic one cannot satisfy (checksums, paths only under a temp dir). */
+  special?: (schema: z.ZodType) => fc.Arbitrary<unknown> | undefined;
+  /** Mix hostile strings and numbers into valid-shaped values (the mutations add them anyway). */
+  hostile?: boolean;
+  /** The ids a field named `id` takes (the call's own entity). */
+  idPool?: string[];
+}
+
+/** roundId → round_id; viewerMemberId → member_id (the longest known column the field name ends with). */
+function poolFor(key: string | undefined, options: ArbitraryOptions): string[] {
+  if (!key) return options.pools.uuids;
+  if (key === 'id' && options.idPool?.length) return options.idPool;
+  const words = key.replace(/Ids$/, 'Id').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).split('_');
+  for (let i = 0; i < words.length; i++) {
+    const pool = options.pools.byColumn[words.slice(i).join('_')];
+    if (pool?.length) return pool;
+  }
+  return options.pools.uuids;
 }
 
 // zod's definitions are internal; this is the part of them read here.
@@ -98,10 +116,11 @@ export function isOptional(schema: z.ZodType): boolean {
   return type === 'optional' || type === 'default';
 }
 
-export function arbitraryOf(schema: z.ZodType, options: ArbitraryOptions, depth = 0): fc.Arbitrary<unknown> {
-  const special = options.special?.get(schema);
+export function arbitraryOf(schema: z.ZodType, options: ArbitraryOptions, depth = 0, key?: string): fc.Arbitrary<unknown> {
+  const special = options.special?.(schema);
   if (special) return special;
   const def = defOf(schema);
+  const hostileWeight = options.hostile ? 1 : 0;
   const hostile = fc.constantFrom(...HOSTILE_STRINGS);
   switch (def.type) {
     case 'string': {
@@ -109,17 +128,20 @@ export function arbitraryOf(schema: z.ZodType, options: ArbitraryOptions, depth 
       const min = l.min ?? 0;
       const max = Math.min(l.max ?? 40, min + 40);
       const uuid = l.format === 'uuid' || l.patterns.some((p) => p.source.includes('[0-9a-f]{8}-'));
-      if (uuid) return fc.oneof({ weight: 6, arbitrary: options.pools.uuids.length ? fc.constantFrom(...options.pools.uuids) : fc.uuid() }, { weight: 2, arbitrary: fc.uuid() }, { weight: 1, arbitrary: hostile });
-      if (l.patterns.length > 0) return fc.oneof({ weight: 6, arbitrary: fc.stringMatching(l.patterns[0]!).filter((s) => s.length >= min && s.length <= (l.max ?? Infinity)) }, { weight: 1, arbitrary: hostile });
+      if (uuid) {
+        const pool = poolFor(key, options);
+        return fc.oneof({ weight: 12, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.uuid() }, { weight: 1, arbitrary: fc.uuid() }, { weight: hostileWeight, arbitrary: hostile });
+      }
+      if (l.patterns.length > 0) return fc.oneof({ weight: 6, arbitrary: fc.stringMatching(l.patterns[0]!).filter((s) => s.length >= min && s.length <= (l.max ?? Infinity)) }, { weight: hostileWeight, arbitrary: hostile });
       const text = fc.oneof(fc.string({ minLength: min, maxLength: max }), fc.string({ unit: fc.constantFrom(...'评审台杭州珠宝鉴定有限公司委员组长第一二三'), minLength: Math.max(min, 1), maxLength: Math.max(max, 1) }));
-      return fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: hostile });
+      return fc.oneof({ weight: 5, arbitrary: text }, { weight: hostileWeight, arbitrary: hostile });
     }
     case 'number': {
       const l = limits(def);
       const lo = Math.max(l.min ?? -1e6, -1e9);
       const hi = Math.min(l.max ?? 1e6, 1e9);
       const base = l.int ? fc.integer({ min: Math.ceil(lo + (l.minExclusive ? 1 : 0)), max: Math.floor(hi - (l.maxExclusive ? 1 : 0)) }) : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true, minExcluded: l.minExclusive, maxExcluded: l.maxExclusive });
-      const arbs: fc.WeightedArbitrary<number>[] = [{ weight: 4, arbitrary: base }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) }];
+      const arbs: fc.WeightedArbitrary<number>[] = [{ weight: 4, arbitrary: base }, { weight: hostileWeight, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) }];
       if (l.int && options.pools.intIds.length) arbs.push({ weight: 4, arbitrary: fc.constantFrom(...options.pools.intIds) });
       return fc.oneof(...arbs);
     }
@@ -132,27 +154,27 @@ export function arbitraryOf(schema: z.ZodType, options: ArbitraryOptions, depth 
     case 'array': {
       const l = limits(def);
       const min = l.min ?? 0;
-      return fc.array(arbitraryOf(def.element!, options, depth + 1), { minLength: min, maxLength: Math.min(l.max ?? 4, min + (depth > 2 ? 1 : 4)) });
+      return fc.array(arbitraryOf(def.element!, options, depth + 1, key), { minLength: min, maxLength: Math.min(l.max ?? 4, min + (depth > 2 ? 1 : 4)) });
     }
     case 'optional':
     case 'default':
-      return fc.option(arbitraryOf(def.innerType!, options, depth + 1), { nil: undefined, freq: 3 });
+      return fc.option(arbitraryOf(def.innerType!, options, depth + 1, key), { nil: undefined, freq: 3 });
     case 'nullable':
-      return fc.option(arbitraryOf(def.innerType!, options, depth + 1), { nil: null, freq: 3 });
+      return fc.option(arbitraryOf(def.innerType!, options, depth + 1, key), { nil: null, freq: 3 });
     case 'union':
-      return fc.oneof(...def.options!.map((o) => arbitraryOf(o, options, depth + 1)));
+      return fc.oneof(...def.options!.map((o) => arbitraryOf(o, options, depth + 1, key)));
     case 'record': {
       const keys = arbitraryOf(def.keyType!, options, depth + 1) as fc.Arbitrary<string>;
       return fc.dictionary(keys, arbitraryOf(def.valueType!, options, depth + 1), { maxKeys: 6 });
     }
     case 'object': {
       const shape = def.shape!;
-      const fields = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, arbitraryOf(value, options, depth + 1)]));
+      const fields = Object.fromEntries(Object.entries(shape).map(([field, value]) => [field, arbitraryOf(value, options, depth + 1, field)]));
       const requiredKeys = Object.keys(shape).filter((key) => !isOptional(shape[key]!));
       return fc.record(fields, { requiredKeys });
     }
     case 'pipe':
-      return arbitraryOf(def.in!, options, depth);
+      return arbitraryOf(def.in!, options, depth, key);
     default:
       // transform, unknown, any…: anything JSON-like.
       return fc.jsonValue({ maxDepth: 2 });
