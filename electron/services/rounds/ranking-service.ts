@@ -127,6 +127,8 @@ function assertMaySee(ctx: ServiceContext, roundId: string, viewerMemberId: stri
 
 export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null) {
   const round = getRound(ctx.db, roundId);
+  // Found by the API fuzz: another round's region reached analyseRegion's RangeError (INTERNAL).
+  if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
   if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
   const g = gather(ctx, roundId);
   const ranking = rankRound(g.input, round.options);
@@ -148,6 +150,12 @@ export function setCommitteeOrder(ctx: ServiceContext, roundId: string, regionId
   write(ctx, (w) => {
     const round = assertRoundOpen(ctx.db, roundId);
     if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+    // Checked before storing (found by the API fuzz): a duplicate made every later read of the round fail its
+    // options schema (INTERNAL on results, export, sensitivity), and foreign ids were kept for ever.
+    const duplicate = applicationIds.find((id, i) => applicationIds.indexOf(id) !== i);
+    if (duplicate) throw new AppError('VALIDATION', zh('error.rule.duplicateCommitteeOrder'));
+    const inRegion = new Set(ctx.db.prepare('SELECT ar.application_id FROM application_regions ar JOIN applications a ON a.id = ar.application_id WHERE a.round_id = ? AND ar.region_id = ?').pluck().all(roundId, regionId));
+    if (applicationIds.some((id) => !inRegion.has(id))) throw new AppError('NOT_FOUND', '排序中有申请不属于该区域，请刷新后重试');
     const options = { ...round.options, committeeOrder: { ...round.options.committeeOrder, [regionId]: applicationIds } };
     ctx.db.prepare('UPDATE rounds SET options = ? WHERE id = ?').run(JSON.stringify(options), roundId);
     touchRound(ctx.db, roundId, w.at);

@@ -33,3 +33,29 @@ describe('API fuzz findings: exchange', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM round_packages').pluck().get()).toBe(2);
   });
 });
+
+describe('API fuzz findings: ranking', () => {
+  async function rankedRound() {
+    const ctx = await createTestContext();
+    const setUp = await setUpRound(ctx);
+    const a1 = await addApplicant(ctx, setUp.round.id, 1, '杭州市', [setUp.hangzhou.id], 40_000);
+    const a2 = await addApplicant(ctx, setUp.round.id, 2, '杭州市', [setUp.hangzhou.id], 41_000);
+    const sz = await addApplicant(ctx, setUp.round.id, 3, '深圳市', [setUp.shenzhen.id], 42_000);
+    return { ctx, ...setUp, a1, a2, sz };
+  }
+
+  it('a committee order with a duplicate or a foreign application is refused before it is stored; the round stays readable', async () => {
+    const { ctx, round, hangzhou, a1, a2, sz } = await rankedRound();
+    const before = contentDigest(ctx.db);
+    expect(await callError(ctx, 'ranking.committeeOrder', { roundId: round.id, regionId: hangzhou.id, applicationIds: [a1.id, a2.id, a1.id], reason: '评审小组合议' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await callError(ctx, 'ranking.committeeOrder', { roundId: round.id, regionId: hangzhou.id, applicationIds: [a1.id, sz.id], reason: '评审小组合议' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(contentDigest(ctx.db)).toBe(before);
+    await ok(ctx, 'ranking.committeeOrder', { roundId: round.id, regionId: hangzhou.id, applicationIds: [a2.id, a1.id], reason: '评审小组合议' });
+    expect((await ok(ctx, 'rounds.get', { id: round.id })).options.committeeOrder).toEqual({ [hangzhou.id]: [a2.id, a1.id] });
+  });
+
+  it('analysis of a region that is not in the round is NOT_FOUND, not INTERNAL', async () => {
+    const { ctx, round } = await rankedRound();
+    expect(await callError(ctx, 'ranking.analysis', { roundId: round.id, regionId: '7d745338-a7fa-4a0e-8000-000d00000000', viewerMemberId: null })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
