@@ -99,7 +99,11 @@ function pathsStayInside(input: unknown, scratchDir: string, depth = 0): boolean
 /** The table a call's own `id` field names, by the call's prefix (rounds.get → rounds). */
 const ID_TABLE: Record<string, string> = { rounds: 'round_id', programs: 'program_id', regions: 'region_id', applications: 'application_id', members: 'member_id', recusals: 'recusal_id', bans: 'readmission_ban_id', cooperations: 'cooperation_id', assessments: 'assessment_run_id', letters: 'letter_id' };
 
-const shapeOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: { shape?: unknown } } })._zod.def.shape;
+/** An object schema's field names, sorted (`.strict()` copies the shape, so identity does not survive). */
+const keysOf = (schema: z.ZodType) => {
+  const shape = (schema as unknown as { _zod: { def: { shape?: object } } })._zod.def.shape;
+  return shape ? Object.keys(shape).sort().join(',') : null;
+};
 
 /** Schemas a generic arbitrary cannot satisfy: checksummed credit codes, real calendar dates, paths. */
 function specialArbitraries(scratchDir: string): (schema: z.ZodType) => fc.Arbitrary<unknown> | undefined {
@@ -107,10 +111,11 @@ function specialArbitraries(scratchDir: string): (schema: z.ZodType) => fc.Arbit
   const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   let serial = 0;
   const dossier = fc.record({ capital: fc.integer({ min: 0, max: 100_000 }), city: fc.constantFrom('杭州市', '深圳市', '诸暨市') }).map(({ capital, city }) => dossierInput({ legalName: `模糊测试机构${++serial}有限公司`, creditCode: syntheticCreditCode(50_000_000 + serial), registeredCapitalWan: capital, city }));
+  const dossierKeys = keysOf(dossierInputSchema);
   return (schema) => {
     if (schema === absolutePath) return folder;
     if (schema === isoDate) return date;
-    if (shapeOf(schema) !== undefined && shapeOf(schema) === shapeOf(dossierInputSchema)) return dossier;
+    if (keysOf(schema) === dossierKeys) return dossier;
     return undefined;
   };
 }
@@ -134,6 +139,7 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
   const names = options.calls ?? workerCalls();
   for (const [index, name] of names.entries()) {
     const inputs = fc.sample(inputArbitrary(name, pools, options.scratchDir), { numRuns: options.runsPerCall, seed: options.seed + index });
+    let firstOfCall = true;
     for (const input of inputs) {
       if (!pathsStayInside(input, options.scratchDir)) continue;
       const note = (problem: Finding['problem'], detail: string) => findings.push({ call: name, problem, detail, input: preview(input) });
@@ -154,8 +160,11 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
       // machine shared with other jobs wall time measures the neighbours. Wall time is reported alongside.
       const cpu = process.cpuUsage(cpuBefore);
       const ms = (cpu.user + cpu.system) / 1000;
-      if (ms > slowest.ms) Object.assign(slowest, { call: name, ms });
-      if (ms > maxMs) note('slow', `${ms.toFixed(0)} ms CPU (${(performance.now() - started).toFixed(0)} ms wall)`);
+      if (ms > slowest.ms && !firstOfCall) Object.assign(slowest, { call: name, ms });
+      // The first call of each kind pays one-time costs (V8 compiling the service's code paths, ExcelJS
+      // building its first workbook); a call that is slow every time is caught by the following inputs.
+      if (ms > maxMs && !firstOfCall) note('slow', `${ms.toFixed(0)} ms CPU (${(performance.now() - started).toFixed(0)} ms wall)`);
+      firstOfCall = false;
       // Nothing was written at all: the content is the baseline, no digest needed.
       const wrote = totalChanges(ctx.db) !== changesBefore;
       if (result.ok) {
