@@ -4,6 +4,9 @@ import { createTestContext } from '../../support/service-context';
 import { callError } from '../../support/call';
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
 import { contentDigest } from '../../support/fuzz/fuzz-api';
+import { dispatch } from '../../../electron/backend/dispatch';
+import { handlers } from '../../../electron/backend/handlers';
+import { worksheetName } from '../../../electron/services/rounds/round-export';
 
 describe('API fuzz findings', () => {
   it('a price quote below one 分 is a validation error, not INTERNAL, and nothing changes', async () => {
@@ -57,5 +60,35 @@ describe('API fuzz findings: ranking', () => {
   it('analysis of a region that is not in the round is NOT_FOUND, not INTERNAL', async () => {
     const { ctx, round } = await rankedRound();
     expect(await callError(ctx, 'ranking.analysis', { roundId: round.id, regionId: '7d745338-a7fa-4a0e-8000-000d00000000', viewerMemberId: null })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('API fuzz findings: XLSX worksheet names', () => {
+  it('names Excel accepts, whatever the region is called', () => {
+    const taken = new Set(['汇总']);
+    expect(worksheetName("'&&Y_!_ap'", taken, '区域1')).toBe('&&Y_!_ap');
+    expect(worksheetName('汇总', taken, '区域2')).toBe('汇总 (2)');
+    expect(worksheetName("''", taken, '区域3')).toBe('区域3');
+    expect(worksheetName('History', taken, '区域4')).toBe('区域4');
+    expect(worksheetName('a:b/c\u0000d', taken, '区域5')).toBe('a b c d');
+    const long = '诸暨珍珠产业带'.repeat(6);
+    const first = worksheetName(long, taken, '区域6');
+    const second = worksheetName(long, taken, '区域7');
+    expect([first.length, second.length]).toEqual([31, 31]);
+    expect(second).not.toBe(first);
+  });
+
+  it('the ranking exports as XLSX after a region was renamed with quotes and a clash with the summary sheet', async () => {
+    const ctx = await createTestContext();
+    const { roundId } = await ok(ctx, 'demo.load', {});
+    const regions = ctx.db.prepare('SELECT id, city, quota, waitlist_length FROM round_regions WHERE round_id = ? ORDER BY rowid').all(roundId) as { id: string; city: string; quota: number; waitlist_length: number }[];
+    for (const [i, name] of ["'引号区域'", '汇总'].entries()) {
+      const r = regions[i]!;
+      await ok(ctx, 'regions.update', { roundId, regionId: r.id, data: { name, city: r.city, quota: r.quota, waitlistLength: r.waitlist_length } });
+    }
+    const members = ctx.db.prepare('SELECT id FROM members WHERE round_id = ?').pluck().all(roundId) as string[];
+    const results = await Promise.all(members.map((viewerMemberId) => dispatch(handlers, ctx, 'ranking.export', { roundId, viewerMemberId, format: 'xlsx' })));
+    expect(results.some((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok && r.error.code === 'INTERNAL')).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 // call may take over a second. Findings are collected (with the input that triggered them), not thrown,
 // so one run reports all of them.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Database } from 'better-sqlite3';
@@ -62,7 +63,8 @@ export function poolsOf(db: Database): Pools {
     }
   }
   const intIds = db.prepare('SELECT id FROM dossiers ORDER BY id LIMIT 500').pluck().all() as number[];
-  return { uuids: [...uuids], intIds, byColumn: Object.fromEntries(Object.entries(byColumn).map(([k, v]) => [k, [...v]])) };
+  const criteria = db.prepare('SELECT DISTINCT criterion FROM scores').pluck().all() as string[];
+  return { uuids: [...uuids], intIds, textByKey: { criterion: criteria }, byColumn: Object.fromEntries(Object.entries(byColumn).map(([k, v]) => [k, [...v]])) };
 }
 
 /** sha256 of every row of every table: equal digests, equal content. */
@@ -107,7 +109,9 @@ const keysOf = (schema: z.ZodType) => {
 
 /** Schemas a generic arbitrary cannot satisfy: checksummed credit codes, real calendar dates, paths. */
 function specialArbitraries(scratchDir: string): (schema: z.ZodType) => fc.Arbitrary<unknown> | undefined {
-  const folder = fc.constantFrom('备份', 'usb', 'a b', '新建文件夹').map((leaf) => path.join(scratchDir, leaf));
+  const leaves = ['备份', 'usb', 'a b', '新建文件夹'];
+  for (const leaf of leaves) fs.mkdirSync(path.join(scratchDir, leaf), { recursive: true });
+  const folder = fc.constantFrom(...leaves.map((leaf) => path.join(scratchDir, leaf)), path.join(scratchDir, '不存在的文件夹'));
   const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   let serial = 0;
   const dossier = fc.record({ capital: fc.integer({ min: 0, max: 100_000 }), city: fc.constantFrom('杭州市', '深圳市', '诸暨市') }).map(({ capital, city }) => dossierInput({ legalName: `模糊测试机构${++serial}有限公司`, creditCode: syntheticCreditCode(50_000_000 + serial), registeredCapitalWan: capital, city }));

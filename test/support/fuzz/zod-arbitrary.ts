@@ -50,6 +50,8 @@ export interface Pools {
   uuids: string[];
   /** Real uuids by column name (round_id → every round id the database refers to). */
   byColumn: Record<string, string[]>;
+  /** Real values for plain text fields by field name (criterion → the criteria keys in use). */
+  textByKey?: Record<string, string[]>;
   /** Real integer ids (dossiers). */
   intIds: number[];
 }
@@ -133,6 +135,8 @@ export function arbitraryOf(schema: z.ZodType, options: ArbitraryOptions, depth 
         return fc.oneof({ weight: 12, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.uuid() }, { weight: 1, arbitrary: fc.uuid() }, { weight: hostileWeight, arbitrary: hostile });
       }
       if (l.patterns.length > 0) return fc.oneof({ weight: 6, arbitrary: fc.stringMatching(l.patterns[0]!).filter((s) => s.length >= min && s.length <= (l.max ?? Infinity)) }, { weight: hostileWeight, arbitrary: hostile });
+      const known = key ? options.pools.textByKey?.[key] : undefined;
+      if (known?.length) return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.string({ minLength: min, maxLength: max }) }, { weight: hostileWeight, arbitrary: hostile });
       const text = fc.oneof(fc.string({ minLength: min, maxLength: max }), fc.string({ unit: fc.constantFrom(...'评审台杭州珠宝鉴定有限公司委员组长第一二三'), minLength: Math.max(min, 1), maxLength: Math.max(max, 1) }));
       return fc.oneof({ weight: 5, arbitrary: text }, { weight: hostileWeight, arbitrary: hostile });
     }
