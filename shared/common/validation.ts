@@ -89,6 +89,9 @@ export const maxKeys = <T extends z.ZodType>(record: T, max: number) =>
  */
 function hasAtMostDecimals(v: number, decimals: number): boolean {
   const scaled = v * 10 ** decimals;
+  // A non-zero amount below the smallest unit (1e-9 元) is not float noise around 0: it would be stored as
+  // 0 分 and trip the database's "> 0" checks (found by the API fuzz: an INTERNAL error).
+  if (v !== 0 && Math.round(scaled) === 0) return false;
   return Math.abs(scaled - Math.round(scaled)) <= Math.max(1e-6, Math.abs(scaled) * 1e-14);
 }
 

@@ -88,9 +88,12 @@ export function exportRoundPackage(ctx: ServiceContext, input: { roundId: string
     const payload = buildPackage(ctx, input.roundId, input.memberId, input.includeAttachments, w.at);
     const text = signEnvelope('round-package', Buffer.from(JSON.stringify(payload)), localIdentity(ctx).privateKey);
     const sha256 = sha256Hex(text);
-    ctx.db.prepare('INSERT INTO round_packages (sha256, round_id, member_id, setup_digest, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?)').run(sha256, input.roundId, input.memberId, payload.setupDigest, w.at, w.actor);
+    // The same package exported again within the same millisecond is byte-identical (Ed25519 signatures are
+    // deterministic): it is already recorded, so it is handed out again rather than failing the UNIQUE key
+    // (found by the API fuzz: an INTERNAL error on a double click).
+    const inserted = ctx.db.prepare('INSERT OR IGNORE INTO round_packages (sha256, round_id, member_id, setup_digest, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?)').run(sha256, input.roundId, input.memberId, payload.setupDigest, w.at, w.actor);
     const member = payload.members.find((m) => m.id === input.memberId)!;
-    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: input.roundId, action: 'create', before: null, after: { package: { sha256, memberId: input.memberId, memberName: member.name, applications: payload.applications.length, attachments: input.includeAttachments } } });
+    if (inserted.changes > 0) w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: input.roundId, action: 'create', before: null, after: { package: { sha256, memberId: input.memberId, memberName: member.name, applications: payload.applications.length, attachments: input.includeAttachments } } });
     return { fileName: `评审包-${round.name}-${member.name}.rdpkg`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'), mime: 'application/json', dataBase64: Buffer.from(text).toString('base64'), sha256 };
   });
 }

@@ -4,6 +4,21 @@ import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
 
+/**
+ * A worksheet name Excel (and ExcelJS) accepts, from a region name the chair typed: none of \ / ? * [ ] :
+ * or control characters, no quote at either end, at most 31 characters, unique ignoring case ("汇总" is the
+ * summary's). Found by the API fuzz: a region named "'…" made every XLSX export fail with INTERNAL.
+ */
+export function worksheetName(raw: string, taken: Set<string>, fallback: string): string {
+  const clean = (text: string) => text.replace(/[\\/?*[\]:\u0000-\u001f\u007f]/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  let base = clean(clean(raw).slice(0, 31));
+  if (!base || base.toLowerCase() === 'history') base = fallback;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = clean(base.slice(0, 31 - ` (${n})`.length)) + ` (${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 /** The words of the selection list in every file format and in the command line's output. */
 export const STATUS_ZH: Record<SelectionRow['status'], string> = {
   admitted: '入选',
@@ -68,8 +83,9 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
     summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]);
   }
   summary.columns.forEach((c) => (c.width = 18));
-  for (const region of regions) {
-    const name = (results.labels.regions[region.regionId]?.name ?? region.regionId).replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+  const taken = new Set(['汇总']);
+  for (const [index, region] of regions.entries()) {
+    const name = worksheetName(results.labels.regions[region.regionId]?.name ?? '', taken, `区域${index + 1}`);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(HEADERS).font = { bold: true };
     for (const r of rows.filter((x) => x.regionId === region.regionId)) sheet.addRow(rowCells(r).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
