@@ -1,0 +1,93 @@
+// Change generations for the per-round caches (screening, ranking). Every row written to a table a cache
+// reads bumps that cache's generation, through TEMP triggers on this connection: no service has to remember
+// to invalidate, so a new writer (import, exchange, demo, restore) cannot leave a cache stale. Temp triggers
+// live only in this connection, never in the schema (nothing for migrations or a future sync to share).
+//   - Rolled-back writes: a cache filled inside a transaction that then rolls back would describe data that
+//     never existed, so every transaction that throws bumps every generation (db.transaction is wrapped).
+//   - Other connections (the command line on the same file): PRAGMA data_version changes when another
+//     connection commits, and is part of the generation.
+//   - A connection first seen inside a transaction is not tracked yet (temp triggers created there would
+//     roll back with it): callers then compute afresh instead of caching.
+import type { Db } from '../../db/open';
+
+export type CacheKind = 'screening' | 'ranking';
+
+/** Tables the screening reads: dossier facts, program rules, applications and their regions, overrides, bans, acceptances, the round (reference date, status), its regions, the frozen screening. */
+const SCREENING_TABLES = ['dossiers', 'attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
+/** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
+const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
+
+interface Tracker {
+  counters: Record<CacheKind, number>;
+}
+
+const trackers = new WeakMap<Db, Tracker>();
+
+function tableExists(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Installs the triggers once per connection; false when it cannot (inside a transaction, or read-only). */
+export function trackChanges(db: Db): boolean {
+  if (trackers.has(db)) return true;
+  if (db.inTransaction || db.readonly || !db.open) return false;
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0 } };
+  db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
+    if (kind === 0) tracker.counters.screening++;
+    tracker.counters.ranking++;
+    return null;
+  });
+  const statements: string[] = [];
+  const add = (table: string, kind: 0 | 1) => {
+    if (!tableExists(db, table)) return;
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) statements.push(`CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
+  };
+  for (const t of SCREENING_TABLES) add(t, 0);
+  for (const t of RANKING_ONLY_TABLES) add(t, 1);
+  db.exec(statements.join('\n'));
+  const original = db.transaction.bind(db);
+  const wrapped = ((fn: (...args: unknown[]) => unknown) => {
+    const guarded = function (this: unknown, ...args: unknown[]) {
+      try {
+        return fn.apply(this, args);
+      } catch (error) {
+        tracker.counters.screening++;
+        tracker.counters.ranking++;
+        throw error;
+      }
+    };
+    return original(guarded);
+  }) as Db['transaction'];
+  Object.defineProperty(db, 'transaction', { value: wrapped, configurable: true, writable: true });
+  trackers.set(db, tracker);
+  return true;
+}
+
+/** The current generation of a cache kind, or null when this connection is not tracked (do not cache). */
+export function generation(db: Db, kind: CacheKind): string | null {
+  const tracker = trackers.get(db);
+  if (!tracker) return trackChanges(db) ? generation(db, kind) : null;
+  return `${tracker.counters[kind]}:${db.pragma('data_version', { simple: true }) as number}`;
+}
+
+/** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */
+export function roundCache<T>(kind: CacheKind) {
+  const byDb = new WeakMap<Db, Map<string, { gen: string; value: T }>>();
+  return {
+    get(db: Db, roundId: string, compute: () => T): T {
+      const gen = generation(db, kind);
+      if (gen === null) return compute();
+      let map = byDb.get(db);
+      if (!map) byDb.set(db, (map = new Map()));
+      const hit = map.get(roundId);
+      if (hit && hit.gen === gen) return hit.value;
+      const value = compute();
+      // Computing reads only, but re-check: a generation moved during compute means the value may mix states.
+      if (generation(db, kind) === gen) map.set(roundId, { gen, value });
+      return value;
+    },
+    clear(db: Db): void {
+      byDb.delete(db);
+    },
+  };
+}
