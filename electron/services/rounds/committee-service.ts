@@ -31,18 +31,41 @@ export function getMemberRoundId(ctx: ServiceContext, memberId: string): string 
   return memberRow(ctx, memberId).round_id;
 }
 
-/** Members with their sheet's progress: cells filled out of the cells they have to fill. */
+/**
+ * Members with their sheet's progress: cells filled out of the cells they have to fill. Counted in SQLite
+ * (COUNT … GROUP BY sheet over the scores' primary-key index), never by reading the cells: the cells on
+ * applications not to be scored (screened out, withdrawn) and on recused ones are counted apart and taken off.
+ */
 export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
   const rows = ctx.db.prepare('SELECT m.*, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as MemberRow[];
-  const criteria = new Set(scoredCriteria(ctx, roundId));
+  const criteria = JSON.stringify(scoredCriteria(ctx, roundId));
   const scorable = scorableApplicationIds(ctx, roundId);
-  const recusedBy = ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?');
-  const cellsOf = ctx.db.prepare('SELECT application_id, criterion FROM scores WHERE sheet_id = ?');
+  const notScorable = JSON.stringify((ctx.db.prepare('SELECT id FROM applications WHERE round_id = ?').all(roundId) as { id: string }[]).map((a) => a.id).filter((id) => !scorable.has(id)));
+  const perSheet = (sql: string, ...params: unknown[]) => new Map((ctx.db.prepare(sql).all(...params) as { sheet_id: string; n: number }[]).map((r) => [r.sheet_id, r.n]));
+  const criterionIn = 's.criterion IN (SELECT value FROM json_each(?))';
+  const all = perSheet(`SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN scores s ON s.sheet_id = h.id WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`, roundId, criteria);
+  const offList = perSheet(
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN json_each(?) x JOIN scores s ON s.sheet_id = h.id AND s.application_id = x.value WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`,
+    notScorable,
+    roundId,
+    criteria,
+  );
+  const recused = perSheet(
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN recusals r ON r.member_id = h.member_id JOIN scores s ON s.sheet_id = h.id AND s.application_id = r.application_id
+     WHERE h.round_id = ? AND ${criterionIn} AND r.application_id NOT IN (SELECT value FROM json_each(?)) GROUP BY h.id`,
+    roundId,
+    criteria,
+    notScorable,
+  );
+  const recusedScorable = new Map(
+    (ctx.db.prepare('SELECT r.member_id, r.application_id FROM recusals r JOIN members m ON m.id = r.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[])
+      .filter((r) => scorable.has(r.application_id))
+      .reduce((counts, r) => counts.set(r.member_id, (counts.get(r.member_id) ?? 0) + 1), new Map<string, number>()),
+  );
+  const criteriaCount = (JSON.parse(criteria) as string[]).length;
   return rows.map((r) => {
-    const recused = new Set((recusedBy.all(r.id) as { application_id: string }[]).map((x) => x.application_id));
-    const toScore = [...scorable].filter((id) => !recused.has(id));
-    const filled = (cellsOf.all(r.sheet_id) as { application_id: string; criterion: string }[]).filter((c) => criteria.has(c.criterion) && scorable.has(c.application_id) && !recused.has(c.application_id)).length;
-    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: toScore.length * criteria.size };
+    const filled = (all.get(r.sheet_id) ?? 0) - (offList.get(r.sheet_id) ?? 0) - (recused.get(r.sheet_id) ?? 0);
+    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: (scorable.size - (recusedScorable.get(r.id) ?? 0)) * criteriaCount };
   });
 }
 
