@@ -96,6 +96,8 @@ export const callNames = [
   'backup.list', 'backup.create', 'backup.saveTo', 'backup.setMirror', 'backup.preview', 'backup.restore', 'backup.exportArchive', 'host.chooseBackupPath',
   'letters.programSettings',
   'letters.saveProgramSettings',
+  'ranking.region',
+  'ranking.summary',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -46,6 +46,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('regionCity' as const), region: fc.nat(1), city: fc.constantFrom(...CITIES), quota: fc.nat(2) }),
   fc.record({ kind: fc.constant('options' as const), trim: fc.boolean() }),
   fc.record({ kind: fc.constant('score' as const), app: fc.nat(3), member: fc.nat(1), value: fc.integer({ min: 0, max: 100 }), clear: fc.boolean() }),
+  fc.record({ kind: fc.constant('amend' as const), app: fc.nat(3), member: fc.nat(1), value: fc.integer({ min: 0, max: 100 }) }),
   fc.record({ kind: fc.constant('fillAndSubmit' as const), member: fc.nat(1), base: fc.integer({ min: 50, max: 90 }) }),
   fc.record({ kind: fc.constant('recuse' as const), app: fc.nat(3), member: fc.nat(1), withdraw: fc.boolean() }),
   fc.record({ kind: fc.constant('finalize' as const) }),
@@ -104,6 +105,14 @@ async function apply(ctx: TestContext, w: World, s: Step): Promise<void> {
     case 'score': {
       const sheet = await ok(ctx, 'scores.sheet', { memberId: w.members[s.member]!.id });
       for (const criterion of sheet.criteria) await call('scores.set', { memberId: w.members[s.member]!.id, applicationId: app!.id, criterion, value: s.clear ? null : s.value, comment: '' });
+      return;
+    }
+    case 'amend': {
+      // A submitted sheet changed with a reason: only scores change, the sheet stays submitted.
+      const member = w.members[s.member]!;
+      const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+      if (!sheet.submittedAt) await apply(ctx, w, { kind: 'fillAndSubmit', member: s.member, base: 70 });
+      await call('scores.amend', { memberId: member.id, applicationId: app!.id, criterion: sheet.criteria[0]!, value: s.value, comment: '', reason: '更正' });
       return;
     }
     case 'fillAndSubmit': {
