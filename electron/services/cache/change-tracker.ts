@@ -19,6 +19,8 @@ const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'r
 
 interface Tracker {
   counters: Record<CacheKind, number>;
+  /** Filled cells per `${sheet_id}|${criterion}`, kept up to date by the scores triggers; null until first asked. */
+  cells: { dataVersion: number; counts: Map<string, number> } | null;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
@@ -31,7 +33,14 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || db.readonly || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0 } };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0 }, cells: null };
+  db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
+    if (tracker.cells) {
+      const key = `${String(sheetId)}|${String(criterion)}`;
+      tracker.cells.counts.set(key, (tracker.cells.counts.get(key) ?? 0) + Number(delta));
+    }
+    return null;
+  });
   db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
     if (kind === 0) tracker.counters.screening++;
     tracker.counters.ranking++;
@@ -44,6 +53,13 @@ export function trackChanges(db: Db): boolean {
   };
   for (const t of SCREENING_TABLES) add(t, 0);
   for (const t of RANKING_ONLY_TABLES) add(t, 1);
+  if (tableExists(db, 'scores')) {
+    statements.push(
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); END;',
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+    );
+  }
   db.exec(statements.join('\n'));
   const original = db.transaction.bind(db);
   const wrapped = ((fn: (...args: unknown[]) => unknown) => {
@@ -53,6 +69,7 @@ export function trackChanges(db: Db): boolean {
       } catch (error) {
         tracker.counters.screening++;
         tracker.counters.ranking++;
+        tracker.cells = null;
         throw error;
       }
     };
@@ -68,6 +85,26 @@ export function generation(db: Db, kind: CacheKind): string | null {
   const tracker = trackers.get(db);
   if (!tracker) return trackChanges(db) ? generation(db, kind) : null;
   return `${tracker.counters[kind]}:${db.pragma('data_version', { simple: true }) as number}`;
+}
+
+/**
+ * Filled cells of one sheet per criterion (members' progress), without reading the cells: counted once per
+ * connection (GROUP BY over the scores' primary key), then kept by the triggers on every insert and delete.
+ * Recounted after a rollback or another connection's commit. Null when the connection is not tracked.
+ */
+export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | null {
+  if (!trackers.has(db) && !trackChanges(db)) return null;
+  const tracker = trackers.get(db)!;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  if (!tracker.cells || tracker.cells.dataVersion !== dataVersion) {
+    const counts = new Map<string, number>();
+    for (const [sheet, criterion, n] of db.prepare('SELECT sheet_id, criterion, COUNT(*) FROM scores GROUP BY sheet_id, criterion').raw().all() as [string, string, number][]) counts.set(`${sheet}|${criterion}`, n);
+    tracker.cells = { dataVersion, counts };
+  }
+  const prefix = `${sheetId}|`;
+  const out = new Map<string, number>();
+  for (const [key, n] of tracker.cells.counts) if (key.startsWith(prefix)) out.set(key.slice(prefix.length), n);
+  return out;
 }
 
 /** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */

@@ -11,6 +11,7 @@ import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
 import { scorableApplicationIds } from './screening-service';
 import type { Member, Recusal } from '../../../shared/rounds/views';
+import { sheetCellCounts } from '../cache/change-tracker';
 
 interface MemberRow {
   id: string;
@@ -32,27 +33,29 @@ export function getMemberRoundId(ctx: ServiceContext, memberId: string): string 
 }
 
 /**
- * Members with their sheet's progress: cells filled out of the cells they have to fill. Counted in SQLite
- * (COUNT … GROUP BY sheet over the scores' primary-key index), never by reading the cells: the cells on
- * applications not to be scored (screened out, withdrawn) and on recused ones are counted apart and taken off.
+ * Members with their sheet's progress: cells filled out of the cells they have to fill, never by reading the
+ * cells. Filled cells per sheet and criterion come from counters kept by the scores triggers
+ * (services/cache/change-tracker.ts; a GROUP BY where the connection is not tracked); the cells on
+ * applications not to be scored (screened out, withdrawn) and on recused ones are counted apart, by primary-key
+ * seeks (CROSS JOIN fixes that order), and taken off.
  */
 export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
   const rows = ctx.db.prepare('SELECT m.*, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as MemberRow[];
-  const criteria = JSON.stringify(scoredCriteria(ctx, roundId));
+  const criteriaList = scoredCriteria(ctx, roundId);
+  const criteria = JSON.stringify(criteriaList);
   const scorable = scorableApplicationIds(ctx, roundId);
   const notScorable = JSON.stringify((ctx.db.prepare('SELECT id FROM applications WHERE round_id = ?').all(roundId) as { id: string }[]).map((a) => a.id).filter((id) => !scorable.has(id)));
   const perSheet = (sql: string, ...params: unknown[]) => new Map((ctx.db.prepare(sql).all(...params) as { sheet_id: string; n: number }[]).map((r) => [r.sheet_id, r.n]));
   const criterionIn = 's.criterion IN (SELECT value FROM json_each(?))';
-  const all = perSheet(`SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN scores s ON s.sheet_id = h.id WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`, roundId, criteria);
   const offList = perSheet(
-    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN json_each(?) x JOIN scores s ON s.sheet_id = h.id AND s.application_id = x.value WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`,
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM json_each(?) x CROSS JOIN score_sheets h CROSS JOIN scores s ON s.sheet_id = h.id AND s.application_id = x.value WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`,
     notScorable,
     roundId,
     criteria,
   );
   const recused = perSheet(
-    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM score_sheets h JOIN recusals r ON r.member_id = h.member_id JOIN scores s ON s.sheet_id = h.id AND s.application_id = r.application_id
-     WHERE h.round_id = ? AND ${criterionIn} AND r.application_id NOT IN (SELECT value FROM json_each(?)) GROUP BY h.id`,
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM members m CROSS JOIN recusals r ON r.member_id = m.id CROSS JOIN score_sheets h ON h.member_id = m.id CROSS JOIN scores s ON s.sheet_id = h.id AND s.application_id = r.application_id
+     WHERE m.round_id = ? AND ${criterionIn} AND r.application_id NOT IN (SELECT value FROM json_each(?)) GROUP BY h.id`,
     roundId,
     criteria,
     notScorable,
@@ -62,10 +65,15 @@ export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
       .filter((r) => scorable.has(r.application_id))
       .reduce((counts, r) => counts.set(r.member_id, (counts.get(r.member_id) ?? 0) + 1), new Map<string, number>()),
   );
-  const criteriaCount = (JSON.parse(criteria) as string[]).length;
+  const countAll = ctx.db.prepare(`SELECT COUNT(*) AS n FROM scores s WHERE s.sheet_id = ? AND ${criterionIn}`);
+  const filledOf = (sheetId: string): number => {
+    const counts = sheetCellCounts(ctx.db, sheetId);
+    if (!counts) return (countAll.get(sheetId, criteria) as { n: number }).n;
+    return criteriaList.reduce((n, c) => n + (counts.get(c) ?? 0), 0);
+  };
   return rows.map((r) => {
-    const filled = (all.get(r.sheet_id) ?? 0) - (offList.get(r.sheet_id) ?? 0) - (recused.get(r.sheet_id) ?? 0);
-    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: (scorable.size - (recusedScorable.get(r.id) ?? 0)) * criteriaCount };
+    const filled = filledOf(r.sheet_id) - (offList.get(r.sheet_id) ?? 0) - (recused.get(r.sheet_id) ?? 0);
+    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: (scorable.size - (recusedScorable.get(r.id) ?? 0)) * criteriaList.length };
   });
 }
 
