@@ -10,10 +10,10 @@
 //     roll back with it): callers then compute afresh instead of caching.
 import type { Db } from '../../db/open';
 
-export type CacheKind = 'screening' | 'ranking';
+export type CacheKind = 'screening' | 'ranking' | 'dossiers';
 
 /** Tables the screening reads: dossier facts, program rules, applications and their regions, overrides, bans, acceptances, the round (reference date, status), its regions, the frozen screening. */
-const SCREENING_TABLES = ['dossiers', 'attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
+const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
 /** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
 const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
 
@@ -33,7 +33,7 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || db.readonly || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0 }, cells: null };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null };
   db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
     if (tracker.cells) {
       const key = `${String(sheetId)}|${String(criterion)}`;
@@ -42,15 +42,17 @@ export function trackChanges(db: Db): boolean {
     return null;
   });
   db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
-    if (kind === 0) tracker.counters.screening++;
+    if (kind === 2) tracker.counters.dossiers++;
+    if (kind === 0 || kind === 2) tracker.counters.screening++;
     tracker.counters.ranking++;
     return null;
   });
   const statements: string[] = [];
-  const add = (table: string, kind: 0 | 1) => {
+  const add = (table: string, kind: 0 | 1 | 2) => {
     if (!tableExists(db, table)) return;
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) statements.push(`CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
   };
+  add('dossiers', 2); // dossier facts: the search index, the screening and the ranking
   for (const t of SCREENING_TABLES) add(t, 0);
   for (const t of RANKING_ONLY_TABLES) add(t, 1);
   if (tableExists(db, 'scores')) {
@@ -69,6 +71,7 @@ export function trackChanges(db: Db): boolean {
       } catch (error) {
         tracker.counters.screening++;
         tracker.counters.ranking++;
+        tracker.counters.dossiers++;
         tracker.cells = null;
         throw error;
       }
