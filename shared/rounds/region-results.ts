@@ -46,23 +46,55 @@ export interface RoundResultsSummary extends Header {
   regions: RegionSummary[];
 }
 
+const winOrder = (by: ByRegion, w: ApplicationWins) => by.winIndex.get(w.applicationId)!;
 const header = (r: RoundResults): Header => ({ roundId: r.roundId, roundName: r.roundName, referenceDate: r.referenceDate, computedAt: r.computedAt, options: r.options, regionOrder: r.regionOrder, sheets: r.sheets, finalized: r.finalized });
 
+/** The results grouped by region once, so that each region's slice is cut without scanning the whole round. */
+export interface ByRegion {
+  ranking: Map<string, RegionRanking>;
+  allocation: Map<string, RegionAllocation>;
+  explanations: Map<string, Explanation[]>;
+  ineligible: Map<string, RoundResults['ineligible']>;
+  wins: Map<string, ApplicationWins>;
+  winIndex: Map<string, number>;
+}
+
+export function groupByRegion(r: RoundResults): ByRegion {
+  const group = <T extends { regionId: string }>(xs: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const x of xs) {
+      const list = map.get(x.regionId);
+      if (list) list.push(x);
+      else map.set(x.regionId, [x]);
+    }
+    return map;
+  };
+  return {
+    ranking: new Map(r.ranking.regions.map((x) => [x.regionId, x])),
+    allocation: new Map(r.allocation.regions.map((x) => [x.regionId, x])),
+    explanations: group(r.explanations),
+    ineligible: group(r.ineligible),
+    wins: new Map(r.allocation.wins.map((w) => [w.applicationId, w])),
+    winIndex: new Map(r.allocation.wins.map((w, i) => [w.applicationId, i])),
+  };
+}
+
 /** The region's slice, or null when the round has no such region. */
-export function regionResults(r: RoundResults, regionId: string): RegionResults | null {
-  const ranking = r.ranking.regions.find((x) => x.regionId === regionId);
-  const allocation = r.allocation.regions.find((x) => x.regionId === regionId);
+export function regionResults(r: RoundResults, regionId: string, by: ByRegion = groupByRegion(r)): RegionResults | null {
+  const ranking = by.ranking.get(regionId);
+  const allocation = by.allocation.get(regionId);
   if (!ranking || !allocation) return null;
-  const ineligible = r.ineligible.filter((x) => x.regionId === regionId);
+  const ineligible = by.ineligible.get(regionId) ?? [];
   const ids = new Set([...ranking.entries.map((e) => e.applicationId), ...ineligible.map((x) => x.applicationId)]);
   return {
     ...header(r),
     regionId,
     ranking,
     allocation,
-    explanations: r.explanations.filter((x) => x.regionId === regionId),
+    explanations: by.explanations.get(regionId) ?? [],
     ineligible,
-    wins: r.allocation.wins.filter((w) => ids.has(w.applicationId)),
+    // In the order of the full results' wins.
+    wins: [...ids].flatMap((id) => (by.wins.has(id) ? [by.wins.get(id)!] : [])).sort((a, b) => winOrder(by, a) - winOrder(by, b)),
     cap: r.allocation.cap,
     pendingCommittee: r.allocation.pendingCommittee,
     labels: { applications: Object.fromEntries([...ids].flatMap((id) => (r.labels.applications[id] ? [[id, r.labels.applications[id]]] : []))), regions: r.labels.regions, members: r.labels.members },

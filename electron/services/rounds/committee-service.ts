@@ -11,7 +11,7 @@ import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
 import { scorableApplicationIds } from './screening-service';
 import type { Member, Recusal } from '../../../shared/rounds/views';
-import { sheetCellCounts } from '../cache/change-tracker';
+import { roundCache, sheetCellCounts } from '../cache/change-tracker';
 
 interface MemberRow {
   id: string;
@@ -32,6 +32,9 @@ export function getMemberRoundId(ctx: ServiceContext, memberId: string): string 
   return memberRow(ctx, memberId).round_id;
 }
 
+// The applications to score and the others, read once per change to the screening's inputs.
+const notScorableCache = roundCache<{ scorable: Set<string>; notScorable: string }>('screening');
+
 /**
  * Members with their sheet's progress: cells filled out of the cells they have to fill, never by reading the
  * cells. Filled cells per sheet and criterion come from counters kept by the scores triggers
@@ -43,8 +46,10 @@ export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
   const rows = ctx.db.prepare('SELECT m.*, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as MemberRow[];
   const criteriaList = scoredCriteria(ctx, roundId);
   const criteria = JSON.stringify(criteriaList);
-  const scorable = scorableApplicationIds(ctx, roundId);
-  const notScorable = JSON.stringify((ctx.db.prepare('SELECT id FROM applications WHERE round_id = ?').all(roundId) as { id: string }[]).map((a) => a.id).filter((id) => !scorable.has(id)));
+  const { scorable, notScorable } = notScorableCache.get(ctx.db, roundId, () => {
+    const ids = scorableApplicationIds(ctx, roundId);
+    return { scorable: ids, notScorable: JSON.stringify((ctx.db.prepare('SELECT id FROM applications WHERE round_id = ?').all(roundId) as { id: string }[]).map((a) => a.id).filter((id) => !ids.has(id))) };
+  });
   const perSheet = (sql: string, ...params: unknown[]) => new Map((ctx.db.prepare(sql).all(...params) as { sheet_id: string; n: number }[]).map((r) => [r.sheet_id, r.n]));
   const criterionIn = 's.criterion IN (SELECT value FROM json_each(?))';
   const offList = perSheet(

@@ -19,7 +19,7 @@ import { weightSensitivity } from '../../../shared/ranking/sensitivity';
 import type { RoundInput } from '../../../shared/ranking/types';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import type { ScreeningRow } from '../../../shared/rounds/views';
-import { regionResults, resultsSummary, type RegionResults, type RoundResultsSummary } from '../../../shared/rounds/region-results';
+import { groupByRegion, regionResults, resultsSummary, type ByRegion, type RegionResults, type RoundResultsSummary } from '../../../shared/rounds/region-results';
 import { roundCache } from '../cache/change-tracker';
 
 interface Gathered {
@@ -109,6 +109,7 @@ interface Live {
   input: RoundInput;
   regions: Map<string, RegionResults | null>;
   summary: RoundResultsSummary | null;
+  byRegion?: ByRegion;
 }
 
 // Ranking computed once per change, not per view (issue 8): the live ranking of a round is cached with its
@@ -117,7 +118,7 @@ interface Live {
 // sensitivity, one region's slice and the summary are all served from it. The finalized snapshot is parsed
 // once per finalization the same way.
 const liveCache = roundCache<Live>('ranking');
-const frozenCache = roundCache<{ results: RoundResults; regions: Map<string, RegionResults | null>; summary: RoundResultsSummary | null } | null>('ranking');
+const frozenCache = roundCache<{ results: RoundResults; regions: Map<string, RegionResults | null>; summary: RoundResultsSummary | null; byRegion?: ByRegion } | null>('ranking');
 
 function live(ctx: ServiceContext, roundId: string): Live {
   return liveCache.get(ctx.db, roundId, () => {
@@ -159,7 +160,7 @@ export function freshResults(ctx: ServiceContext, roundId: string): RoundResults
 /** One region of the ranking the viewer may see, cut from the cached results. */
 export function regionRanking(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null): RegionResults {
   const v = visible(ctx, roundId, viewerMemberId);
-  if (!v.regions.has(regionId)) v.regions.set(regionId, regionResults(v.results, regionId));
+  if (!v.regions.has(regionId)) v.regions.set(regionId, regionResults(v.results, regionId, (v.byRegion ??= groupByRegion(v.results))));
   const slice = v.regions.get(regionId);
   if (!slice) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
   return slice;

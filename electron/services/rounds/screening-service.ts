@@ -56,6 +56,7 @@ export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicatio
 interface Screened {
   rows: ScreeningRow[];
   byApplication: Map<string, ScreeningRow[]>;
+  scorable: Set<string>;
 }
 
 // One screening per round and change (services/cache/change-tracker.ts): a score save looks up one
@@ -71,7 +72,7 @@ function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
       if (list) list.push(row);
       else byApplication.set(row.applicationId, [row]);
     }
-    return { rows, byApplication };
+    return { rows, byApplication, scorable: new Set(rows.filter((row) => row.eligible).map((row) => row.applicationId)) };
   });
 }
 
@@ -117,7 +118,7 @@ export function computeScreening(ctx: ServiceContext, roundId: string, onlyAppli
 
 /** Applications that passed screening for at least one region: only these are scored (资格审查 first). */
 export function scorableApplicationIds(ctx: ServiceContext, roundId: string): Set<string> {
-  return new Set(screenRound(ctx, roundId).filter((row) => row.eligible).map((row) => row.applicationId));
+  return new Set(cachedScreening(ctx, roundId).scorable);
 }
 
 export function isScorable(ctx: ServiceContext, roundId: string, applicationId: string): boolean {
