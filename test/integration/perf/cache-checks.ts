@@ -65,7 +65,19 @@ export const extraChecks = {
     const shown = round.status === 'finalized' ? roundResults(ctx, roundId, null) : fresh;
     expect(timeless(roundResults(ctx, roundId, viewer ?? null))).toEqual(timeless(shown));
     for (const region of round.regions) {
-      expect(regionRanking(ctx, roundId, region.id, viewer ?? null)).toEqual(regionResults(roundResults(ctx, roundId, viewer ?? null), region.id));
+      const whole = roundResults(ctx, roundId, viewer ?? null);
+      const slice = regionRanking(ctx, roundId, region.id, viewer ?? null);
+      expect(slice).toEqual(regionResults(whole, region.id));
+      // The slice is exactly the region's part of the whole results (a naive cut for reference).
+      const ids = new Set([...whole.ranking.regions.find((r) => r.regionId === region.id)!.entries.map((e) => e.applicationId), ...whole.ineligible.filter((x) => x.regionId === region.id).map((x) => x.applicationId)]);
+      expect(slice).toMatchObject({
+        ranking: whole.ranking.regions.find((r) => r.regionId === region.id),
+        allocation: whole.allocation.regions.find((r) => r.regionId === region.id),
+        explanations: whole.explanations.filter((x) => x.regionId === region.id),
+        ineligible: whole.ineligible.filter((x) => x.regionId === region.id),
+        wins: whole.allocation.wins.filter((w) => ids.has(w.applicationId)),
+        labels: { applications: Object.fromEntries(Object.entries(whole.labels.applications).filter(([id]) => ids.has(id))), regions: whole.labels.regions, members: whole.labels.members },
+      });
       const input = orderedInput(ctx, roundId, fresh);
       expect(regionAnalysis(ctx, roundId, region.id, viewer ?? null)).toEqual(analyseRegion(input, rankRound(input, round.options), region.id));
     }
