@@ -3,7 +3,8 @@
 // to invalidate, so a new writer (import, exchange, demo, restore) cannot leave a cache stale. Temp triggers
 // live only in this connection, never in the schema (nothing for migrations or a future sync to share).
 //   - Rolled-back writes: a cache filled inside a transaction that then rolls back would describe data that
-//     never existed, so every transaction that throws bumps every generation (db.transaction is wrapped).
+//     never existed, so every transaction that throws after writing a tracked row bumps every generation
+//     (db.transaction is wrapped); a refusal before any write (the usual case) keeps the caches.
 //   - Other connections (the command line on the same file): PRAGMA data_version changes when another
 //     connection commits, and is part of the generation.
 //   - A connection first seen inside a transaction is not tracked yet (temp triggers created there would
@@ -21,6 +22,8 @@ interface Tracker {
   counters: Record<CacheKind, number>;
   /** Filled cells per `${sheet_id}|${criterion}`, kept up to date by the scores triggers; null until first asked. */
   cells: { dataVersion: number; counts: Map<string, number> } | null;
+  /** Every tracked row written, to tell a failed transaction that wrote from one that only read. */
+  writes: number;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
@@ -33,8 +36,9 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || db.readonly || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0 };
   db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
+    tracker.writes++;
     if (tracker.cells) {
       const key = `${String(sheetId)}|${String(criterion)}`;
       tracker.cells.counts.set(key, (tracker.cells.counts.get(key) ?? 0) + Number(delta));
@@ -42,6 +46,7 @@ export function trackChanges(db: Db): boolean {
     return null;
   });
   db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
+    tracker.writes++;
     if (kind === 2) tracker.counters.dossiers++;
     if (kind === 0 || kind === 2) tracker.counters.screening++;
     tracker.counters.ranking++;
@@ -66,9 +71,12 @@ export function trackChanges(db: Db): boolean {
   const original = db.transaction.bind(db);
   const wrapped = ((fn: (...args: unknown[]) => unknown) => {
     const guarded = function (this: unknown, ...args: unknown[]) {
+      const writesBefore = tracker.writes;
       try {
         return fn.apply(this, args);
       } catch (error) {
+        // A refused write that changed no tracked row (most refusals check first) leaves every cache valid.
+        if (tracker.writes === writesBefore) throw error;
         tracker.counters.screening++;
         tracker.counters.ranking++;
         tracker.counters.dossiers++;
