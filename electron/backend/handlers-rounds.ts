@@ -6,7 +6,7 @@ import { acceptStatement, addApplication, listApplications, setApplicationWithdr
 import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
 import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
 import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
-import { finalizeRound, regionAnalysis, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
+import { finalizeRound, rankingSummary, regionAnalysis, regionRanking, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
 import { reopenPreview } from '../services/rounds/reopen-preview';
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
 import { listChanges } from '../services/history/change-log';
@@ -80,4 +80,6 @@ export const roundsHandlers: RoundsHandlerTable = {
     if (format === 'json') return { fileName: `${base}.json`, mime: 'application/json', dataBase64: Buffer.from(JSON.stringify(results, null, 2)).toString('base64') };
     return { fileName: `${base}.xlsx`, mime: XLSX_MIME, dataBase64: (await selectionXlsx(results)).toString('base64') };
   },
+  'ranking.region': ({ roundId, regionId, viewerMemberId }, ctx) => regionRanking(ctx, roundId, regionId, viewerMemberId),
+  'ranking.summary': ({ roundId, viewerMemberId }, ctx) => rankingSummary(ctx, roundId, viewerMemberId),
 };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations as allMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { trackChanges } from '../services/cache/change-tracker';
 import { AppError } from '../backend/app-error';
 import { checkOpenDb, describeSqliteError, writeVerifiedBackup } from '../services/backup/backup-files';
 
@@ -76,6 +77,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       await writeVerifiedBackup(db, backupPath);
     }
     migrate(db, migrations, fromVersion);
+    // The per-round caches' change tracking (temp triggers), installed outside any transaction.
+    trackChanges(db);
     return { db, fromVersion, version: latest, backupPath };
   } catch (error) {
     db.close();

@@ -102,6 +102,8 @@ export const callNames = [
   'exchange.readCard',
   'history.findHead',
   'dossiers.importTemplate',
+  'ranking.region',
+  'ranking.summary',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

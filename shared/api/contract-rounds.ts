@@ -17,6 +17,7 @@ import {
 } from '../rounds/schema';
 import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
+import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
 import type { ReopenPreview } from '../rounds/reopen-diff';
 import type { RegionAnalysis } from '../ranking/analysis';
 import type { RegionSensitivity } from '../ranking/sensitivity';
@@ -87,4 +88,7 @@ export const roundsContract = {
   'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')).max(MAX_COMMITTEE_ORDER, msg('error.tooMany')), reason }).strict(), done),
   'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
+  // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
+  'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),
+  'ranking.summary': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResultsSummary>()),
 } as const;

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/open';
 import { dossierPinyinColumns } from '../../db/migrations/007-dossier-pinyin';
 import { SEARCH_SEPARATOR } from '../../../shared/common/pinyin';
+import { searchDossierIds } from './dossier-search-index';
 import { type Contact, type DossierData, type Dossier, type DossierSummary, type Capability, type TaxpayerType } from '../../../shared/dossiers/schema';
 
 interface DossierRow {
@@ -136,15 +137,13 @@ export function createDossierRepo(db: Db) {
         where.push("(search_text LIKE ? ESCAPE '\\' OR pinyin_initials LIKE ? ESCAPE '\\' OR pinyin_full LIKE ? ESCAPE '\\')");
         args.push(likeContaining(term), likeContaining(folded), likeContaining(SEARCH_SEPARATOR + folded));
       }
+      const columns = `id, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type, json_array_length(capabilities) AS capability_count, archived_at, updated_at`;
+      // The in-memory index (dossier-search-index.ts) where this connection keeps one; the same LIKE search in SQL otherwise.
+      const indexed = searchDossierIds(db, { terms: query.search.toLowerCase().split(/\s+/).filter(Boolean), status: query.status, offset: query.offset, limit: query.limit });
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
-      const rows = db
-        .prepare(
-          `SELECT id, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type,
-                  json_array_length(capabilities) AS capability_count, archived_at, updated_at
-           FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`,
-        )
-        .all(...args, query.limit, query.offset) as (Pick<DossierRow, 'id' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
+      const total = indexed ? indexed.total : (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
+      const byId = indexed && new Map((db.prepare(`SELECT ${columns} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(indexed.ids)) as { id: number }[]).map((r) => [r.id, r]));
+      const rows = (byId ? indexed.ids.map((id) => byId.get(id)!) : db.prepare(`SELECT ${columns} FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset)) as (Pick<DossierRow, 'id' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
       return {
         total,
         items: rows.map((r) => ({

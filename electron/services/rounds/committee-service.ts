@@ -11,6 +11,7 @@ import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
 import { scorableApplicationIds } from './screening-service';
 import type { Member, Recusal } from '../../../shared/rounds/views';
+import { roundCache, sheetCellCounts } from '../cache/change-tracker';
 
 interface MemberRow {
   id: string;
@@ -31,18 +32,53 @@ export function getMemberRoundId(ctx: ServiceContext, memberId: string): string 
   return memberRow(ctx, memberId).round_id;
 }
 
-/** Members with their sheet's progress: cells filled out of the cells they have to fill. */
+// The applications to score and the others, read once per change to the screening's inputs.
+const notScorableCache = roundCache<{ scorable: Set<string>; notScorable: string }>('screening');
+
+/**
+ * Members with their sheet's progress: cells filled out of the cells they have to fill, never by reading the
+ * cells. Filled cells per sheet and criterion come from counters kept by the scores triggers
+ * (services/cache/change-tracker.ts; a GROUP BY where the connection is not tracked); the cells on
+ * applications not to be scored (screened out, withdrawn) and on recused ones are counted apart, by primary-key
+ * seeks (CROSS JOIN fixes that order), and taken off.
+ */
 export function listMembers(ctx: ServiceContext, roundId: string): Member[] {
   const rows = ctx.db.prepare('SELECT m.*, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as MemberRow[];
-  const criteria = new Set(scoredCriteria(ctx, roundId));
-  const scorable = scorableApplicationIds(ctx, roundId);
-  const recusedBy = ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?');
-  const cellsOf = ctx.db.prepare('SELECT application_id, criterion FROM scores WHERE sheet_id = ?');
+  const criteriaList = scoredCriteria(ctx, roundId);
+  const criteria = JSON.stringify(criteriaList);
+  const { scorable, notScorable } = notScorableCache.get(ctx.db, roundId, () => {
+    const ids = scorableApplicationIds(ctx, roundId);
+    return { scorable: ids, notScorable: JSON.stringify((ctx.db.prepare('SELECT id FROM applications WHERE round_id = ?').all(roundId) as { id: string }[]).map((a) => a.id).filter((id) => !ids.has(id))) };
+  });
+  const perSheet = (sql: string, ...params: unknown[]) => new Map((ctx.db.prepare(sql).all(...params) as { sheet_id: string; n: number }[]).map((r) => [r.sheet_id, r.n]));
+  const criterionIn = 's.criterion IN (SELECT value FROM json_each(?))';
+  const offList = perSheet(
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM json_each(?) x CROSS JOIN score_sheets h CROSS JOIN scores s ON s.sheet_id = h.id AND s.application_id = x.value WHERE h.round_id = ? AND ${criterionIn} GROUP BY h.id`,
+    notScorable,
+    roundId,
+    criteria,
+  );
+  const recused = perSheet(
+    `SELECT h.id AS sheet_id, COUNT(*) AS n FROM members m CROSS JOIN recusals r ON r.member_id = m.id CROSS JOIN score_sheets h ON h.member_id = m.id CROSS JOIN scores s ON s.sheet_id = h.id AND s.application_id = r.application_id
+     WHERE m.round_id = ? AND ${criterionIn} AND r.application_id NOT IN (SELECT value FROM json_each(?)) GROUP BY h.id`,
+    roundId,
+    criteria,
+    notScorable,
+  );
+  const recusedScorable = new Map(
+    (ctx.db.prepare('SELECT r.member_id, r.application_id FROM recusals r JOIN members m ON m.id = r.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[])
+      .filter((r) => scorable.has(r.application_id))
+      .reduce((counts, r) => counts.set(r.member_id, (counts.get(r.member_id) ?? 0) + 1), new Map<string, number>()),
+  );
+  const countAll = ctx.db.prepare(`SELECT COUNT(*) AS n FROM scores s WHERE s.sheet_id = ? AND ${criterionIn}`);
+  const filledOf = (sheetId: string): number => {
+    const counts = sheetCellCounts(ctx.db, sheetId);
+    if (!counts) return (countAll.get(sheetId, criteria) as { n: number }).n;
+    return criteriaList.reduce((n, c) => n + (counts.get(c) ?? 0), 0);
+  };
   return rows.map((r) => {
-    const recused = new Set((recusedBy.all(r.id) as { application_id: string }[]).map((x) => x.application_id));
-    const toScore = [...scorable].filter((id) => !recused.has(id));
-    const filled = (cellsOf.all(r.sheet_id) as { application_id: string; criterion: string }[]).filter((c) => criteria.has(c.criterion) && scorable.has(c.application_id) && !recused.has(c.application_id)).length;
-    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: toScore.length * criteria.size };
+    const filled = filledOf(r.sheet_id) - (offList.get(r.sheet_id) ?? 0) - (recused.get(r.sheet_id) ?? 0);
+    return { id: r.id, name: r.name, role: r.role, sheetId: r.sheet_id, submittedAt: r.submitted_at, filled, required: (scorable.size - (recusedScorable.get(r.id) ?? 0)) * criteriaList.length };
   });
 }
 

@@ -21,6 +21,8 @@ import { weightSensitivity } from '../../../shared/ranking/sensitivity';
 import type { RoundInput } from '../../../shared/ranking/types';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import type { ScreeningRow } from '../../../shared/rounds/views';
+import { groupByRegion, regionResults, resultsSummary, type ByRegion, type RegionResults, type RoundResultsSummary } from '../../../shared/rounds/region-results';
+import { roundCache } from '../cache/change-tracker';
 
 interface Gathered {
   input: RoundInput;
@@ -51,11 +53,16 @@ function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[])
   // freely, so counting it would let the live ranking move under the committee and show numbers no member
   // has stood behind. The sheets list below tells the viewer how many drafts are left out; finalizing
   // requires every sheet to be submitted anyway.
-  const scores = (
-    ctx.db
-      .prepare('SELECT s.application_id AS applicationId, h.member_id AS memberId, s.criterion, s.value FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ? AND h.submitted_at IS NOT NULL ORDER BY h.member_id, s.application_id, s.criterion')
-      .all(roundId) as RoundInput['scores'][number][]
-  ).filter((s) => active.has(s.applicationId));
+  // Set-based, sheet by sheet over the primary key, without ORDER BY: the core sorts what it needs (aggregate.ts
+  // orders each cell's scores by member), so the order rows arrive in changes nothing.
+  const scores: RoundInput['scores'][number][] = [];
+  const submitted = ctx.db.prepare('SELECT id, member_id FROM score_sheets WHERE round_id = ? AND submitted_at IS NOT NULL').all(roundId) as { id: string; member_id: string }[];
+  const cellsOf = ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ?').raw();
+  for (const sheet of submitted) {
+    for (const [applicationId, criterion, value] of cellsOf.all(sheet.id) as [string, string, number][]) {
+      if (active.has(applicationId)) scores.push({ applicationId, memberId: sheet.member_id, criterion, value });
+    }
+  }
   const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter((r) =>
     active.has(r.applicationId),
   );
@@ -75,8 +82,11 @@ function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[])
 
 /** The ranking from the stored inputs; `screening` replaces the round's own (the reopen preview passes a fresh one). */
 export function computeResults(ctx: ServiceContext, roundId: string, screening?: ScreeningRow[]): RoundResults {
-  const round = getRound(ctx.db, roundId);
-  const g = gather(ctx, roundId, screening);
+  return resultsOf(ctx, getRound(ctx.db, roundId), gather(ctx, roundId, screening));
+}
+
+function resultsOf(ctx: ServiceContext, round: ReturnType<typeof getRound>, g: Gathered): RoundResults {
+  const roundId = round.id;
   const ranking = rankRound(g.input, round.options);
   const allocation = allocate(ranking);
   return {
@@ -96,6 +106,75 @@ export function computeResults(ctx: ServiceContext, roundId: string, screening?:
   };
 }
 
+interface Live {
+  results: RoundResults;
+  input: RoundInput;
+  regions: Map<string, RegionResults | null>;
+  summary: RoundResultsSummary | null;
+  byRegion?: ByRegion;
+}
+
+// Ranking computed once per change, not per view (issue 8): the live ranking of a round is cached with its
+// inputs until any of them changes (services/cache/change-tracker.ts: scores, sheets, recusals, members, the
+// screening's inputs, regions, options and committee order all live in tracked tables); results, analysis,
+// sensitivity, one region's slice and the summary are all served from it. The finalized snapshot is parsed
+// once per finalization the same way.
+const liveCache = roundCache<Live>('ranking');
+const frozenCache = roundCache<{ results: RoundResults; regions: Map<string, RegionResults | null>; summary: RoundResultsSummary | null; byRegion?: ByRegion } | null>('ranking');
+
+function live(ctx: ServiceContext, roundId: string): Live {
+  return liveCache.get(ctx.db, roundId, () => {
+    const round = getRound(ctx.db, roundId);
+    const g = gather(ctx, roundId);
+    const results = resultsOf(ctx, round, g);
+    return { results, input: g.input, regions: new Map(), summary: null };
+  });
+}
+
+function frozen(ctx: ServiceContext, roundId: string) {
+  return frozenCache.get(ctx.db, roundId, () => {
+    const f = currentFinalization(ctx, roundId);
+    if (!f) return null;
+    const results: RoundResults = { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by, fingerprint: f.chain_head ? fingerprint(f.chain_head) : null } };
+    return { results, regions: new Map<string, RegionResults | null>(), summary: null };
+  });
+}
+
+/** The cached results the viewer may see, with their per-region slices. */
+function visible(ctx: ServiceContext, roundId: string, viewerMemberId: string | null) {
+  const round = getRound(ctx.db, roundId);
+  if (round.status === 'finalized') {
+    const f = frozen(ctx, roundId);
+    if (f) return f;
+  }
+  assertMaySee(ctx, roundId, viewerMemberId);
+  return live(ctx, roundId);
+}
+
+/** The cached live ranking, without the viewer check (for services; the ranking calls check the viewer). */
+export const liveResults = (ctx: ServiceContext, roundId: string): RoundResults => live(ctx, roundId).results;
+
+/** The live ranking without the cache (the property tests compare the two). */
+export function freshResults(ctx: ServiceContext, roundId: string): RoundResults {
+  return computeResults(ctx, roundId);
+}
+
+/** One region of the ranking the viewer may see, cut from the cached results. */
+export function regionRanking(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null): RegionResults {
+  const v = visible(ctx, roundId, viewerMemberId);
+  if (!v.regions.has(regionId)) v.regions.set(regionId, regionResults(v.results, regionId, (v.byRegion ??= groupByRegion(v.results))));
+  const slice = v.regions.get(regionId);
+  if (!slice) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
+  return slice;
+}
+
+/** Every region's counts, cut from the cached results. */
+export function rankingSummary(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): RoundResultsSummary {
+  const v = visible(ctx, roundId, viewerMemberId);
+  v.summary ??= resultsSummary(v.results);
+  return v.summary;
+}
+
 interface FinalizationRow {
   id: string;
   finalized_at: string;
@@ -113,13 +192,7 @@ function currentFinalization(ctx: ServiceContext, roundId: string): Finalization
  * for a member who has submitted their own sheet (before that, others' scores stay hidden).
  */
 export function roundResults(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): RoundResults {
-  const round = getRound(ctx.db, roundId);
-  if (round.status === 'finalized') {
-    const f = currentFinalization(ctx, roundId);
-    if (f) return { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by, fingerprint: f.chain_head ? fingerprint(f.chain_head) : null } };
-  }
-  assertMaySee(ctx, roundId, viewerMemberId);
-  return computeResults(ctx, roundId);
+  return visible(ctx, roundId, viewerMemberId).results;
 }
 
 function assertMaySee(ctx: ServiceContext, roundId: string, viewerMemberId: string | null): void {
@@ -133,9 +206,9 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   // Found by the API fuzz: another round's region reached analyseRegion's RangeError (INTERNAL).
   if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
   if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
-  const g = gather(ctx, roundId);
-  const ranking = rankRound(g.input, round.options);
-  return analyseRegion(g.input, ranking, regionId);
+  // Over the live inputs, finalized or not, as before the cache (the screening is the frozen one then).
+  const { input, results } = live(ctx, roundId);
+  return analyseRegion(input, results.ranking, regionId);
 }
 
 /**

@@ -10,7 +10,8 @@ import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
 import { isScorable, scorableApplicationIds } from './screening-service';
-import type { ScoreCell, ScoreSheet } from '../../../shared/rounds/views';
+import type { Round, ScoreCell, ScoreSheet } from '../../../shared/rounds/views';
+import { roundCache } from '../cache/change-tracker';
 import { assertMayScoreHere } from '../exchange/sheet-exchange';
 
 interface SheetRow {
@@ -29,9 +30,14 @@ function sheetOf(ctx: ServiceContext, memberId: string): SheetRow {
   return row;
 }
 
+// The round as a score save needs it (status, options, scale), read once per change to the round's rows
+// (services/cache/change-tracker.ts) instead of re-reading its 300 regions and options on every cell.
+const roundCacheForScoring = roundCache<Round>('screening');
+export const cachedRound = (ctx: ServiceContext, roundId: string): Round => roundCacheForScoring.get(ctx.db, roundId, () => getRound(ctx.db, roundId));
+
 /** The criteria members score by hand: all of them, except price when it is computed (低价优先法). */
 export function scoredCriteria(ctx: ServiceContext, roundId: string): string[] {
-  const { options } = getRound(ctx.db, roundId);
+  const { options } = cachedRound(ctx, roundId);
   return options.criteria.map((c) => c.key).filter((key) => !(options.priceMode === 'lowestPrice' && key === options.priceCriterion));
 }
 
@@ -71,7 +77,8 @@ interface Entry {
 }
 
 function checkEntry(ctx: ServiceContext, sheet: SheetRow, entry: Entry): void {
-  const round = assertRoundOpen(ctx.db, sheet.round_id);
+  const round = cachedRound(ctx, sheet.round_id);
+  if (round.status === 'finalized') throw new AppError('CONFLICT', zh('error.roundFinalized'));
   assertMayScoreHere(ctx, sheet.round_id, entry.memberId);
   const application = getApplication(ctx, entry.applicationId);
   if (application.roundId !== sheet.round_id || application.withdrawnAt) throw new AppError('NOT_FOUND', zh('error.notFound'));

@@ -13,6 +13,7 @@ import { ROUND_ENTITY } from './setup-service';
 import { getApplication, listApplications, statementAcceptances } from './application-service';
 import { currentFinalization } from './finalization-repo';
 import { createDossierRepo } from '../dossiers/dossier-repo';
+import { roundCache } from '../cache/change-tracker';
 import { evaluateEligibility, type ReadmissionBan as BanFact } from '../../../shared/eligibility/evaluate';
 import type { BanReason } from '../../../shared/eligibility/readmission';
 import type { ReadmissionBan, ScreeningRow } from '../../../shared/rounds/views';
@@ -48,12 +49,41 @@ export function bansForProgram(ctx: ServiceContext, programId: string): BanFact[
  * what the committee signed; finalizations from before it was stored fall back to a recomputation.
  */
 export function screenRound(ctx: ServiceContext, roundId: string, onlyApplicationId?: string): ScreeningRow[] {
+  const screened = cachedScreening(ctx, roundId);
+  return onlyApplicationId === undefined ? screened.rows : (screened.byApplication.get(onlyApplicationId) ?? []);
+}
+
+interface Screened {
+  rows: ScreeningRow[];
+  byApplication: Map<string, ScreeningRow[]>;
+  scorable: Set<string>;
+}
+
+// One screening per round and change (services/cache/change-tracker.ts): a score save looks up one
+// application instead of screening the whole round, and the tabs share one computation.
+const screeningCache = roundCache<Screened>('screening');
+
+function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
+  return screeningCache.get(ctx.db, roundId, () => {
+    const rows = freshScreening(ctx, roundId);
+    const byApplication = new Map<string, ScreeningRow[]>();
+    for (const row of rows) {
+      const list = byApplication.get(row.applicationId);
+      if (list) list.push(row);
+      else byApplication.set(row.applicationId, [row]);
+    }
+    return { rows, byApplication, scorable: new Set(rows.filter((row) => row.eligible).map((row) => row.applicationId)) };
+  });
+}
+
+/** screenRound without the cache (the property tests compare the two). */
+export function freshScreening(ctx: ServiceContext, roundId: string): ScreeningRow[] {
   const round = getRound(ctx.db, roundId);
   if (round.status === 'finalized') {
     const frozen = currentFinalization(ctx.db, roundId)?.snapshot.screening;
-    if (frozen) return frozen.filter((row) => onlyApplicationId === undefined || row.applicationId === onlyApplicationId);
+    if (frozen) return frozen;
   }
-  return computeScreening(ctx, roundId, onlyApplicationId);
+  return computeScreening(ctx, roundId);
 }
 
 /** The screening as the rules, the dossiers, the bans and the overrides give it now. */
@@ -88,11 +118,11 @@ export function computeScreening(ctx: ServiceContext, roundId: string, onlyAppli
 
 /** Applications that passed screening for at least one region: only these are scored (资格审查 first). */
 export function scorableApplicationIds(ctx: ServiceContext, roundId: string): Set<string> {
-  return new Set(screenRound(ctx, roundId).filter((row) => row.eligible).map((row) => row.applicationId));
+  return new Set(cachedScreening(ctx, roundId).scorable);
 }
 
 export function isScorable(ctx: ServiceContext, roundId: string, applicationId: string): boolean {
-  return screenRound(ctx, roundId, applicationId).some((row) => row.eligible);
+  return (cachedScreening(ctx, roundId).byApplication.get(applicationId) ?? []).some((row) => row.eligible);
 }
 
 /** The chair overrides the rules for one application and region, with a reason (or removes the override: eligible null). */

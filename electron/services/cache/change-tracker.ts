@@ -1,0 +1,141 @@
+// Change generations for the per-round caches (screening, ranking). Every row written to a table a cache
+// reads bumps that cache's generation, through TEMP triggers on this connection: no service has to remember
+// to invalidate, so a new writer (import, exchange, demo, restore) cannot leave a cache stale. Temp triggers
+// live only in this connection, never in the schema (nothing for migrations or a future sync to share).
+//   - Rolled-back writes: a cache filled inside a transaction that then rolls back would describe data that
+//     never existed, so every transaction that throws after writing a tracked row bumps every generation
+//     (db.transaction is wrapped); a refusal before any write (the usual case) keeps the caches.
+//   - Other connections (the command line on the same file): PRAGMA data_version changes when another
+//     connection commits, and is part of the generation.
+//   - A connection first seen inside a transaction is not tracked yet (temp triggers created there would
+//     roll back with it): callers then compute afresh instead of caching.
+import type { Db } from '../../db/open';
+
+export type CacheKind = 'screening' | 'ranking' | 'dossiers';
+
+/** Tables the screening reads: dossier facts, program rules, applications and their regions, overrides, bans, acceptances, the round (reference date, status), its regions, the frozen screening. */
+const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
+/** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
+const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
+
+interface Tracker {
+  counters: Record<CacheKind, number>;
+  /** Filled cells per `${sheet_id}|${criterion}`, kept up to date by the scores triggers; null until first asked. */
+  cells: { dataVersion: number; counts: Map<string, number> } | null;
+  /** Every tracked row written, to tell a failed transaction that wrote from one that only read. */
+  writes: number;
+}
+
+const trackers = new WeakMap<Db, Tracker>();
+
+function tableExists(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** Installs the triggers once per connection; false when it cannot (inside a transaction, or read-only). */
+export function trackChanges(db: Db): boolean {
+  if (trackers.has(db)) return true;
+  if (db.inTransaction || db.readonly || !db.open) return false;
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0 };
+  db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
+    tracker.writes++;
+    if (tracker.cells) {
+      const key = `${String(sheetId)}|${String(criterion)}`;
+      tracker.cells.counts.set(key, (tracker.cells.counts.get(key) ?? 0) + Number(delta));
+    }
+    return null;
+  });
+  db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
+    tracker.writes++;
+    if (kind === 2) tracker.counters.dossiers++;
+    if (kind === 0 || kind === 2) tracker.counters.screening++;
+    tracker.counters.ranking++;
+    return null;
+  });
+  const statements: string[] = [];
+  const add = (table: string, kind: 0 | 1 | 2) => {
+    if (!tableExists(db, table)) return;
+    for (const op of ['INSERT', 'UPDATE', 'DELETE']) statements.push(`CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
+  };
+  add('dossiers', 2); // dossier facts: the search index, the screening and the ranking
+  for (const t of SCREENING_TABLES) add(t, 0);
+  for (const t of RANKING_ONLY_TABLES) add(t, 1);
+  if (tableExists(db, 'scores')) {
+    statements.push(
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); END;',
+      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+    );
+  }
+  db.exec(statements.join('\n'));
+  const original = db.transaction.bind(db);
+  const wrapped = ((fn: (...args: unknown[]) => unknown) => {
+    const guarded = function (this: unknown, ...args: unknown[]) {
+      const writesBefore = tracker.writes;
+      try {
+        return fn.apply(this, args);
+      } catch (error) {
+        // A refused write that changed no tracked row (most refusals check first) leaves every cache valid.
+        if (tracker.writes === writesBefore) throw error;
+        tracker.counters.screening++;
+        tracker.counters.ranking++;
+        tracker.counters.dossiers++;
+        tracker.cells = null;
+        throw error;
+      }
+    };
+    return original(guarded);
+  }) as Db['transaction'];
+  Object.defineProperty(db, 'transaction', { value: wrapped, configurable: true, writable: true });
+  trackers.set(db, tracker);
+  return true;
+}
+
+/** The current generation of a cache kind, or null when this connection is not tracked (do not cache). */
+export function generation(db: Db, kind: CacheKind): string | null {
+  const tracker = trackers.get(db);
+  if (!tracker) return trackChanges(db) ? generation(db, kind) : null;
+  return `${tracker.counters[kind]}:${db.pragma('data_version', { simple: true }) as number}`;
+}
+
+/**
+ * Filled cells of one sheet per criterion (members' progress), without reading the cells: counted once per
+ * connection (GROUP BY over the scores' primary key), then kept by the triggers on every insert and delete.
+ * Recounted after a rollback or another connection's commit. Null when the connection is not tracked.
+ */
+export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | null {
+  if (!trackers.has(db) && !trackChanges(db)) return null;
+  const tracker = trackers.get(db)!;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  if (!tracker.cells || tracker.cells.dataVersion !== dataVersion) {
+    const counts = new Map<string, number>();
+    for (const [sheet, criterion, n] of db.prepare('SELECT sheet_id, criterion, COUNT(*) FROM scores GROUP BY sheet_id, criterion').raw().all() as [string, string, number][]) counts.set(`${sheet}|${criterion}`, n);
+    tracker.cells = { dataVersion, counts };
+  }
+  const prefix = `${sheetId}|`;
+  const out = new Map<string, number>();
+  for (const [key, n] of tracker.cells.counts) if (key.startsWith(prefix)) out.set(key.slice(prefix.length), n);
+  return out;
+}
+
+/** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */
+export function roundCache<T>(kind: CacheKind) {
+  const byDb = new WeakMap<Db, Map<string, { gen: string; value: T }>>();
+  return {
+    get(db: Db, roundId: string, compute: () => T): T {
+      const gen = generation(db, kind);
+      if (gen === null) return compute();
+      let map = byDb.get(db);
+      if (!map) byDb.set(db, (map = new Map()));
+      const hit = map.get(roundId);
+      if (hit && hit.gen === gen) return hit.value;
+      const value = compute();
+      // Computing reads only, but re-check: a generation moved during compute means the value may mix states.
+      if (generation(db, kind) === gen) map.set(roundId, { gen, value });
+      return value;
+    },
+    clear(db: Db): void {
+      byDb.delete(db);
+    },
+  };
+}

@@ -1,0 +1,211 @@
+// End-to-end benchmark at platform scale (issue 8), through the real data-worker bundle
+// (dist/electron/data-worker.cjs via startDataWorker: structured clone, zod, dispatch, SQLite), at two sizes:
+// SIZES applications in 300 regions, 15 members, 4 criteria (1.2 M scores at 20,000). Every figure is a
+// ratio to a floor measured in the same run on the same machine:
+//   score save          median scores.set in the big round  / median scores.set in a round of one application
+//   score import        scores.importPreview + importCommit of every member's file / raw INSERTs of the same rows
+//   ranking             ranking.summary after a change (full computation) / SQL GROUP BY over the round's scores
+//   ranking page        ranking.region of one region, cached (absolute ms; floor: members.list of the empty round)
+//   members.list        members.list (absolute ms, same floor)
+//   dossier CSV import  dossiers.importPreview + importCommit / CSV parse + raw INSERT of the same rows
+//   search              dossiers.list with a search term (absolute ms; floor: in-memory substring scan)
+// and the process RSS (the worker is a thread of this process) sampled throughout. Not part of `npm test`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
+import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
+import { creditCodeCheckChar } from '../../shared/dossiers/credit-code';
+import { SEED_003_RULES, shopFactsSchema } from '../../shared/eligibility/rules';
+
+const WORKER = path.resolve('dist/electron/data-worker.cjs');
+const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
+const REGIONS = 300;
+const MEMBERS = 15;
+const CITIES = ['杭州市', '深圳市', '广州市', '苏州市', '成都市', '武汉市']; // 300 % 6 = 0: region r and r + 6 share a city
+const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], ['reputation', '业内口碑'], ['price', '服务报价']] as const;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function call<T = unknown>(worker: DataWorker, name: string, input: unknown): Promise<T> {
+  const result = await worker.invoke(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+function creditCode(i: number): string {
+  const body = `913301${String(i).padStart(11, '0')}`;
+  return body + creditCodeCheckChar(body);
+}
+function dossierRow(i: number): string[] {
+  const city = CITIES[(i % REGIONS) % CITIES.length]!;
+  return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
+}
+
+async function runSize(n: number): Promise<[string, number, number, string][]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));
+  const worker = await startDataWorker(WORKER, { dataDir, transport: 'browser' });
+  const dbFile = path.join(dataDir, 'review-desk.sqlite');
+  const out: [string, number, number, string][] = [];
+  try {
+    await call(worker, 'session.setUser', { name: '基准测试' });
+    // Dossier CSV import (measured) against parse + raw insert of the same rows into a fresh database.
+    const rows = Array.from({ length: n }, (_, i) => dossierRow(i));
+    const csv = [DOSSIER_COLUMNS.map((c) => c.header), ...rows].map((r) => r.join(',')).join('\n');
+    const [importMs] = await time(async () => {
+      const preview = await call<{ previewId: string }>(worker, 'dossiers.importPreview', { fileName: 'dossiers.csv', dataBase64: Buffer.from(csv).toString('base64') });
+      await call(worker, 'dossiers.importCommit', { previewId: preview.previewId });
+    });
+    const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-floor-'));
+    const floorDb = new Database(path.join(floorDir, 'floor.sqlite'));
+    floorDb.pragma('journal_mode = WAL');
+    floorDb.pragma('synchronous = FULL');
+    floorDb.exec((new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers'").get() as { sql: string }).sql);
+    const [floorDossiers] = await time(() => {
+      const parsed = csv.split('\n').slice(1).map((line) => line.split(','));
+      const insert = floorDb.prepare(`INSERT INTO dossiers (credit_code, legal_name, legal_representative, province, city, registered_capital_yuan, established_on, taxpayer_type,
+        real_name_verified, is_shop_account, deposit_paid_fen, capabilities, price_quote_fen, contacts, introduction, notes, search_text, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, 5000000, '2018-06-01', 'general', 1, 0, 10000000, '[]', 3800000, '[]', '', '', ?, 'x', 'x')`);
+      floorDb.transaction(() => parsed.forEach((r) => insert.run(r[1], r[0], r[2], r[3], r[4], `${r[0]}${r[1]}`)))();
+    });
+    out.push(['dossier CSV import (preview + commit)', importMs, floorDossiers, 'CSV parse + raw INSERT']);
+
+    // The round: 300 regions, applications inserted directly (set-up, not measured), 15 members.
+    const program = await call<{ id: string }>(worker, 'programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });
+    const round = await call<{ id: string }>(worker, 'rounds.create', { programId: program.id, name: '基准批次', referenceDate: '2026-11-23', options: {} });
+    const regions: string[] = [];
+    for (let r = 0; r < REGIONS; r++) regions.push((await call<{ id: string }>(worker, 'regions.add', { roundId: round.id, data: { name: `产业带${r}`, city: CITIES[r % CITIES.length]!, quota: 10, waitlistLength: 3 } })).id);
+    const setup = new Database(dbFile);
+    setup.pragma('busy_timeout = 5000');
+    const dossierIds = new Map((setup.prepare('SELECT id, credit_code FROM dossiers').all() as { id: number; credit_code: string }[]).map((d) => [d.credit_code, d.id]));
+    const appIds: string[] = [];
+    setup.transaction(() => {
+      const app = setup.prepare('INSERT INTO applications (id, round_id, dossier_id, price_quote_fen, strength_statement, shop_facts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const choice = setup.prepare('INSERT INTO application_regions (application_id, region_id, preference) VALUES (?, ?, ?)');
+      const facts = JSON.stringify(shopFactsSchema.parse({}));
+      for (let i = 0; i < n; i++) {
+        const id = crypto.randomUUID();
+        appIds.push(id);
+        app.run(id, round.id, dossierIds.get(creditCode(i))!, 2_000_000 + ((i * 7919) % 4_000_000), '', facts, new Date().toISOString());
+        choice.run(id, regions[i % REGIONS]!, 1);
+        choice.run(id, regions[(i % REGIONS + 6) % REGIONS]!, 2);
+      }
+    })();
+    setup.close();
+    const members: string[] = [];
+    for (let m = 0; m < MEMBERS; m++) members.push((await call<{ id: string }>(worker, 'members.add', { roundId: round.id, data: { name: `委员${m + 1}`, role: m === 0 ? 'chair' : 'member' } })).id);
+    const scorable = (await call<{ eligible: boolean }[]>(worker, 'screening.list', { roundId: round.id })).filter((r) => r.eligible).length;
+
+    // Score import: one file per member (each member's own sheet), against raw inserts of the same rows.
+    const value = (i: number, m: number, c: number) => 60 + ((i * 31 + m * 17 + c * 7) % 4000) / 100;
+    let importScoresMs = 0;
+    for (let m = 0; m < MEMBERS; m++) {
+      const lines = ['委员,统一社会信用代码,评分项,分数'];
+      for (let i = 0; i < n; i++) for (const [c, [, label]] of CRITERIA.entries()) lines.push(`委员${m + 1},${creditCode(i)},${label},${value(i, m, c)}`);
+      const [ms] = await time(async () => {
+        const preview = await call<{ previewId: string; counts: { invalid: number } }>(worker, 'scores.importPreview', { roundId: round.id, fileName: `委员${m + 1}.csv`, dataBase64: Buffer.from(lines.join('\n')).toString('base64') });
+        if (preview.counts.invalid > 0) throw new Error(`score import: ${preview.counts.invalid} invalid rows`);
+        await call(worker, 'scores.importCommit', { previewId: preview.previewId });
+      });
+      importScoresMs += ms;
+    }
+    floorDb.exec('CREATE TABLE scores (sheet_id TEXT NOT NULL, application_id TEXT NOT NULL, criterion TEXT NOT NULL, value REAL NOT NULL, comment TEXT NOT NULL DEFAULT \'\', updated_at TEXT NOT NULL, PRIMARY KEY (sheet_id, application_id, criterion)) STRICT');
+    const [floorScores] = await time(() => {
+      const insert = floorDb.prepare('INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, ?, ?, \'\', ?)');
+      floorDb.transaction(() => {
+        for (let m = 0; m < MEMBERS; m++) for (let i = 0; i < n; i++) for (const [c, [key]] of CRITERIA.entries()) insert.run(members[m], appIds[i], key, value(i, m, c), 'x');
+      })();
+    });
+    floorDb.close();
+    fs.rmSync(floorDir, { recursive: true, force: true });
+    out.push([`score import (${MEMBERS} files, ${MEMBERS * n * CRITERIA.length} rows)`, importScoresMs, floorScores, 'raw INSERT of the same rows']);
+
+    // Everyone but the last member submits; the last one's sheet stays a draft for the score saves.
+    for (const m of members.slice(0, -1)) await call(worker, 'scores.submit', { memberId: m });
+
+    // Score save: median over 101 saves in the big round vs a round of one application.
+    const saves = async (memberId: string, apps: string[]) => {
+      const times: number[] = [];
+      for (let k = 0; k < 101; k++) times.push((await time(() => call(worker, 'scores.set', { memberId, applicationId: apps[(k * 97) % apps.length]!, criterion: 'strength', value: 50 + (k % 40), comment: '' })))[0]);
+      return median(times);
+    };
+    const small = await call<{ id: string }>(worker, 'rounds.create', { programId: program.id, name: '空批次', referenceDate: '2026-11-23', options: {} });
+    const smallRegion = await call<{ id: string }>(worker, 'regions.add', { roundId: small.id, data: { name: '产业带', city: CITIES[0]!, quota: 1, waitlistLength: 0 } });
+    const smallApp = await call<{ id: string }>(worker, 'applications.add', { roundId: small.id, data: { dossierId: dossierIds.get(creditCode(0))!, priceQuoteYuan: 30000, strengthStatement: '', regionIds: [smallRegion.id] } });
+    const smallMember = await call<{ id: string }>(worker, 'members.add', { roundId: small.id, data: { name: '委员', role: 'chair' } });
+    await call(worker, 'scores.set', { memberId: smallMember.id, applicationId: smallApp.id, criterion: 'strength', value: 1, comment: '' }); // warm
+    await call(worker, 'scores.set', { memberId: members.at(-1)!, applicationId: appIds[0]!, criterion: 'strength', value: 1, comment: '' }); // warm (fills the screening cache)
+    const emptySave = await saves(smallMember.id, [smallApp.id]);
+    const bigSave = await saves(members.at(-1)!, appIds);
+    out.push(['score save (scores.set), median of 101', bigSave, emptySave, 'the same call in a round of 1 application']);
+
+    // Ranking after a change (a submitted cell amended), against an SQL GROUP BY over the same scores.
+    const viewer = members[0]!;
+    const rankTimes: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      await call(worker, 'scores.amend', { memberId: viewer, applicationId: appIds[k]!, criterion: 'technical', value: 70 + k, comment: '', reason: '基准' });
+      rankTimes.push((await time(() => call(worker, 'ranking.summary', { roundId: round.id, viewerMemberId: viewer })))[0]);
+    }
+    const reader = new Database(dbFile, { readonly: true });
+    const groupBy = reader.prepare('SELECT s.application_id, s.criterion, SUM(s.value), COUNT(*) FROM scores s JOIN score_sheets h ON h.id = s.sheet_id WHERE h.round_id = ? AND h.submitted_at IS NOT NULL GROUP BY s.application_id, s.criterion');
+    const groupTimes: number[] = [];
+    for (let k = 0; k < 3; k++) groupTimes.push((await time(() => groupBy.all(round.id)))[0]);
+    const floorRank = median(groupTimes);
+    out.push(['ranking computed after a change (ranking.summary)', median(rankTimes), floorRank, 'SQL GROUP BY over the scores']);
+
+    // Cached ranking page, members.list, search: absolute figures, with a tiny call as the floor.
+    const floorTimes: number[] = [];
+    for (let k = 0; k < 11; k++) floorTimes.push((await time(() => call(worker, 'members.list', { roundId: small.id })))[0]);
+    const floorCall = median(floorTimes);
+    const pageTimes: number[] = [];
+    for (let k = 0; k < 11; k++) pageTimes.push((await time(() => call(worker, 'ranking.region', { roundId: round.id, regionId: regions[(k * 37) % REGIONS]!, viewerMemberId: viewer })))[0]);
+    out.push(['ranking page for one region (cached ranking.region)', median(pageTimes), floorCall, 'members.list of a 1-application round']);
+    const memberTimes: number[] = [];
+    for (let k = 0; k < 11; k++) memberTimes.push((await time(() => call(worker, 'members.list', { roundId: round.id })))[0]);
+    out.push(['members.list', median(memberTimes), floorCall, 'members.list of a 1-application round']);
+    const haystacks = (reader.prepare('SELECT search_text FROM dossiers').all() as { search_text: string }[]).map((r) => r.search_text);
+    reader.close();
+    const queries = ['杭州', '第1999号', '不存在的机构', '13800138000', 'hz'];
+    const [floorSearch] = await time(() => queries.forEach((q) => haystacks.filter((h) => h.includes(q)).length));
+    const searchTimes: number[] = [];
+    for (const q of queries) searchTimes.push((await time(() => call(worker, 'dossiers.list', { search: q, limit: 50 })))[0]);
+    out.push([`dossier search (dossiers.list, median of ${queries.length} terms)`, median(searchTimes), floorSearch / queries.length, 'in-memory substring scan, per term']);
+    out.push([`(screening: ${scorable} of ${n * 2} application-regions eligible)`, 0, 1, '']);
+  } finally {
+    await worker.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first.`);
+  console.log(`\nReview Desk end-to-end benchmark through the data worker — ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  for (const n of SIZES) {
+    peakRss = process.memoryUsage().rss;
+    const rows = await runSize(n);
+    console.log(`\n${n} applications, ${REGIONS} regions, ${MEMBERS} members, ${CRITERIA.length} criteria (${n * MEMBERS * CRITERIA.length} scores)`);
+    for (const [name, ms, floor, floorName] of rows) {
+      if (!floorName) console.log(name);
+      else console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms   ×${(ms / floor).toFixed(1).padEnd(7)} floor ${floor.toFixed(2)} ms: ${floorName}`);
+    }
+    console.log(`peak RSS of the process (bench + worker thread): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+  }
+  clearInterval(sampler);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,194 @@
+// The per-round caches (screening, ranking) against a fresh computation after random sequences of the writes
+// that change their inputs (issue 8): dossier facts, program rules, overrides, bans, applications and their
+// regions, statement acceptances, the reference date, regions, options, members, recusals, scores, submits,
+// finalize / reopen, and writes that fail and roll back. Each step goes through the real dispatch.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createTestContext, type TestContext } from '../../support/service-context';
+import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
+import { dispatch } from '../../../electron/backend/dispatch';
+import { handlers } from '../../../electron/backend/handlers';
+import { dossierInput } from '../../support/dossiers';
+import { syntheticCreditCode } from '../../support/credit-codes';
+import { freshScreening, isScorable, screenRound } from '../../../electron/services/rounds/screening-service';
+import { SEED_003_RULES } from '../../../shared/eligibility/rules';
+import { write } from '../../../electron/services/write';
+import { extraChecks } from './cache-checks';
+
+type World = Awaited<ReturnType<typeof world>>;
+
+async function world(ctx: TestContext) {
+  const setUp = await setUpRound(ctx);
+  const { round, hangzhou, shenzhen } = setUp;
+  const apps = [
+    await addApplicant(ctx, round.id, 1, '杭州市', [hangzhou.id], 40_000),
+    await addApplicant(ctx, round.id, 2, '杭州市', [hangzhou.id, shenzhen.id], 38_000),
+    await addApplicant(ctx, round.id, 3, '深圳市', [shenzhen.id, hangzhou.id], 50_000),
+    await addApplicant(ctx, round.id, 4, '深圳市', [shenzhen.id], 45_000),
+  ];
+  const members = [await ok(ctx, 'members.add', { roundId: round.id, data: { name: '赵组长', role: 'chair' } }), await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } })];
+  return { ...setUp, apps, members };
+}
+
+const CITIES = ['杭州市', '深圳市', '宁波市'];
+
+/** One random write; failures (refused by the rules) are fine, they are part of the sequence. */
+const step = fc.oneof(
+  fc.record({ kind: fc.constant('dossierCity' as const), app: fc.nat(3), city: fc.constantFrom(...CITIES) }),
+  fc.record({ kind: fc.constant('rules' as const), keep: fc.nat(SEED_003_RULES.length) }),
+  fc.record({ kind: fc.constant('override' as const), app: fc.nat(3), region: fc.nat(1), eligible: fc.constantFrom(true, false, null) }),
+  fc.record({ kind: fc.constant('ban' as const), app: fc.nat(3) }),
+  fc.record({ kind: fc.constant('lift' as const) }),
+  fc.record({ kind: fc.constant('referenceDate' as const), date: fc.constantFrom('2026-11-23', '2027-06-01', '2024-01-01') }),
+  fc.record({ kind: fc.constant('appRegions' as const), app: fc.nat(3), both: fc.boolean() }),
+  fc.record({ kind: fc.constant('withdraw' as const), app: fc.nat(3), withdrawn: fc.boolean() }),
+  fc.record({ kind: fc.constant('accept' as const), app: fc.nat(3), accepted: fc.boolean() }),
+  fc.record({ kind: fc.constant('regionCity' as const), region: fc.nat(1), city: fc.constantFrom(...CITIES), quota: fc.nat(2) }),
+  fc.record({ kind: fc.constant('options' as const), trim: fc.boolean() }),
+  fc.record({ kind: fc.constant('score' as const), app: fc.nat(3), member: fc.nat(1), value: fc.integer({ min: 0, max: 100 }), clear: fc.boolean() }),
+  fc.record({ kind: fc.constant('amend' as const), app: fc.nat(3), member: fc.nat(1), value: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({ kind: fc.constant('fillAndSubmit' as const), member: fc.nat(1), base: fc.integer({ min: 50, max: 90 }) }),
+  fc.record({ kind: fc.constant('recuse' as const), app: fc.nat(3), member: fc.nat(1), withdraw: fc.boolean() }),
+  fc.record({ kind: fc.constant('finalize' as const) }),
+  fc.record({ kind: fc.constant('reopen' as const) }),
+  fc.record({ kind: fc.constant('rollback' as const), app: fc.nat(3) }),
+);
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+async function apply(ctx: TestContext, w: World, s: Step): Promise<void> {
+  const call = async (name: Parameters<typeof dispatch>[2], input: unknown) => {
+    const result = await dispatch(handlers, ctx, name, input);
+    if (process.env.CACHE_TEST_DEBUG) console.log(s.kind, name, result.ok ? 'ok' : result.error.message);
+    return result;
+  };
+  const app = 'app' in s ? w.apps[s.app]! : undefined;
+  const regions = [w.hangzhou, w.shenzhen];
+  switch (s.kind) {
+    case 'dossierCity': {
+      const { dossier: d } = await ok(ctx, 'dossiers.get', { id: app!.dossierId });
+      await call('dossiers.update', { id: d.id, version: d.version, data: dossierInput({ legalName: d.legalName, creditCode: d.creditCode, city: s.city }) });
+      return;
+    }
+    case 'rules':
+      await call('programs.update', { id: w.program.id, data: { platform: '淘宝直播', name: '安心鉴鉴定机构', rules: SEED_003_RULES.slice(0, s.keep) } });
+      return;
+    case 'override':
+      await call('screening.override', { applicationId: app!.id, regionId: regions[s.region]!.id, eligible: s.eligible, reason: '组长复核' });
+      return;
+    case 'ban':
+      await call('bans.add', { creditCode: syntheticCreditCode(s.app + 1), programId: w.program.id, startsOn: '2026-09-01', until: '2027-02-28', reason: 'failedAssessment', note: '', regionNames: [] });
+      return;
+    case 'lift': {
+      const [ban] = await ok(ctx, 'bans.list', {});
+      if (ban) await call('bans.lift', { id: ban.id, reason: '复核撤销', liftedOn: '2026-10-01' });
+      return;
+    }
+    case 'referenceDate':
+    case 'options': {
+      const r = await ok(ctx, 'rounds.get', { id: w.round.id });
+      const options = s.kind === 'options' ? { trimExtremes: s.trim } : r.options;
+      await call('rounds.update', { id: r.id, version: r.version, name: r.name, referenceDate: s.kind === 'referenceDate' ? s.date : r.referenceDate, options });
+      return;
+    }
+    case 'appRegions':
+      await call('applications.update', { id: app!.id, data: { priceQuoteYuan: 40_000, strengthStatement: '', regionIds: s.both ? [w.shenzhen.id, w.hangzhou.id] : [w.hangzhou.id] } });
+      return;
+    case 'withdraw':
+      await call('applications.setWithdrawn', { id: app!.id, withdrawn: s.withdrawn });
+      return;
+    case 'accept':
+      await call('applications.acceptStatement', { id: app!.id, accepted: s.accepted, reason: '委员会认可' });
+      return;
+    case 'regionCity':
+      await call('regions.update', { roundId: w.round.id, regionId: regions[s.region]!.id, data: { name: regions[s.region]!.name, city: s.city, quota: s.quota, waitlistLength: 1 } });
+      return;
+    case 'score': {
+      const sheet = await ok(ctx, 'scores.sheet', { memberId: w.members[s.member]!.id });
+      for (const criterion of sheet.criteria) await call('scores.set', { memberId: w.members[s.member]!.id, applicationId: app!.id, criterion, value: s.clear ? null : s.value, comment: '' });
+      return;
+    }
+    case 'amend': {
+      // A submitted sheet changed with a reason: only scores change, the sheet stays submitted.
+      const member = w.members[s.member]!;
+      const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+      if (!sheet.submittedAt) await apply(ctx, w, { kind: 'fillAndSubmit', member: s.member, base: 70 });
+      await call('scores.amend', { memberId: member.id, applicationId: app!.id, criterion: sheet.criteria[0]!, value: s.value, comment: '', reason: '更正' });
+      return;
+    }
+    case 'fillAndSubmit': {
+      const member = w.members[s.member]!;
+      const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+      for (const [i, applicationId] of sheet.applicationIds.entries())
+        for (const criterion of sheet.criteria) {
+          const cell = { memberId: member.id, applicationId, criterion, value: s.base + i, comment: '' };
+          await (sheet.submittedAt ? call('scores.amend', { ...cell, reason: '更正' }) : call('scores.set', cell));
+        }
+      await call('scores.submit', { memberId: member.id });
+      return;
+    }
+    case 'recuse':
+      await call(s.withdraw ? 'recusals.withdraw' : 'recusals.declare', { applicationId: app!.id, memberId: w.members[s.member]!.id, ...(s.withdraw ? {} : { reason: '曾任顾问' }) });
+      return;
+    case 'finalize':
+      // Both sheets complete and submitted first, so finalizing (and then reopening) really happens.
+      for (const member of [0, 1]) await apply(ctx, w, { kind: 'fillAndSubmit', member, base: 60 + member * 7 });
+      await call('rounds.finalize', { roundId: w.round.id });
+      return;
+    case 'reopen':
+      await call('rounds.reopen', { roundId: w.round.id, reason: '复核' });
+      return;
+    case 'rollback':
+      // A write that changes a screening input, fills the caches inside the transaction, then fails.
+      try {
+        write(ctx, () => {
+          ctx.db.prepare("UPDATE dossiers SET city = '宁波市' WHERE id = ?").run(app!.dossierId);
+          screenRound(ctx, w.round.id);
+          extraChecks.fill(ctx, w.round.id);
+          throw new Error('rolled back');
+        });
+      } catch {
+        // expected
+      }
+      return;
+  }
+}
+
+async function assertConsistent(ctx: TestContext, w: World): Promise<void> {
+  const fresh = freshScreening(ctx, w.round.id);
+  expect(screenRound(ctx, w.round.id)).toEqual(fresh);
+  for (const a of w.apps) {
+    expect(screenRound(ctx, w.round.id, a.id)).toEqual(fresh.filter((r) => r.applicationId === a.id));
+    expect(isScorable(ctx, w.round.id, a.id)).toBe(fresh.some((r) => r.applicationId === a.id && r.eligible));
+  }
+  await extraChecks.compare(ctx, w.round.id, w.members.map((m) => m.id));
+}
+
+describe('per-round caches equal a fresh computation', () => {
+  it('after any sequence of writes to their inputs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
+        const ctx = await createTestContext();
+        const w = await world(ctx);
+        await assertConsistent(ctx, w);
+        for (const s of steps) {
+          await apply(ctx, w, s);
+          await assertConsistent(ctx, w);
+        }
+        ctx.db.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a write from another connection (the command line) is seen', async () => {
+    const ctx = await createTestContext();
+    const w = await world(ctx);
+    expect(screenRound(ctx, w.round.id).every((r) => r.applicationId !== w.apps[0]!.id || r.eligible)).toBe(true);
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(ctx.db.name);
+    other.prepare("UPDATE dossiers SET city = '宁波市' WHERE id = ?").run(w.apps[0]!.dossierId);
+    other.close();
+    expect(screenRound(ctx, w.round.id)).toEqual(freshScreening(ctx, w.round.id));
+    expect(isScorable(ctx, w.round.id, w.apps[0]!.id)).toBe(false);
+  });
+});
