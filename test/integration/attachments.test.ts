@@ -60,6 +60,22 @@ describe('attachments', () => {
     const { ctx } = await withDossier();
     expect(await callError(ctx, 'attachments.add', { dossierId: 999, kind: 'other', fileName: 'a.pdf', dataBase64: PDF.toString('base64') })).toMatchObject({ code: 'NOT_FOUND' });
     expect(countRows(ctx, 'attachments')).toBe(0);
+    // …and leaves no orphan file behind (issue 9).
+    expect(fs.existsSync(path.join(ctx.dataDir, 'attachments', sha256(PDF).slice(0, 2), sha256(PDF)))).toBe(false);
+  });
+
+  it('leaves no orphan file when the write itself fails, and keeps a file another row still uses', async () => {
+    const { ctx, dossierId } = await withDossier();
+    const blob = (bytes: Buffer) => path.join(ctx.dataDir, 'attachments', sha256(bytes).slice(0, 2), sha256(bytes));
+    // A trigger makes the INSERT fail after the file was written: the file this call created goes again.
+    ctx.db.exec("CREATE TEMP TRIGGER refuse_png BEFORE INSERT ON attachments WHEN NEW.mime = 'image/png' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
+    expect((await callError(ctx, 'attachments.add', { dossierId, kind: 'other', fileName: 'a.png', dataBase64: PNG.toString('base64') })).code).toBe('INTERNAL');
+    expect(fs.existsSync(blob(PNG))).toBe(false);
+    // The same bytes already stored for another row: a failed second attach must not delete the shared file.
+    await call(ctx, 'attachments.add', { dossierId, kind: 'other', fileName: 'a.pdf', dataBase64: PDF.toString('base64') });
+    ctx.db.exec("CREATE TEMP TRIGGER refuse_all BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;");
+    await callError(ctx, 'attachments.add', { dossierId, kind: 'licence', fileName: 'b.pdf', dataBase64: PDF.toString('base64') });
+    expect(fs.existsSync(blob(PDF))).toBe(true);
   });
 
   it('removes and restores (undo), reads back the same bytes, and shows attach/detach in the history', async () => {

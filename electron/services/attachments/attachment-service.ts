@@ -60,15 +60,28 @@ export function addAttachment(ctx: ServiceContext, input: { dossierId: number; k
   const mime = sniffMime(bytes);
   if (!mime) throw new AppError('BAD_FILE', zh('error.attachmentType'));
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  // The file lands first (atomically, via rename); if the transaction below fails, an orphan blob is
-  // harmless, whereas a row pointing at a missing file is not.
+  // Refusals that need no file come before it is written (no user yet, no such dossier).
+  actorOf(ctx);
+  mustGetDossier(ctx, input.dossierId);
+  // The file lands first (atomically, via rename): a row must never point at a missing file. If the
+  // transaction below still fails, a blob this call created and nothing references is removed again.
   const target = blobPath(ctx.dataDir, sha256);
-  if (!fs.existsSync(target)) {
+  const created = !fs.existsSync(target);
+  if (created) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(temp, bytes, { flush: true });
     fs.renameSync(temp, target);
   }
+  try {
+    return insertAttachmentRow(ctx, input, mime, bytes.length, sha256);
+  } catch (error) {
+    if (created && !ctx.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha256)) fs.rmSync(target, { force: true });
+    throw error;
+  }
+}
+
+function insertAttachmentRow(ctx: ServiceContext, input: { dossierId: number; kind: Attachment['kind']; fileName: string }, mime: string, size: number, sha256: string): Attachment {
   return ctx.db.transaction(() => {
     const actor = actorOf(ctx);
     mustGetDossier(ctx, input.dossierId);
@@ -76,7 +89,7 @@ export function addAttachment(ctx: ServiceContext, input: { dossierId: number; k
     const id = Number(
       ctx.db
         .prepare('INSERT INTO attachments (dossier_id, kind, file_name, mime, size, sha256, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.dossierId, input.kind, input.fileName, mime, bytes.length, sha256, at, actor).lastInsertRowid,
+        .run(input.dossierId, input.kind, input.fileName, mime, size, sha256, at, actor).lastInsertRowid,
     );
     const attachment = toAttachment(mustGetRow(ctx, id));
     recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: input.dossierId, action: 'attach', before: null, after: attachment });
