@@ -16,23 +16,10 @@ import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { roundPackageSchema, type RoundPackage } from '../../../shared/exchange/payloads';
 import { refused, sha256Hex } from './exchange-common';
 import { verifyEnvelope } from './signing';
+import type { PackagePreviewView } from '../../../shared/api/contract-exchange';
 
-export interface PackagePreview {
-  sha256: string;
-  roundId: string;
-  roundName: string;
-  platform: string;
-  programName: string;
-  memberName: string;
-  regions: number;
-  applications: number;
-  attachments: number;
-  recusals: number;
-  chairFingerprint: string;
-  chairTrusted: boolean;
-  /** The round exists here from an earlier package: importing brings it up to date. */
-  replaces: boolean;
-}
+/** What the member sees before importing (the contract's view type, one definition). */
+export type PackagePreview = PackagePreviewView;
 
 function readPackage(dataBase64: string): { pkg: RoundPackage; signer: string; fingerprint: string; sha256: string } {
   const verified = verifyEnvelope(Buffer.from(dataBase64, 'base64'), 'round-package');

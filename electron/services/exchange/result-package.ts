@@ -10,7 +10,8 @@ import { currentFinalization } from '../rounds/finalization-repo';
 import { ROUND_ENTITY } from '../rounds/setup-service';
 import { selectionRows } from '../../../shared/rounds/selection-list';
 import { scoreSheetFileSchema } from '../../../shared/exchange/payloads';
-import { compareCells, resultPackageSchema, type CellDifference, type ResultPackage, type ResultSelectionRow } from '../../../shared/exchange/result-payload';
+import type { ResultCheckView } from '../../../shared/api/contract-exchange';
+import { compareCells, resultPackageSchema, type ResultPackage, type ResultSelectionRow } from '../../../shared/exchange/result-payload';
 import { localIdentity, refused, sha256Hex } from './exchange-common';
 import type { ExportedFile } from './package-export';
 import { signEnvelope, verifyEnvelope } from './signing';
@@ -38,24 +39,8 @@ export function exportResultPackage(ctx: ServiceContext, input: { roundId: strin
   });
 }
 
-export interface ResultCheck {
-  roundId: string;
-  roundName: string;
-  finalizedAt: string;
-  chairFingerprint: string;
-  memberName: string;
-  /** The signed version the chair counted (null: typed on the chair's laptop, not from a signed sheet). */
-  countedSequence: number | null;
-  /** The version this laptop compared with: the sent sheet of the counted version. */
-  comparedSequence: number | null;
-  /** This laptop sent a newer version than the one counted. */
-  newerSent: number | null;
-  cells: number;
-  differences: (CellDifference & { legalName: string })[];
-  /** The counted sheet is byte-for-byte the one this laptop signed (its file hash). */
-  sameFile: boolean;
-  selection: ResultSelectionRow[];
-}
+/** The member's check of a result package (the contract's view type, one definition). */
+export type ResultCheck = ResultCheckView;
 
 export function checkResultPackage(ctx: ServiceContext, input: { dataBase64: string }): ResultCheck {
   const verified = verifyEnvelope(Buffer.from(input.dataBase64, 'base64'), 'result-package');
