@@ -22,9 +22,11 @@ import zhTrust from '../../resources/locales/zh-CN/trust.json';
 import enTrust from '../../resources/locales/en/trust.json';
 import zhCommitteeDay from '../../resources/locales/zh-CN/committee-day.json';
 import enCommitteeDay from '../../resources/locales/en/committee-day.json';
+import zhLists from '../../resources/locales/zh-CN/lists.json';
+import enLists from '../../resources/locales/en/lists.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay, ...zhLists };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay, ...enLists };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

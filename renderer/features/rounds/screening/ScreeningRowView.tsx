@@ -6,9 +6,13 @@ import type { ScreeningRow } from '../../../../shared/rounds/views';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { ruleReason } from './rule-reason';
+import type { RowProps } from '../../../components/lists/VirtualTable';
+import { CompanyName } from '../../../components/lists/CompanyName';
 
 interface Props {
   row: ScreeningRow;
+  /** The virtual table's placement and measuring props for the <tr>. */
+  rowProps: RowProps;
   applicant: string;
   sameApplicantAsAbove: boolean;
   region: string;
@@ -19,7 +23,7 @@ interface Props {
   onStatement: (accept: boolean) => void;
 }
 
-export function ScreeningRowView({ row, applicant, sameApplicantAsAbove, region, rules, readOnly, onOverride, onStatement }: Props) {
+export function ScreeningRowView({ row, rowProps, applicant, sameApplicantAsAbove, region, rules, readOnly, onOverride, onStatement }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [open, setOpen] = useState(false);
@@ -30,8 +34,8 @@ export function ScreeningRowView({ row, applicant, sameApplicantAsAbove, region,
   const years = row.results.find((r) => r.kind === 'minYearsRegistered');
   const statement = years?.kind === 'minYearsRegistered' && (years.outcome !== 'pass' || years.byStatement) ? years.statement : 'none';
   return (
-    <tr className={row.eligible ? '' : 'failed'}>
-      <td className={sameApplicantAsAbove ? 'repeat' : ''}>{applicant}</td>
+    <tr {...rowProps} className={row.eligible ? '' : 'failed'}>
+      <td className={sameApplicantAsAbove ? 'repeat' : ''}><CompanyName name={applicant} /></td>
       <td>{region}</td>
       <td>
         <span className={row.eligible ? 'tag ok' : 'tag bad'}>{t(row.eligible ? 'screening.eligible' : 'screening.ineligible')}</span>
