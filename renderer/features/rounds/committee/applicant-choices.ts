@@ -13,9 +13,10 @@ interface Applicant {
 export function applicantChoices<A extends Applicant>(applications: readonly A[], filter: string, chosenId: string): { options: A[]; onlyMatch: A | null } {
   const active = applications.filter((a) => !a.withdrawnAt).sort((a, b) => compareZh(a.legalName, b.legalName));
   const matches = active.filter((a) => matchesZh(filter, a.legalName, a.creditCode, a.city));
+  const matched = new Set(matches); // a Set: a 20,000-applicant round must not compare every pair
   return {
     // The chosen applicant stays listed when the filter no longer matches it, so the choice is not lost.
-    options: active.filter((a) => a.id === chosenId || matches.includes(a)),
+    options: active.filter((a) => a.id === chosenId || matched.has(a)),
     onlyMatch: filter.trim() && matches.length === 1 ? matches[0]! : null,
   };
 }

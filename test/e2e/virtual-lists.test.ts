@@ -1,0 +1,311 @@
+// Long lists at scale (issues 8 and 11), in Chromium against browser mode: a round of 3,000 applications in
+// 20 regions (support/large-round.ts). The applications, screening and dossier lists hold only the rows in
+// view, reach the last row by scrolling, sort by a header (aria-sort, zh-CN collation), narrow by filters
+// ("共 N 条 / 显示 M 条"), keep the sticky header above the rows and aligned with the columns, and stay usable
+// by keyboard (Tab into a row after scrolling, arrows across the rendered window, Enter follows the link).
+// Company names never end a line on a lone character. Screenshots of each list at 1280×800 in both languages,
+// the cooperations list included (from a small finalized round).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { compareZh } from '../../shared/common/pinyin';
+import { POLL, useAppFixture } from './support/app';
+import { saveBothLanguages } from './support/bilingual';
+import { LONG_NAME, setUpLargeRound, type LargeRound } from './support/large-round';
+import { CRITERIA, scoreOf, setUpRound } from './support/round-data';
+
+const N = 3_000;
+const REGIONS = 20;
+/** Rows in the DOM at 1280×800: the visible ones plus overscan, far below N whatever the row height. */
+const MAX_ROWS = 80;
+
+async function openRoundTab(page: Page, roundId: string, tab: 'applications' | 'screening', label: string): Promise<void> {
+  await page.evaluate((hash) => void (window.location.hash = hash), `#/rounds/${roundId}/${tab}`);
+  await page.getByRole('tab', { name: label, selected: true }).waitFor();
+}
+
+const rows = (table: Locator) => table.locator('tbody tr');
+const firstCellTexts = (table: Locator) => rows(table).locator('td:first-child').allInnerTexts();
+const countText = (page: Page) => page.getByTestId('list-count').innerText();
+
+async function scrollBox(table: Locator, to: 'end' | 'top'): Promise<void> {
+  await table.evaluate((t, where) => {
+    const box = t.closest('.vt-scroll')!;
+    box.scrollTop = where === 'end' ? box.scrollHeight : 0;
+  }, to);
+}
+
+/** The header cell at the top of the scroll box is what is drawn there (no row above it), aligned with the rows. */
+async function expectStickyAlignedHeader(table: Locator): Promise<void> {
+  const check = await table.evaluate((t) => {
+    const ths = [...t.querySelectorAll('thead th')];
+    const box = t.closest('.vt-scroll')!.getBoundingClientRect();
+    const row = [...t.querySelectorAll('tbody tr')].find((r) => r.getBoundingClientRect().top > box.top + 60)!;
+    const tds = [...row.querySelectorAll('td')];
+    const first = ths[0]!.getBoundingClientRect();
+    const hit = document.elementFromPoint(first.left + 4, first.top + first.height / 2);
+    return {
+      headerAtTop: Math.abs(first.top - box.top) <= 2,
+      hitIsHeader: !!hit?.closest('thead'),
+      misaligned: ths.map((th, i) => Math.abs(th.getBoundingClientRect().left - tds[i]!.getBoundingClientRect().left) + Math.abs(th.getBoundingClientRect().width - tds[i]!.getBoundingClientRect().width)).filter((d) => d > 1).length,
+    };
+  });
+  expect(check).toEqual({ headerAtTop: true, hitIsHeader: true, misaligned: 0 });
+}
+
+describe('virtualised lists at 3,000 applications', () => {
+  const fixture = useAppFixture();
+  let round: LargeRound;
+
+  beforeAll(async () => {
+    await fixture.server.call('session.setUser', { name: '赵立新' });
+    round = await setUpLargeRound(fixture.server, N, REGIONS);
+  }, 180_000);
+
+  it('applications: bounded DOM, last row by scrolling, header sort, filters, sticky aligned header', async () => {
+    const { page } = await fixture.open();
+    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
+    expect(apps).toHaveLength(N);
+    const byName = apps.map((a) => a.legalName).sort(compareZh);
+
+    const started = Date.now();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    console.log(`[virtual-lists] applications tab with ${N} rows: first row after ${Date.now() - started} ms (incl. loading)`);
+    expect(await table.getAttribute('aria-rowcount')).toBe(String(N + 1));
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
+    expect(await countText(page)).toBe(`共 ${N} 条 / 显示 ${N} 条`);
+    // Default: by name in pinyin order.
+    const nameHeader = table.getByRole('columnheader', { name: /申请机构/ });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect((await firstCellTexts(table))[0]).toBe(byName[0]);
+
+    // Scrolling to the end renders the last row (and still only a window of rows).
+    await scrollBox(table, 'end');
+    await expect.poll(async () => (await firstCellTexts(table)).at(-1), POLL).toBe(byName.at(-1));
+    expect(await rows(table).last().getAttribute('aria-rowindex')).toBe(String(N + 1));
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
+    await expectStickyAlignedHeader(table);
+
+    // Tab from the search reaches a control in a row that is in view after the scroll.
+    await page.getByRole('searchbox').focus();
+    let inRow: string | null = null;
+    for (let i = 0; i < 40 && !inRow; i++) {
+      await page.keyboard.press('Tab');
+      inRow = await page.evaluate(() => document.activeElement?.closest('tbody tr')?.getAttribute('aria-rowindex') ?? null);
+    }
+    expect(Number(inRow)).toBeGreaterThan(N - MAX_ROWS);
+
+    // Sorting by a header: the name column flips (Enter on the header button), then the quote column.
+    await scrollBox(table, 'top');
+    await nameHeader.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), POLL).toBe('descending');
+    await expect.poll(async () => (await firstCellTexts(table))[0], POLL).toBe(byName.at(-1));
+    await table.getByRole('columnheader', { name: /服务报价/ }).getByRole('button').click();
+    const cheapest = [...apps].sort((a, b) => (a.priceQuoteYuan ?? 0) - (b.priceQuoteYuan ?? 0))[0]!;
+    const quoteOfFirst = async () => {
+      const first = (await firstCellTexts(table))[0];
+      return apps.find((a) => a.legalName === first)?.priceQuoteYuan;
+    };
+    await expect.poll(quoteOfFirst, POLL).toBe(cheapest.priceQuoteYuan);
+    expect(await table.getByRole('columnheader', { name: /服务报价/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('none');
+
+    // Filters: a region, then a search on top of it; the counts follow.
+    const region = round.regionIds[3]!;
+    const inRegion = apps.filter((a) => a.regionIds.includes(region));
+    await page.getByRole('combobox', { name: '区域' }).selectOption({ label: round.regionNames[3]! });
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${N} 条 / 显示 ${inRegion.length} 条`);
+    expect(inRegion.length).toBeLessThan(N);
+    const term = '第1';
+    await page.getByRole('searchbox').fill(term);
+    const both = inRegion.filter((a) => a.legalName.includes(term));
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${N} 条 / 显示 ${both.length} 条`);
+    expect(both.length).toBeLessThan(inRegion.length);
+    expect((await firstCellTexts(table)).every((name) => both.some((a) => a.legalName === name))).toBe(true);
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '已撤回' });
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${N} 条 / 显示 0 条`);
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('combobox', { name: '区域' }).selectOption({ label: '全部' });
+    await nameHeader.getByRole('button').click(); // back to 申请机构 ascending for the screenshot
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), POLL).toBe('ascending');
+    await saveBothLanguages(page, 'virtual-applications');
+  });
+
+  it('applications: arrow keys move across the rendered window and Enter follows the row link', async () => {
+    const { page } = await fixture.open();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    await rows(table).first().getByRole('link').focus();
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tbody tr')?.getAttribute('aria-rowindex')), POLL).toBe('62');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+    const name = await page.evaluate(() => document.activeElement!.textContent);
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: name! }).waitFor();
+  });
+
+  it('screening: bounded DOM, result and region filters, sort by region', async () => {
+    const { page } = await fixture.open();
+    const screening = await fixture.server.call('screening.list', { roundId: round.roundId });
+    const eligible = screening.filter((r) => r.eligible).length;
+    expect(eligible).toBeGreaterThan(0);
+    expect(eligible).toBeLessThan(screening.length);
+    await openRoundTab(page, round.roundId, 'screening', '资格审查');
+    const table = page.locator('table.screening-table');
+    await rows(table).first().waitFor();
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
+    expect(await countText(page)).toBe(`共 ${screening.length} 条 / 显示 ${screening.length} 条`);
+    await page.getByRole('combobox', { name: '审查结果' }).selectOption({ index: 1 }); // 合格（n）
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${screening.length} 条 / 显示 ${eligible} 条`);
+    const region = round.regionIds[7]!;
+    await page.getByRole('combobox', { name: '区域', exact: true }).selectOption({ label: round.regionNames[7]! });
+    const both = screening.filter((r) => r.eligible && r.regionId === region).length;
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${screening.length} 条 / 显示 ${both} 条`);
+    await page.getByRole('combobox', { name: '审查结果' }).selectOption({ label: '全部' });
+    await page.getByRole('combobox', { name: '区域', exact: true }).selectOption({ label: '全部' });
+
+    const regionHeader = table.getByRole('columnheader', { name: /区域/ });
+    await regionHeader.getByRole('button').click();
+    expect(await regionHeader.getAttribute('aria-sort')).toBe('ascending');
+    const regionNames = [...round.regionNames].sort(compareZh);
+    await expect.poll(() => rows(table).first().locator('td:nth-child(2)').innerText(), POLL).toBe(regionNames[0]);
+    await regionHeader.getByRole('button').click();
+    await expect.poll(() => rows(table).first().locator('td:nth-child(2)').innerText(), POLL).toBe(regionNames.at(-1));
+    await scrollBox(table, 'end');
+    await expect.poll(async () => rows(table).last().getAttribute('aria-rowindex'), POLL).toBe(String(screening.length + 1));
+    await expectStickyAlignedHeader(table);
+    await scrollBox(table, 'top');
+    await table.getByRole('columnheader', { name: /申请机构/ }).getByRole('button').click();
+    await saveBothLanguages(page, 'virtual-screening');
+  });
+
+  it('dossiers: every dossier in one virtualised list, sorted and filtered', async () => {
+    const { page } = await fixture.open();
+    await page.evaluate(() => void (window.location.hash = '#/dossiers'));
+    const table = page.locator('table.dossier-table');
+    await rows(table).first().waitFor();
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${N} 条 / 显示 ${N} 条`);
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
+    const all = (await fixture.server.call('dossiers.list', { status: 'active', limit: 500, offset: 0 })).items;
+    expect((await firstCellTexts(table))[0]).toBe(all[0]!.legalName);
+    await scrollBox(table, 'end');
+    await expect.poll(async () => rows(table).last().getAttribute('aria-rowindex'), POLL).toBe(String(N + 1));
+    await expectStickyAlignedHeader(table);
+    await scrollBox(table, 'top');
+
+    await page.getByRole('combobox', { name: '所在省份' }).selectOption({ label: '四川省' });
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${N} 条 / 显示 ${N / 5} 条`);
+    expect((await rows(table).locator('td:nth-child(3)').allInnerTexts()).every((place) => place.startsWith('四川省'))).toBe(true);
+    const capital = table.getByRole('columnheader', { name: /注册资本/ });
+    await capital.getByRole('button').click();
+    expect(await capital.getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('combobox', { name: '所在省份' }).selectOption({ label: '全部' });
+    const nameHeader = table.getByRole('columnheader', { name: /机构名称/ });
+    await nameHeader.getByRole('button').click();
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), POLL).toBe('descending');
+    const names = (await fixture.server.call('applications.list', { roundId: round.roundId })).map((a) => a.legalName).sort(compareZh);
+    // Descending = the service's pinyin order reversed; its last name sorts last by zh-CN collation as well.
+    await expect.poll(async () => (await firstCellTexts(table))[0], POLL).toBe(names.at(-1));
+    await nameHeader.getByRole('button').click();
+    await saveBothLanguages(page, 'virtual-dossiers');
+  });
+
+  it('a company name never ends a line on a lone character, at any column width', async () => {
+    const { page } = await fixture.open();
+    await page.evaluate(() => void (window.location.hash = '#/dossiers'));
+    const table = page.locator('table.dossier-table');
+    await rows(table).first().waitFor();
+    await page.getByRole('searchbox').fill(LONG_NAME);
+    await expect.poll(() => firstCellTexts(table), POLL).toEqual([LONG_NAME]);
+    // Narrow the list step by step; at each width compare the line of the last character with the one before
+    // it, in the real cell and in an unprotected copy of the same text at the same width (the control: it must
+    // break before a lone character at some width, or the widths tried would prove nothing).
+    const result = await table.evaluate((t) => {
+      const box = t.closest<HTMLElement>('.vt-scroll')!;
+      const link = t.querySelector<HTMLElement>('tbody tr td:first-child a')!;
+      const control = document.createElement('div');
+      control.textContent = link.textContent;
+      link.closest('td')!.append(control);
+      const lineOfChar = (root: HTMLElement, index: number) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = node.textContent!.length;
+          if (index < seen + len) {
+            const range = document.createRange();
+            range.setStart(node, index - seen);
+            range.setEnd(node, index - seen + 1);
+            return Math.round(range.getBoundingClientRect().top);
+          }
+          seen += len;
+        }
+        throw new Error('no such character');
+      };
+      const lone = (root: HTMLElement) => {
+        const n = root.textContent!.length;
+        return lineOfChar(root, n - 1) !== lineOfChar(root, n - 2);
+      };
+      const out = { widths: 0, loneInCell: [] as number[], loneInControl: 0, wrapped: 0 };
+      for (let w = 1200; w >= 520; w -= 4) {
+        box.style.width = `${w}px`;
+        out.widths++;
+        if (lineOfChar(link, 0) !== lineOfChar(link, link.textContent!.length - 1)) out.wrapped++;
+        if (lone(link)) out.loneInCell.push(w);
+        if (lone(control)) out.loneInControl++;
+      }
+      control.remove();
+      box.style.width = '';
+      return out;
+    });
+    expect(result.wrapped).toBeGreaterThan(0); // the name did wrap at the narrower widths
+    expect(result.loneInControl).toBeGreaterThan(0); // without the rule a lone 司 happens
+    expect(result.loneInCell).toEqual([]);
+  });
+});
+
+describe('cooperations list', () => {
+  const fixture = useAppFixture();
+
+  beforeAll(async () => {
+    await fixture.server.call('session.setUser', { name: '赵立新' });
+    const round = await setUpRound(fixture.server);
+    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
+    for (const [m, memberId] of round.memberIds.entries()) {
+      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await fixture.server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
+      await fixture.server.call('scores.submit', { memberId });
+    }
+    await fixture.server.call('rounds.finalize', { roundId: round.roundId });
+    await fixture.server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' });
+  });
+
+  it('sorts by a header and filters by region and status', async () => {
+    const { page } = await fixture.open();
+    const items = await fixture.server.call('cooperations.list', {});
+    expect(items.length).toBeGreaterThan(1);
+    await page.evaluate(() => void (window.location.hash = '#/cooperations'));
+    const table = page.locator('table.coop-table');
+    await rows(table).first().waitFor();
+    expect(await countText(page)).toBe(`共 ${items.length} 条 / 显示 ${items.length} 条`);
+    const provider = table.getByRole('columnheader', { name: /服务商/ });
+    await provider.getByRole('button').click();
+    const names = items.map((c) => c.legalName).sort(compareZh);
+    await expect.poll(() => firstCellTexts(table), POLL).toEqual(names);
+    await provider.getByRole('button').click();
+    await expect.poll(() => firstCellTexts(table), POLL).toEqual([...names].reverse());
+    const region = items[0]!.regionName;
+    await page.getByRole('combobox', { name: '区域' }).selectOption({ label: region });
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${items.length} 条 / 显示 ${items.filter((c) => c.regionName === region).length} 条`);
+    await page.getByRole('combobox', { name: '区域' }).selectOption({ label: '全部' });
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ index: 2 }); // 正式 (none yet: all on trial or formal by program)
+    const status = await page.getByRole('combobox', { name: '状态' }).inputValue();
+    await expect.poll(() => countText(page), POLL).toBe(`共 ${items.length} 条 / 显示 ${items.filter((c) => c.status === status).length} 条`);
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部' });
+    await saveBothLanguages(page, 'virtual-cooperations');
+  });
+});
