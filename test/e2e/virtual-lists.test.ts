@@ -12,6 +12,7 @@ import { POLL, useAppFixture } from './support/app';
 import { saveBothLanguages } from './support/bilingual';
 import { LONG_NAME, setUpLargeRound, type LargeRound } from './support/large-round';
 import { CRITERIA, scoreOf, setUpRound } from './support/round-data';
+import { SEED_002_RULE_SET } from '../../shared/lifecycle/kpi-rules';
 
 const N = 3_000;
 const REGIONS = 20;
@@ -59,6 +60,12 @@ describe('virtualised lists at 3,000 applications', () => {
   beforeAll(async () => {
     await fixture.server.call('session.setUser', { name: '赵立新' });
     round = await setUpLargeRound(fixture.server, N, REGIONS);
+    // The generated dossiers lack the six capabilities, so every row fails screening; the chair admits a few
+    // by override, which gives the result filter something to tell apart.
+    const screening = await fixture.server.call('screening.list', { roundId: round.roundId });
+    for (const row of screening.filter((_, i) => i % 97 === 0)) {
+      await fixture.server.call('screening.override', { applicationId: row.applicationId, regionId: row.regionId, eligible: true, reason: '评审小组现场核验能力齐全' });
+    }
   }, 180_000);
 
   it('applications: bounded DOM, last row by scrolling, header sort, filters, sticky aligned header', async () => {
@@ -67,11 +74,16 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(apps).toHaveLength(N);
     const byName = apps.map((a) => a.legalName).sort(compareZh);
 
-    const started = Date.now();
+    let t0 = Date.now();
+    await fixture.server.call('applications.list', { roundId: round.roundId });
+    const apiMs = Date.now() - t0;
+    await page.evaluate(() => void (window.location.hash = '#/rounds'));
+    await page.waitForTimeout(300);
+    t0 = Date.now();
     await openRoundTab(page, round.roundId, 'applications', '申请');
     const table = page.locator('table.applications-table');
     await rows(table).first().waitFor();
-    console.log(`[virtual-lists] applications tab with ${N} rows: first row after ${Date.now() - started} ms (incl. loading)`);
+    console.log(`[virtual-lists] applications tab with ${N} rows: first row after ${Date.now() - t0} ms (incl. loading; applications.list alone ${apiMs} ms)`);
     expect(await table.getAttribute('aria-rowcount')).toBe(String(N + 1));
     expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
     expect(await countText(page)).toBe(`共 ${N} 条 / 显示 ${N} 条`);
@@ -281,6 +293,8 @@ describe('cooperations list', () => {
       await fixture.server.call('scores.submit', { memberId });
     }
     await fixture.server.call('rounds.finalize', { roundId: round.roundId });
+    const programId = (await fixture.server.call('rounds.get', { id: round.roundId })).programId;
+    await fixture.server.call('programs.setKpiRules', { programId, rules: SEED_002_RULE_SET });
     await fixture.server.call('cooperations.createFromRound', { roundId: round.roundId, admittedOn: '2026-11-23' });
   });
 
