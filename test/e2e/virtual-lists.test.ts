@@ -14,10 +14,37 @@ import { LONG_NAME, setUpLargeRound, type LargeRound } from './support/large-rou
 import { CRITERIA, scoreOf, setUpRound } from './support/round-data';
 import { SEED_002_RULE_SET } from '../../shared/lifecycle/kpi-rules';
 
-const N = 3_000;
+/** VIRTUAL_LISTS_N=20000 runs the same checks at platform scale (slow to set up; not in `npm test`). */
+const N = Number(process.env.VIRTUAL_LISTS_N ?? 3_000);
 const REGIONS = 20;
 /** Rows in the DOM at 1280×800: the visible ones plus overscan, far below N whatever the row height. */
 const MAX_ROWS = 80;
+/** Per-test time: the 3,000-row run needs well under the default; 20,000 rows take longer to load. */
+const TEST_MS = Math.max(120_000, N * 30);
+
+/**
+ * Milliseconds from the list call's response (Resource Timing) to the next frame after the first row is in
+ * the DOM: the renderer's share of opening the tab, apart from the service's. Installed before navigating.
+ */
+async function armRenderTimer(page: Page, call: string, tableClass: string): Promise<() => Promise<{ renderMs: number; callMs: number }>> {
+  await page.evaluate(([callName, cls]) => {
+    const w = window as unknown as { __listTiming?: Promise<{ renderMs: number; callMs: number }> };
+    w.__listTiming = new Promise((resolve) => {
+      const since = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(`table.${cls} tbody tr`)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const frame = performance.now();
+          const entry = performance.getEntriesByType('resource').filter((e) => e.name.includes(`/api/${callName}`) && e.startTime >= since).at(-1) as PerformanceResourceTiming | undefined;
+          resolve({ renderMs: Math.round(frame - (entry?.responseEnd ?? since)), callMs: Math.round(entry ? entry.responseEnd - entry.startTime : -1) });
+        }));
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  }, [call, tableClass] as const);
+  return () => page.evaluate(() => (window as unknown as { __listTiming: Promise<{ renderMs: number; callMs: number }> }).__listTiming);
+}
 
 async function openRoundTab(page: Page, roundId: string, tab: 'applications' | 'screening', label: string): Promise<void> {
   await page.evaluate((hash) => void (window.location.hash = hash), `#/rounds/${roundId}/${tab}`);
@@ -59,14 +86,18 @@ describe('virtualised lists at 3,000 applications', () => {
 
   beforeAll(async () => {
     await fixture.server.call('session.setUser', { name: '赵立新' });
+    const t0 = Date.now();
     round = await setUpLargeRound(fixture.server, N, REGIONS);
+    const t1 = Date.now();
     // The generated dossiers lack the six capabilities, so every row fails screening; the chair admits a few
     // by override, which gives the result filter something to tell apart.
     const screening = await fixture.server.call('screening.list', { roundId: round.roundId });
-    for (const row of screening.filter((_, i) => i % 97 === 0)) {
+    const step = Math.ceil(screening.length / 40);
+    for (const row of screening.filter((_, i) => i % step === 0)) {
       await fixture.server.call('screening.override', { applicationId: row.applicationId, regionId: row.regionId, eligible: true, reason: '评审小组现场核验能力齐全' });
     }
-  }, 180_000);
+    console.log(`[virtual-lists] set-up of ${N} applications: ${t1 - t0} ms, screening and overrides: ${Date.now() - t1} ms`);
+  }, Math.max(180_000, N * 60));
 
   it('applications: bounded DOM, last row by scrolling, header sort, filters, sticky aligned header', async () => {
     const { page } = await fixture.open();
@@ -74,16 +105,13 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(apps).toHaveLength(N);
     const byName = apps.map((a) => a.legalName).sort(compareZh);
 
-    let t0 = Date.now();
-    await fixture.server.call('applications.list', { roundId: round.roundId });
-    const apiMs = Date.now() - t0;
-    await page.evaluate(() => void (window.location.hash = '#/rounds'));
-    await page.waitForTimeout(300);
-    t0 = Date.now();
+    const timing = await armRenderTimer(page, 'applications.list', 'applications-table');
     await openRoundTab(page, round.roundId, 'applications', '申请');
     const table = page.locator('table.applications-table');
     await rows(table).first().waitFor();
-    console.log(`[virtual-lists] applications tab with ${N} rows: first row after ${Date.now() - t0} ms (incl. loading; applications.list alone ${apiMs} ms)`);
+    const opened = await timing();
+    // A figure for docs/performance.md, not a timed assertion (this machine is shared): the bench reports it.
+    console.log(`[virtual-lists] applications tab, ${N} rows: ${opened.renderMs} ms from the response to the next frame (applications.list took ${opened.callMs} ms)`);
     expect(await table.getAttribute('aria-rowcount')).toBe(String(N + 1));
     expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
     expect(await countText(page)).toBe(`共 ${N} 条 / 显示 ${N} 条`);
@@ -144,7 +172,7 @@ describe('virtualised lists at 3,000 applications', () => {
     await nameHeader.getByRole('button').click(); // back to 申请机构 ascending for the screenshot
     await expect.poll(() => nameHeader.getAttribute('aria-sort'), POLL).toBe('ascending');
     await saveBothLanguages(page, 'virtual-applications');
-  });
+  }, TEST_MS);
 
   it('applications: arrow keys move across the rendered window and Enter follows the row link', async () => {
     const { page } = await fixture.open();
@@ -159,7 +187,7 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: name! }).waitFor();
-  });
+  }, TEST_MS);
 
   it('screening: bounded DOM, result and region filters, sort by region', async () => {
     const { page } = await fixture.open();
@@ -167,9 +195,12 @@ describe('virtualised lists at 3,000 applications', () => {
     const eligible = screening.filter((r) => r.eligible).length;
     expect(eligible).toBeGreaterThan(0);
     expect(eligible).toBeLessThan(screening.length);
+    const timing = await armRenderTimer(page, 'screening.list', 'screening-table');
     await openRoundTab(page, round.roundId, 'screening', '资格审查');
     const table = page.locator('table.screening-table');
     await rows(table).first().waitFor();
+    const opened = await timing();
+    console.log(`[virtual-lists] screening tab, ${screening.length} rows: ${opened.renderMs} ms from the last response to the next frame (screening.list took ${opened.callMs} ms)`);
     expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
     expect(await countText(page)).toBe(`共 ${screening.length} 条 / 显示 ${screening.length} 条`);
     await page.getByRole('combobox', { name: '审查结果' }).selectOption({ index: 1 }); // 合格（n）
@@ -194,7 +225,7 @@ describe('virtualised lists at 3,000 applications', () => {
     await scrollBox(table, 'top');
     await table.getByRole('columnheader', { name: /申请机构/ }).getByRole('button').click();
     await saveBothLanguages(page, 'virtual-screening');
-  });
+  }, TEST_MS);
 
   it('dossiers: every dossier in one virtualised list, sorted and filtered', async () => {
     const { page } = await fixture.open();
@@ -226,7 +257,7 @@ describe('virtualised lists at 3,000 applications', () => {
     await expect.poll(async () => (await firstCellTexts(table))[0], POLL).toBe(names.at(-1));
     await nameHeader.getByRole('button').click();
     await saveBothLanguages(page, 'virtual-dossiers');
-  });
+  }, TEST_MS);
 
   it('a company name never ends a line on a lone character, at any column width', async () => {
     const { page } = await fixture.open();
@@ -278,7 +309,7 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(result.wrapped).toBeGreaterThan(0); // the name did wrap at the narrower widths
     expect(result.loneInControl).toBeGreaterThan(0); // without the rule a lone 司 happens
     expect(result.loneInCell).toEqual([]);
-  });
+  }, TEST_MS);
 });
 
 describe('cooperations list', () => {

@@ -1,6 +1,7 @@
 // 已出具函件: the archive of every letter as issued — number, kind, provider, date, issuer, voided, sha256
 // (short; the full hash on hover). 重新打印 opens the archived content (identical to what was issued); 作废
 // asks for a reason and keeps the number used; several selected letters print together, one per page.
+// An assessment batch can issue thousands of letters over the years: the table is virtualised (VirtualTable).
 import { useEffect, useMemo, useState } from 'react';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/letters';
 import type { IssuedLetter } from '../../../shared/cooperations/views';
@@ -12,6 +13,8 @@ import { formatDateTime } from '../../lib/format';
 import { archiveYears, filterLetters } from './archive-filter';
 import { KIND_LABEL } from './labels';
 import { VoidLetterDialog } from './VoidLetterDialog';
+import { VirtualTable, type VtColumn } from '../../components/lists/VirtualTable';
+import { CompanyName } from '../../components/lists/CompanyName';
 
 const SEARCH_DELAY_MS = 250;
 /** Printed together, letters come out oldest first, as they are filed. */
@@ -48,6 +51,18 @@ export function ArchiveTab() {
   const allChosen = shown.length > 0 && chosen.length === shown.length;
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
 
+  const columns: VtColumn[] = [
+    { key: 'select', header: <input type="checkbox" aria-label={t('letters.archive.selectAll')} checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(shown.map((l) => l.id)))} />, width: '40px' },
+    { key: 'number', header: t('letters.field.letterNumber'), width: '15%' },
+    { key: 'kind', header: t('letters.archive.kind'), width: '10%' },
+    { key: 'provider', header: t('letters.archive.provider') },
+    { key: 'date', header: t('letters.field.letterDate'), width: '11%' },
+    { key: 'issuer', header: t('letters.archive.issuer'), width: '12%' },
+    { key: 'state', header: t('letters.archive.state'), width: '12%' },
+    { key: 'sha', header: 'SHA-256', width: '10%' },
+    { key: 'actions', header: null, width: '10%' },
+  ];
+
   if (!letters) return <p className="empty">{t('common.loading')}</p>;
   return (
     <div className="letter-archive">
@@ -68,52 +83,43 @@ export function ArchiveTab() {
       {shown.length === 0 ? (
         <p className="empty">{letters.length === 0 ? t('letters.archive.empty') : t('letters.archive.noMatch')}</p>
       ) : (
-        <table className="table letter-archive-table">
-          <thead>
-            <tr>
-              <th><input type="checkbox" aria-label={t('letters.archive.selectAll')} checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(shown.map((l) => l.id)))} /></th>
-              <th>{t('letters.field.letterNumber')}</th>
-              <th>{t('letters.archive.kind')}</th>
-              <th>{t('letters.archive.provider')}</th>
-              <th>{t('letters.field.letterDate')}</th>
-              <th>{t('letters.archive.issuer')}</th>
-              <th>{t('letters.archive.state')}</th>
-              <th>SHA-256</th>
-              <th />
+        <VirtualTable
+          className="letter-archive-table"
+          label={t('lists.table.letters')}
+          items={shown}
+          columns={columns}
+          rowKey={(l) => l.id}
+          estimateRowHeight={64}
+          renderRow={(l, row) => (
+            <tr key={l.id} {...row} className={l.voidedAt ? 'archived' : undefined} data-letter-number={l.number}>
+              <td><input type="checkbox" aria-label={t('letters.archive.select', { number: l.number })} checked={selected.has(l.id)} onChange={() => toggle(l.id)} /></td>
+              <td className="letter-number">{l.number}{l.integrity === 'mismatch' && <span className="letter-integrity" role="alert" title={t('letters.integrity.mismatch', { number: l.number })}>{t('letters.integrity.badge')}</span>}</td>
+              <td>{t(KIND_LABEL[l.kind])}</td>
+              <td>
+                <button type="button" className="link" onClick={() => navigate({ page: 'dossier', id: l.dossierId })}><CompanyName name={l.fields.addressee ?? ''} /></button>
+                <div className="muted small mono">{l.fields.creditCode}</div>
+              </td>
+              <td>{l.fields.letterDate}</td>
+              <td>{l.issuedBy}<div className="muted small">{formatDateTime(l.issuedAt, locale)}</div></td>
+              <td>
+                {l.voidedAt ? (
+                  <span className="tag letter-void-tag" title={l.voidReason ?? ''}>{t('letters.void.tag')}</span>
+                ) : (
+                  <span className="tag">{t('letters.archive.valid')}</span>
+                )}
+                {l.voidedAt && <div className="muted small">{l.voidReason}</div>}
+                {l.backdateReason && <div className="muted small">{t('letters.archive.backdated', { reason: l.backdateReason })}</div>}
+              </td>
+              <td className="mono small" title={l.sha256}>{l.sha256.slice(0, 12)}…</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="link" onClick={() => navigate({ page: 'letters-print', ids: [l.id] })}>{t('letters.archive.reprint')}</button>
+                  {!l.voidedAt && <button type="button" className="link danger-text" onClick={() => setVoiding(l)}>{t('letters.archive.void')}</button>}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((l) => (
-              <tr key={l.id} className={l.voidedAt ? 'archived' : undefined} data-letter-number={l.number}>
-                <td><input type="checkbox" aria-label={t('letters.archive.select', { number: l.number })} checked={selected.has(l.id)} onChange={() => toggle(l.id)} /></td>
-                <td className="letter-number">{l.number}{l.integrity === 'mismatch' && <span className="letter-integrity" role="alert" title={t('letters.integrity.mismatch', { number: l.number })}>{t('letters.integrity.badge')}</span>}</td>
-                <td>{t(KIND_LABEL[l.kind])}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => navigate({ page: 'dossier', id: l.dossierId })}>{l.fields.addressee}</button>
-                  <div className="muted small mono">{l.fields.creditCode}</div>
-                </td>
-                <td>{l.fields.letterDate}</td>
-                <td>{l.issuedBy}<div className="muted small">{formatDateTime(l.issuedAt, locale)}</div></td>
-                <td>
-                  {l.voidedAt ? (
-                    <span className="tag letter-void-tag" title={l.voidReason ?? ''}>{t('letters.void.tag')}</span>
-                  ) : (
-                    <span className="tag">{t('letters.archive.valid')}</span>
-                  )}
-                  {l.voidedAt && <div className="muted small">{l.voidReason}</div>}
-                  {l.backdateReason && <div className="muted small">{t('letters.archive.backdated', { reason: l.backdateReason })}</div>}
-                </td>
-                <td className="mono small" title={l.sha256}>{l.sha256.slice(0, 12)}…</td>
-                <td>
-                  <div className="row-actions">
-                    <button type="button" className="link" onClick={() => navigate({ page: 'letters-print', ids: [l.id] })}>{t('letters.archive.reprint')}</button>
-                    {!l.voidedAt && <button type="button" className="link danger-text" onClick={() => setVoiding(l)}>{t('letters.archive.void')}</button>}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       )}
       {voiding && (
         <VoidLetterDialog

@@ -73,12 +73,12 @@ export function ScreeningTab() {
   const list = useSortFilter(screening.data, spec, memoryFor(round.id));
   const shown = list.shown;
   const columns: VtColumn[] = [
-    { key: 'applicant', header: t('screening.col.applicant'), sortKey: 'applicant', width: '22%' },
-    { key: 'region', header: t('screening.col.region'), sortKey: 'region', width: '12%' },
-    { key: 'verdict', header: t('screening.col.verdict'), sortKey: 'verdict', width: '10%' },
+    { key: 'applicant', header: t('screening.col.applicant'), sortKey: 'applicant', width: '19%' },
+    { key: 'region', header: t('screening.col.region'), sortKey: 'region', width: '11%' },
+    { key: 'verdict', header: t('screening.col.verdict'), sortKey: 'verdict', width: '9%' },
     { key: 'reasons', header: t('screening.col.reasons') },
-    { key: 'override', header: t('screening.col.override'), sortKey: 'override', width: '18%' },
-    ...(readOnly ? [] : [{ key: 'actions', header: null, ariaLabel: t('setup.actions'), width: '11%' }]),
+    { key: 'override', header: t('screening.col.override'), sortKey: 'override', width: '17%' },
+    ...(readOnly ? [] : [{ key: 'actions', header: null, ariaLabel: t('setup.actions'), width: '13%' }]),
   ];
 
   const error = screening.error ?? applications.error;
