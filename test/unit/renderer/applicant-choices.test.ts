@@ -40,4 +40,11 @@ describe('applicantChoices', () => {
     expect(ids(applicantChoices(APPS, 'sz', 'bj'))).toEqual(['bj', 'sz']);
     expect(applicantChoices(APPS, 'sz', 'bj').onlyMatch?.id).toBe('sz');
   });
+
+  it('lists at most `limit` matches in pinyin order, counts the rest, and keeps the chosen one listed', () => {
+    const r = applicantChoices(APPS, '', 'yw', 2);
+    expect(ids(r)).toEqual(['bj', 'hz', 'yw']);
+    expect(r.more).toBe(2);
+    expect(applicantChoices(APPS, 'zb', '', 2).more).toBe(0);
+  });
 });

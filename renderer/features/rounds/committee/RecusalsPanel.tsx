@@ -2,7 +2,7 @@
 // score it and is not counted in its aggregate. Withdrawing a declaration can be undone from the toast.
 // The applicant list is in pinyin order and can be narrowed by name, credit code, city, pinyin or initials
 // (hz → 杭州…); a filter that leaves exactly one applicant chooses it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
   });
   const [filter, setFilter] = useState('');
   const chosenId = watch('applicationId');
-  const { options, onlyMatch } = applicantChoices(applications, filter, chosenId);
+  const { options, onlyMatch, more } = useMemo(() => applicantChoices(applications, filter, chosenId), [applications, filter, chosenId]);
   // After the render that lists it, so the select has the option to show.
   const onlyMatchId = onlyMatch?.id;
   useEffect(() => {
@@ -143,6 +143,7 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
               <option value="">{options.length ? t('committee.recusal.chooseApplication') : t('committee.recusal.noMatch')}</option>
               {options.map((a) => <option key={a.id} value={a.id}>{a.legalName}</option>)}
             </select>
+            {more > 0 && <span className="hint">{t('lists.picker.more', { count: more })}</span>}
             {e('applicationId') && <span className="field-error" role="alert">{e('applicationId')}</span>}
           </div>
           <Field label={t('committee.recusal.reason')} error={e('reason')}>
