@@ -1,11 +1,21 @@
-// The transport side of the data worker: starts it, forwards calls, answers host calls (job progress)
-// itself. Used by Electron's main process and by the browser-mode server alike.
-import { Worker } from 'node:worker_threads';
+// The transport side of the data workers: starts them, routes calls, answers host calls (job progress)
+// itself. Used by Electron's main process and by the browser-mode server alike, so both get the same
+// concurrency (docs/concurrency.md):
+//   - the writer worker runs every call that may write, one at a time, in the order they arrived — writes
+//     queue there, they never fail against each other;
+//   - the reader worker answers the calls in read-calls.ts on a read-only connection (WAL: readers never
+//     block the writer nor wait for it), so a slow ranking or export does not hold up a score being saved;
+//   - a read waits for the writes sent before it (a caller that saved, then reads, sees its save — as with
+//     one queue), but a write never waits for a read;
+//   - backup.restore replaces the file: reads are held, the reader drains and closes, the writer restores,
+//     a new reader opens the new file, then the held reads go on. In recovery mode there is no reader.
 import type { Result } from '../../shared/api/result';
 import { contract } from '../../shared/api/contract';
 import { isCallName } from '../../shared/api/call-names';
-import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import type { WorkerConfig } from './worker-protocol';
 import { MAX_INPUT_DEPTH, valueTooDeep } from './input-shape';
+import { startChannel, STOPPED, type Channel, type ProgressMap } from './worker-channel';
+import { isExclusiveCall, isReadCall } from './read-calls';
 
 export interface DataWorker {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -14,75 +24,109 @@ export interface DataWorker {
   readonly backupPath: string | null;
   /** Set when the database failed its start-up check: the worker serves only backup calls. */
   readonly recovery: string | null;
+  /** Resolves once the reader worker serves reads (true), or it could not start (false: the writer answers them). */
+  readonly readerReady: Promise<boolean>;
 }
 
 const PROGRESS_KEEP_MS = 60_000;
 
-export function startDataWorker(workerFile: string, config: WorkerConfig): Promise<DataWorker> {
-  const worker = new Worker(workerFile, { workerData: config });
-  const pending = new Map<number, (result: Result<unknown>) => void>();
-  const progress = new Map<string, { done: number; total: number; at: number }>();
-  let nextId = 1;
-  let exited = false;
+export async function startDataWorker(workerFile: string, config: WorkerConfig): Promise<DataWorker> {
+  const progress: ProgressMap = new Map();
+  const { channel: writer, ready } = await startChannel(workerFile, { ...config, role: 'writer' }, progress);
+  let reader: Channel | null = null;
+  let closing = false;
+  /** The last write sent: reads sent after it wait for it. Never rejects (answers are data). */
+  let writesTail: Promise<unknown> = Promise.resolve();
+  /** Resolved unless a restore is under way; calls sent meanwhile wait for it. */
+  let gate: Promise<void> = Promise.resolve();
+  const readsInFlight = new Set<Promise<unknown>>();
 
-  return new Promise((resolve, reject) => {
-    worker.on('message', (message: FromWorker) => {
-      switch (message.type) {
-        case 'ready':
-          resolve(api(message.schemaVersion, message.backupPath, message.recovery));
-          break;
-        case 'fatal':
-          reject(new Error(message.message));
-          void worker.terminate();
-          break;
-        case 'result':
-          pending.get(message.id)?.(message.result);
-          pending.delete(message.id);
-          break;
-        case 'progress':
-          progress.set(message.jobId, { done: message.done, total: message.total, at: Date.now() });
-          break;
-      }
-    });
-    worker.on('error', (error) => {
-      console.error('[review-desk] data worker crashed:', error);
-      reject(error);
-    });
-    worker.on('exit', () => {
-      exited = true;
-      for (const done of pending.values()) done({ ok: false, error: { code: 'INTERNAL', message: '后台数据服务已停止，请重新启动评审台' } });
-      pending.clear();
-    });
-  });
-
-  function api(schemaVersion: number, backupPath: string | null, recovery: string | null): DataWorker {
-    return {
-      schemaVersion,
-      backupPath,
-      recovery,
-      invoke(name, input) {
-        if (isCallName(name) && contract[name].where === 'host') {
-          const jobId = (input as { jobId?: unknown } | null)?.jobId;
-          const entry = typeof jobId === 'string' ? progress.get(jobId) : undefined;
-          for (const [id, p] of progress) if (Date.now() - p.at > PROGRESS_KEEP_MS) progress.delete(id);
-          return Promise.resolve({ ok: true, value: entry ? { done: entry.done, total: entry.total } : null });
-        }
-        if (exited) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '后台数据服务已停止，请重新启动评审台' } });
-        // Before postMessage: cloning a pathologically deep value would overflow the stack here or in the worker.
-        if (valueTooDeep(input)) return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: `输入的嵌套层数超过 ${MAX_INPUT_DEPTH} 层，已拒绝` } });
-        const id = nextId++;
-        return new Promise((done) => {
-          pending.set(id, done);
-          worker.postMessage({ type: 'call', id, name, input } satisfies ToWorker);
-        });
-      },
-      close() {
-        if (exited) return Promise.resolve();
-        return new Promise((done) => {
-          worker.once('exit', () => done());
-          worker.postMessage({ type: 'close' } satisfies ToWorker);
-        });
-      },
-    };
+  async function startReader(): Promise<boolean> {
+    if (closing) return false;
+    try {
+      // No identity key for the reader: exchange calls stay on the writer.
+      const { identityPem: _key, ...rest } = config;
+      reader = (await startChannel(workerFile, { ...rest, role: 'reader' }, progress)).channel;
+      return true;
+    } catch (error) {
+      console.error('[review-desk] reader worker did not start; the writer answers reads too:', error);
+      reader = null;
+      return false;
+    }
   }
+  const readerReady = ready.recovery === null ? startReader() : Promise.resolve(false);
+
+  const onWriter = (name: string, input: unknown) => writer.call(name, input).then((a) => a.result);
+
+  function write(name: string, input: unknown): Promise<Result<unknown>> {
+    const answer = gate.then(() => onWriter(name, input));
+    writesTail = answer;
+    return answer;
+  }
+
+  function read(name: string, input: unknown): Promise<Result<unknown>> {
+    const [after, held] = [writesTail, gate];
+    const answer = (async () => {
+      await after;
+      await held;
+      const current = reader && !reader.exited ? reader : null;
+      if (!current) return onWriter(name, input);
+      const first = await current.call(name, input);
+      return first.needsWriter ? onWriter(name, input) : first.result;
+    })();
+    readsInFlight.add(answer);
+    void answer.finally(() => readsInFlight.delete(answer));
+    return answer;
+  }
+
+  async function exclusive(name: string, input: unknown): Promise<Result<unknown>> {
+    let release!: () => void;
+    const previous = gate;
+    gate = previous.then(() => new Promise<void>((r) => (release = r)));
+    await previous;
+    const started = writesTail;
+    try {
+      await started;
+      await Promise.all([...readsInFlight]);
+      const closingReader = reader;
+      reader = null;
+      await closingReader?.close();
+      const answer = onWriter(name, input);
+      writesTail = answer;
+      return await answer;
+    } finally {
+      // The reader opens whatever file is now in place — unless the writer is (still) in recovery mode.
+      const session = await onWriter('session.get', {});
+      if (session.ok && !(session.value as { recovery?: unknown }).recovery) await startReader();
+      release();
+    }
+  }
+
+  return {
+    schemaVersion: ready.schemaVersion,
+    backupPath: ready.backupPath,
+    recovery: ready.recovery,
+    readerReady,
+    invoke(name, input) {
+      if (isCallName(name) && contract[name].where === 'host') {
+        const jobId = (input as { jobId?: unknown } | null)?.jobId;
+        const entry = typeof jobId === 'string' ? progress.get(jobId) : undefined;
+        for (const [id, p] of progress) if (Date.now() - p.at > PROGRESS_KEEP_MS) progress.delete(id);
+        return Promise.resolve({ ok: true, value: entry ? { done: entry.done, total: entry.total } : null });
+      }
+      if (writer.exited) return Promise.resolve(STOPPED);
+      // Before postMessage: cloning a pathologically deep value would overflow the stack here or in the worker.
+      if (valueTooDeep(input)) return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: `输入的嵌套层数超过 ${MAX_INPUT_DEPTH} 层，已拒绝` } });
+      if (isExclusiveCall(name)) return exclusive(name, input);
+      if (isReadCall(name)) return read(name, input);
+      return write(name, input);
+    },
+    async close() {
+      closing = true;
+      await readerReady;
+      // The reader finishes the reads it has, then exits; the writer makes the backup on quit, then exits.
+      await reader?.close();
+      await writer.close();
+    },
+  };
 }
