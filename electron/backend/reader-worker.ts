@@ -36,19 +36,7 @@ export function runReader(port: Port, config: WorkerConfig): void {
   // A handler that tries to write here is refused by SQLite before anything changes; the flag sends the
   // call back to the host, which runs it on the writer (a mistake in read-calls.ts costs time, not data).
   let needsWriter = false;
-  const table = Object.fromEntries(
-    Object.entries(handlers).map(([name, handler]) => [
-      name,
-      async (input: unknown, c: ServiceContext) => {
-        try {
-          return await (handler as (i: unknown, c: ServiceContext) => unknown)(input, c);
-        } catch (error) {
-          if (isReadonlyRefusal(error)) needsWriter = true;
-          throw error;
-        }
-      },
-    ]),
-  ) as unknown as HandlerTable;
+  const table = readOnlyTable(() => (needsWriter = true));
 
   post({ type: 'ready', schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number, backupPath: null, recovery: null });
   let queue: Promise<unknown> = Promise.resolve();
@@ -66,4 +54,21 @@ export function runReader(port: Port, config: WorkerConfig): void {
       post({ type: 'result', id: message.id, result, ...(needsWriter ? { needsWriter: true } : {}) });
     });
   });
+}
+
+/** The handler table for a read-only connection: `onRefusal` hears of every write SQLite refused. */
+export function readOnlyTable(onRefusal: () => void): HandlerTable {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      async (input: unknown, c: ServiceContext) => {
+        try {
+          return await (handler as (i: unknown, c: ServiceContext) => unknown)(input, c);
+        } catch (error) {
+          if (isReadonlyRefusal(error)) onRefusal();
+          throw error;
+        }
+      },
+    ]),
+  ) as unknown as HandlerTable;
 }

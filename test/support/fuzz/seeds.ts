@@ -123,6 +123,54 @@ const one = async (input: unknown) => [input];
 const type = <K extends CallName>(_name: K, input: CallInput<K>) => input;
 
 export const SEEDS: Partial<Record<CallName, Seed>> = {
+  // Calls a generated input usually reaches anyway; a fixture makes it certain whatever the random seed.
+  'session.setUser': async () => [{ name: '王评审' }],
+  'dossiers.create': async () => [dossierInput({ legalName: `模糊夹具新建${next()}有限公司`, creditCode: code() })],
+  'dossiers.setArchived': async (ctx) => one({ id: (await newDossier(ctx)).dossier.id, archived: true }),
+  'dossiers.importPreview': async () => [{ fileName: '档案.csv', dataBase64: dossierCsv() }],
+  'programs.create': async () => [{ platform: '淘宝直播', name: `模糊测试项目${next()}`, rules: [...SEED_003_RULES] }],
+  'rounds.create': async (ctx) => one({ programId: (await freshRound(ctx)).program.id, name: `模糊测试批次${next()}`, referenceDate: '2026-11-23', options: {} }),
+  'regions.add': async (ctx) => one({ roundId: (await freshRound(ctx)).round.id, data: { name: '诸暨珍珠产业带', city: '诸暨市', quota: 1, waitlistLength: 1 } }),
+  'members.add': async (ctx) => one({ roundId: (await freshRound(ctx)).round.id, data: { name: '孙委员', role: 'member' } }),
+  'members.update': async (ctx) => one({ id: (await freshRound(ctx)).member.id, data: { name: '钱委员（外聘）', role: 'member' } }),
+  'applications.update': async (ctx) => {
+    const { apps, region } = await freshRound(ctx);
+    return [{ id: apps[0]!.id, data: { priceQuoteYuan: 30_000, strengthStatement: '', regionIds: [region.id] } }];
+  },
+  'applications.setWithdrawn': async (ctx) => one({ id: (await freshRound(ctx)).apps[0]!.id, withdrawn: true }),
+  'recusals.declare': async (ctx) => {
+    const { apps, member } = await freshRound(ctx);
+    return [{ applicationId: apps[0]!.id, memberId: member.id, reason: '亲属在该机构任职' }];
+  },
+  'scores.submit': async (ctx) => {
+    const { member } = await freshRound(ctx);
+    const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+    for (const applicationId of sheet.applicationIds) for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: member.id, applicationId, criterion, value: 70, comment: '' });
+    return [{ memberId: member.id }];
+  },
+  'screening.override': async (ctx) => {
+    const { apps, region } = await freshRound(ctx);
+    return [{ applicationId: apps[0]!.id, regionId: region.id, eligible: false, reason: '评审小组复核不合格' }];
+  },
+  'rounds.finalize': async (ctx) => {
+    const f = await freshRound(ctx);
+    await fillAndSubmit(ctx, f.chair.id, 90);
+    await fillAndSubmit(ctx, f.member.id, 85);
+    return [{ roundId: f.round.id }];
+  },
+  'rounds.reopen': async (ctx) => {
+    const f = await freshRound(ctx);
+    await fillAndSubmit(ctx, f.chair.id, 90);
+    await fillAndSubmit(ctx, f.member.id, 85);
+    await ok(ctx, 'rounds.finalize', { roundId: f.round.id });
+    return [{ roundId: f.round.id, reason: '平台调整杭州名额' }];
+  },
+  'programs.setKpiRules': async (ctx) => one({ programId: (await freshRound(ctx)).program.id, rules: { ...SEED_002_RULE_SET } }),
+  'exchange.identityCard': async () => [{ name: '赵组长' }],
+  'exchange.exportPackage': async (ctx) => {
+    const { round, member } = await freshRound(ctx);
+    return [{ roundId: round.id, memberId: member.id }];
+  },
   'dossiers.update': async (ctx) => {
     const { input, dossier } = await newDossier(ctx);
     return [type('dossiers.update', { id: dossier.id, version: dossier.version, data: { ...input, legalName: `${input.legalName}（更名）` } })];
@@ -167,6 +215,24 @@ export const SEEDS: Partial<Record<CallName, Seed>> = {
     await fillAndSubmit(ctx, f.chair.id, 90);
     await fillAndSubmit(ctx, f.member.id, 85);
     return [{ roundId: f.round.id, regionId: f.region.id, viewerMemberId: f.chair.id }];
+  },
+  'ranking.sensitivity': async (ctx) => one(await scoredRegion(ctx)),
+  'ranking.region': async (ctx) => one(await scoredRegion(ctx)),
+  'ranking.results': async (ctx) => {
+    const { roundId, viewerMemberId } = await scoredRegion(ctx);
+    return [{ roundId, viewerMemberId }];
+  },
+  'ranking.summary': async (ctx) => {
+    const { roundId, viewerMemberId } = await scoredRegion(ctx);
+    return [{ roundId, viewerMemberId }];
+  },
+  'ranking.export': async (ctx) => {
+    const { roundId, viewerMemberId } = await scoredRegion(ctx);
+    return [{ roundId, viewerMemberId, format: 'csv' }];
+  },
+  'scores.reveal': async (ctx) => {
+    const { roundId, viewerMemberId } = await scoredRegion(ctx);
+    return [{ roundId, viewerMemberId }];
   },
   'members.remove': async (ctx) => one({ id: (await freshRound(ctx)).member.id }),
   'recusals.withdraw': async (ctx) => {
@@ -279,6 +345,14 @@ export const SEEDS: Partial<Record<CallName, Seed>> = {
   'backup.restore': async (ctx) => one({ stagingId: (await ok(ctx, 'backup.preview', { source: { type: 'backup', name: (await ok(ctx, 'backup.create', {})).name } })).stagingId }),
   'history.findHead': async (ctx) => one({ fingerprint: (await ok(ctx, 'history.verify', {})).fingerprint }),
 };
+
+/** A round whose two members scored and submitted: rankings and revealed sheets for its chair. */
+async function scoredRegion(ctx: TestContext) {
+  const f = await freshRound(ctx);
+  await fillAndSubmit(ctx, f.chair.id, 90);
+  await fillAndSubmit(ctx, f.member.id, 85);
+  return { roundId: f.round.id, regionId: f.region.id, viewerMemberId: f.chair.id };
+}
 
 function kpiCsv(creditCode: string): string {
   return base64(utf8WithBom(toCsv([['统一社会信用代码', '机构名称', '月份', '商家层级', '发揽率（%）', '客服响应率（%）'], [creditCode, '', '2026-12', 'L3', '95', '90']])));
