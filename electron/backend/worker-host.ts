@@ -41,18 +41,24 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
   let gate: Promise<void> = Promise.resolve();
   const readsInFlight = new Set<Promise<unknown>>();
 
-  async function startReader(): Promise<boolean> {
-    if (closing) return false;
-    try {
-      // No identity key for the reader: exchange calls stay on the writer.
-      const { identityPem: _key, ...rest } = config;
-      reader = (await startChannel(workerFile, { ...rest, role: 'reader' }, progress)).channel;
-      return true;
-    } catch (error) {
-      console.error('[review-desk] reader worker did not start; the writer answers reads too:', error);
-      reader = null;
-      return false;
-    }
+  /** Starts a reader in the background; until it is up, reads go to the writer (nothing waits for it). */
+  let readerStarting: Promise<boolean> = Promise.resolve(false);
+  function startReader(): Promise<boolean> {
+    if (closing) return Promise.resolve(false);
+    // No identity key for the reader: exchange calls stay on the writer.
+    const { identityPem: _key, ...rest } = config;
+    readerStarting = startChannel(workerFile, { ...rest, role: 'reader' }, progress).then(
+      ({ channel }) => {
+        if (closing) return channel.close().then(() => false);
+        reader = channel;
+        return true;
+      },
+      (error: unknown) => {
+        console.error('[review-desk] reader worker did not start; the writer answers reads too:', error);
+        return false;
+      },
+    );
+    return readerStarting;
   }
   const readerReady = ready.recovery === null ? startReader() : Promise.resolve(false);
 
@@ -88,6 +94,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     try {
       await started;
       await Promise.all([...readsInFlight]);
+      await readerStarting; // a reader still starting would otherwise open the old file after we closed it
       const closingReader = reader;
       reader = null;
       await closingReader?.close();
@@ -95,9 +102,10 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
       writesTail = answer;
       return await answer;
     } finally {
-      // The reader opens whatever file is now in place — unless the writer is (still) in recovery mode.
-      const session = await onWriter('session.get', {});
-      if (session.ok && !(session.value as { recovery?: unknown }).recovery) await startReader();
+      // Reads go to the writer until the new reader is up. It opens whatever file is now in place — unless
+      // the writer is (still) in recovery mode. Neither the answer nor the held calls wait for it.
+      // readerStarting covers the whole chain, so a next restore waits for this reader before closing it.
+      readerStarting = onWriter('session.get', {}).then((session) => (session.ok && !(session.value as { recovery?: unknown }).recovery ? startReader() : false));
       release();
     }
   }
@@ -123,7 +131,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     },
     async close() {
       closing = true;
-      await readerReady;
+      await readerStarting;
       // The reader finishes the reads it has, then exits; the writer makes the backup on quit, then exits.
       await reader?.close();
       await writer.close();
