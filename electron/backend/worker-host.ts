@@ -24,8 +24,8 @@ export interface DataWorker {
   readonly backupPath: string | null;
   /** Set when the database failed its start-up check: the worker serves only backup calls. */
   readonly recovery: string | null;
-  /** Resolves once the reader worker serves reads (true), or it could not start (false: the writer answers them). */
-  readonly readerReady: Promise<boolean>;
+  /** Starts the reader if no read has yet; resolves true once it serves reads, false if it cannot (recovery mode, or it failed: the writer answers reads). */
+  whenReaderReady(): Promise<boolean>;
 }
 
 const PROGRESS_KEEP_MS = 60_000;
@@ -60,7 +60,19 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     );
     return readerStarting;
   }
-  const readerReady = ready.recovery === null ? startReader() : Promise.resolve(false);
+  // Started on the first read, not with the writer: a session that only writes (the crash harness, a test)
+  // never pays for a second thread, and the window's first reads do not compete with the writer's start.
+  let inRecovery = ready.recovery !== null;
+  let readerWanted = false;
+  /** A restore under way: no reader may open the file until it is done (its finally starts one). */
+  let exclusiveActive = 0;
+  function whenReaderReady(): Promise<boolean> {
+    if (!readerWanted && !inRecovery) {
+      readerWanted = true;
+      if (exclusiveActive === 0) void startReader();
+    }
+    return readerStarting;
+  }
 
   const onWriter = (name: string, input: unknown) => writer.call(name, input).then((a) => a.result);
 
@@ -72,6 +84,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
 
   function read(name: string, input: unknown): Promise<Result<unknown>> {
     const [after, held] = [writesTail, gate];
+    void whenReaderReady();
     const answer = (async () => {
       await after;
       await held;
@@ -89,6 +102,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     let release!: () => void;
     const previous = gate;
     gate = previous.then(() => new Promise<void>((r) => (release = r)));
+    exclusiveActive++;
     await previous;
     const started = writesTail;
     try {
@@ -105,7 +119,11 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
       // Reads go to the writer until the new reader is up. It opens whatever file is now in place — unless
       // the writer is (still) in recovery mode. Neither the answer nor the held calls wait for it.
       // readerStarting covers the whole chain, so a next restore waits for this reader before closing it.
-      readerStarting = onWriter('session.get', {}).then((session) => (session.ok && !(session.value as { recovery?: unknown }).recovery ? startReader() : false));
+      readerStarting = onWriter('session.get', {}).then((session) => {
+        inRecovery = !session.ok || Boolean((session.value as { recovery?: unknown }).recovery);
+        return !inRecovery && readerWanted && exclusiveActive === 0 ? startReader() : false;
+      });
+      exclusiveActive--;
       release();
     }
   }
@@ -114,7 +132,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     schemaVersion: ready.schemaVersion,
     backupPath: ready.backupPath,
     recovery: ready.recovery,
-    readerReady,
+    whenReaderReady,
     invoke(name, input) {
       if (isCallName(name) && contract[name].where === 'host') {
         const jobId = (input as { jobId?: unknown } | null)?.jobId;

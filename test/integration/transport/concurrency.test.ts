@@ -26,7 +26,7 @@ async function start(dataDir = tempDir()): Promise<DataWorker> {
   if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does).`);
   const worker = await startDataWorker(WORKER, { dataDir, transport: 'browser' });
   workers.push(worker);
-  expect(await worker.readerReady).toBe(true);
+  expect(await worker.whenReaderReady()).toBe(true);
   return worker;
 }
 
