@@ -1,5 +1,6 @@
-// The data worker: owns the one database connection and runs every handler, one call at a time (a single
-// writer), off the thread that serves the window. Messages: see worker-protocol.ts.
+// The data worker: owns the one writer connection and runs every call that may write, one call at a time
+// (a single writer), off the thread that serves the window. Messages: see worker-protocol.ts. The same
+// bundle started with role 'reader' is the reader worker (reader-worker.ts, docs/concurrency.md).
 //
 // Backups live here too, because only this thread may touch the database: the daily backup runs as the
 // first queued job after 'ready' (the window opens at once; calls wait behind it), the quit backup runs when
@@ -19,13 +20,15 @@ import { enterRecovery, recoveryAnswer, recoveryOf } from '../services/backup/re
 import { clearStaging } from '../services/backup/staging';
 import { provideKeyStore } from '../services/exchange/exchange-common';
 import { memoryKeyStore } from '../services/exchange/identity';
+import { runReader } from './reader-worker';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
 const post = (message: FromWorker) => port.postMessage(message);
 
-// The worker cannot call safeStorage: main hands over the unsealed key; it lives only in this memory.
-if (config.identityPem) provideKeyStore(config.dataDir, memoryKeyStore(config.identityPem));
+// The worker cannot call safeStorage: main hands over the unsealed key; it lives only in this memory (the
+// writer's: the host never gives it to the reader).
+if (config.identityPem && config.role !== 'reader') provideKeyStore(config.dataDir, memoryKeyStore(config.identityPem));
 
 async function main(): Promise<void> {
   const base = {
@@ -75,4 +78,5 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+if (config.role === 'reader') runReader(port, config);
+else void main();

@@ -8,6 +8,7 @@ import { AppError } from './app-error';
 import { isMessageKey, zh } from './messages';
 import type { HandlerTable } from './handler-types';
 import type { ServiceContext } from '../services/context';
+import { isSqliteBusy, writeWaitExpiredMessage } from '../db/connection-wait';
 
 /**
  * Zod issues as field issues. A rule that needs more than a generic key (e.g. the weights total) names
@@ -54,12 +55,18 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: u
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
-    if (isSqliteBusy(error)) return { ok: false, error: { code: 'CONFLICT', message: '数据库正忙，请稍后重试' } };
+    // Another process held the write lock past the whole wait (db/connection-wait.ts). The wait runs out at
+    // BEGIN IMMEDIATE, before the transaction wrote anything: the message may say nothing was saved.
+    if (isSqliteBusy(error)) return { ok: false, error: { code: 'CONFLICT', message: writeWaitExpiredMessage(busyTimeoutOf(ctx)) } };
     console.error(`[review-desk] ${name} failed:`, error);
     return { ok: false, error: { code: 'INTERNAL', message: zh('error.internal') } };
   }
 }
 
-function isSqliteBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'SQLITE_BUSY';
+function busyTimeoutOf(ctx: ServiceContext): number | undefined {
+  try {
+    return ctx.db.pragma('busy_timeout', { simple: true }) as number;
+  } catch {
+    return undefined;
+  }
 }

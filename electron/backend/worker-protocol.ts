@@ -5,6 +5,11 @@ export interface WorkerConfig {
   transport: 'electron' | 'browser';
   /** Desktop app: the signing key's PEM, unsealed by main with safeStorage (electron/services/exchange/identity.ts). */
   identityPem?: string;
+  /**
+   * 'writer' (the default): the one connection that writes, migrations, backups, restore, recovery mode.
+   * 'reader': a read-only connection to the same file for the calls in read-calls.ts (docs/concurrency.md).
+   */
+  role?: 'writer' | 'reader';
 }
 
 export type ToWorker = { type: 'call'; id: number; name: string; input: unknown } | { type: 'close' };
@@ -13,5 +18,6 @@ export type FromWorker =
   /** recovery: the start-up check's problem when the worker started in recovery mode, else null. */
   | { type: 'ready'; schemaVersion: number; backupPath: string | null; recovery: string | null }
   | { type: 'fatal'; message: string }
-  | { type: 'result'; id: number; result: Result<unknown> }
+  /** needsWriter: the reader's read-only connection refused a write; the host runs the call on the writer. */
+  | { type: 'result'; id: number; result: Result<unknown>; needsWriter?: boolean }
   | { type: 'progress'; jobId: string; done: number; total: number };

@@ -6,6 +6,7 @@ import { migrations as allMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { trackChanges } from '../services/cache/change-tracker';
 import { AppError } from '../backend/app-error';
+import { waitForOtherWriters } from './connection-wait';
 import { checkOpenDb, describeSqliteError, writeVerifiedBackup } from '../services/backup/backup-files';
 
 export type Db = Database.Database;
@@ -17,6 +18,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Skip quick_check/foreign_key_check (a file we just verified ourselves). */
   skipIntegrityCheck?: boolean;
+  /** How long a write waits for another connection's write lock (connection-wait.ts); tests shorten it. */
+  writeWaitMs?: number;
 }
 
 export interface OpenedDb {
@@ -57,7 +60,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   if (!options.skipIntegrityCheck && fs.existsSync(file)) checkBeforeOpening(file);
   const db = new Database(file);
   try {
-    db.pragma('busy_timeout = 5000');
+    waitForOtherWriters(db, options.writeWaitMs);
     // Checked before anything writes: switching to WAL rewrites the file header, and a file we refuse to
     // open must be left exactly as the newer version wrote it.
     const fromVersion = db.pragma('user_version', { simple: true }) as number;

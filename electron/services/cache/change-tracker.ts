@@ -32,11 +32,17 @@ function tableExists(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-/** Installs the triggers once per connection; false when it cannot (inside a transaction, or read-only). */
+/** Installs the triggers once per connection; false when it cannot (inside a transaction); read-only connections need none. */
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
-  if (db.inTransaction || db.readonly || !db.open) return false;
+  if (db.inTransaction || !db.open) return false;
   const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0 };
+  // A read-only connection (the reader worker, db/connection-read.ts) writes nothing itself: every change it
+  // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed.
+  if (db.readonly) {
+    trackers.set(db, tracker);
+    return true;
+  }
   db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
     tracker.writes++;
     if (tracker.cells) {

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { WRITE_WAIT_MS } from '../../../electron/db/connection-wait';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DbFromFutureError, openDatabase } from '../../../electron/db/open';
@@ -54,7 +55,7 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL: decisions survive a power cut
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(WRITE_WAIT_MS); // db/connection-wait.ts
     expect(() => db.prepare("INSERT INTO attachments (dossier_id, kind, file_name, mime, size, sha256, added_at, added_by) VALUES (999, 'other', 'a', 'b', 1, 'c', 'd', 'e')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });

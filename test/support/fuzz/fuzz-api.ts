@@ -23,10 +23,13 @@ import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { dossierInput } from '../dossiers';
 import { syntheticCreditCode } from '../credit-codes';
 import { mutated } from './mutate';
+import type { Seed } from './seeds';
+import type { TestContext } from '../service-context';
 
 export interface Finding {
   call: string;
-  problem: 'threw' | 'internal' | 'untypedError' | 'dbChanged' | 'slow';
+  /** seedRefused: a fixture's valid input (seeds.ts) was not accepted — the fixture, or the call, is broken. */
+  problem: 'threw' | 'internal' | 'untypedError' | 'dbChanged' | 'slow' | 'seedRefused';
   detail: string;
   input: string;
 }
@@ -39,6 +42,8 @@ export interface FuzzOptions {
   /** The only directory absolute paths in inputs may point into (backups are written there). */
   scratchDir: string;
   calls?: readonly CallName[];
+  /** Fixtures: valid inputs built through the API just before a call is fuzzed (seeds.ts). */
+  seeds?: Partial<Record<CallName, Seed>>;
 }
 
 export const workerCalls = (): CallName[] => callNames.filter((name) => contract[name].where === 'worker');
@@ -124,11 +129,12 @@ function specialArbitraries(scratchDir: string): (schema: z.ZodType) => fc.Arbit
   };
 }
 
-export function inputArbitrary(name: CallName, pools: Pools, scratchDir: string): fc.Arbitrary<unknown> {
+export function inputArbitrary(name: CallName, pools: Pools, scratchDir: string, seeds: readonly unknown[] = []): fc.Arbitrary<unknown> {
   const idPool = pools.byColumn[ID_TABLE[name.split('.')[0]!] ?? ''];
   const valid = arbitraryOf(contract[name].input as z.ZodType, { pools, special: specialArbitraries(scratchDir), idPool, hostile: false });
   const hostileShaped = arbitraryOf(contract[name].input as z.ZodType, { pools, special: specialArbitraries(scratchDir), idPool, hostile: true });
-  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileShaped }, { weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null, 'x', [], 42) });
+  const fromSeeds: fc.WeightedArbitrary<unknown>[] = seeds.length ? [{ weight: 3, arbitrary: mutated(fc.constantFrom(...seeds)) }] : [];
+  return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 2, arbitrary: hostileShaped }, { weight: 3, arbitrary: mutated(valid) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null, 'x', [], 42) }, ...fromSeeds);
 }
 
 export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options: FuzzOptions): Promise<{ findings: Finding[]; calls: number; slowest: { call: string; ms: number }; succeeded: Map<string, number>; warmups: string[] }> {
@@ -144,8 +150,21 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
   let baseline = contentDigest(ctx.db);
   const names = options.calls ?? workerCalls();
   for (const [index, name] of names.entries()) {
-    const inputs = fc.sample(inputArbitrary(name, pools, options.scratchDir), { numRuns: options.runsPerCall, seed: options.seed + index });
-    for (const input of inputs) {
+    // The call's fixtures first: built now (on the state the earlier calls left), each must be accepted.
+    let seeds: unknown[] = [];
+    const seed = options.seeds?.[name];
+    if (seed) {
+      try {
+        seeds = await seed(ctx as TestContext);
+      } catch (error) {
+        findings.push({ call: name, problem: 'seedRefused', detail: `fixture failed: ${error instanceof Error ? error.message : String(error)}`, input: '' });
+      }
+      baseline = contentDigest(ctx.db);
+    }
+    const generated = fc.sample(inputArbitrary(name, pools, options.scratchDir, seeds), { numRuns: options.runsPerCall, seed: options.seed + index });
+    const inputs = [...seeds, ...generated];
+    for (const [position, input] of inputs.entries()) {
+      const isSeed = position < seeds.length;
       if (!pathsStayInside(input, options.scratchDir)) continue;
       const note = (problem: Finding['problem'], detail: string) => findings.push({ call: name, problem, detail, input: preview(input) });
       const changesBefore = totalChanges(ctx.db);
@@ -183,6 +202,7 @@ export async function fuzzApi(table: HandlerTable, ctx: ServiceContext, options:
         continue;
       }
       const { code, message } = result.error;
+      if (isSeed) note('seedRefused', `${code}: ${message.slice(0, 200)}`);
       if (code === 'INTERNAL') note('internal', message);
       else if (!errorCodes.includes(code) || typeof message !== 'string' || !/[\u4e00-\u9fff]/.test(message)) note('untypedError', JSON.stringify(result.error).slice(0, 300));
       if (wrote) {

@@ -1,0 +1,88 @@
+// One data worker thread seen from the host: start it, post calls, match answers to callers, record job
+// progress. worker-host.ts starts two of these (the writer and the reader) and routes calls between them.
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../../shared/api/result';
+import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+
+export const STOPPED: Result<never> = { ok: false, error: { code: 'INTERNAL', message: '后台数据服务已停止，请重新启动评审台' } };
+
+export interface Answer {
+  result: Result<unknown>;
+  /** The reader could not answer (its read-only connection refused a write, or it stopped): ask the writer. */
+  needsWriter?: boolean;
+}
+
+export interface Ready {
+  schemaVersion: number;
+  backupPath: string | null;
+  recovery: string | null;
+}
+
+export interface Channel {
+  call(name: string, input: unknown): Promise<Answer>;
+  close(): Promise<void>;
+  readonly exited: boolean;
+}
+
+export type ProgressMap = Map<string, { done: number; total: number; at: number }>;
+
+export function startChannel(workerFile: string, config: WorkerConfig, progress: ProgressMap): Promise<{ channel: Channel; ready: Ready }> {
+  const worker = new Worker(workerFile, { workerData: config });
+  const pending = new Map<number, (answer: Answer) => void>();
+  let nextId = 1;
+  let exited = false;
+  // A reader that stops (crash, or closed with calls still queued) hands its calls to the writer.
+  const onStop: Answer = config.role === 'reader' ? { result: STOPPED, needsWriter: true } : { result: STOPPED };
+
+  const channel: Channel = {
+    get exited() {
+      return exited;
+    },
+    call(name, input) {
+      if (exited) return Promise.resolve(onStop);
+      const id = nextId++;
+      return new Promise((done) => {
+        pending.set(id, done);
+        worker.postMessage({ type: 'call', id, name, input } satisfies ToWorker);
+      });
+    },
+    close() {
+      if (exited) return Promise.resolve();
+      return new Promise((done) => {
+        worker.once('exit', () => done());
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      });
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolve({ channel, ready: { schemaVersion: message.schemaVersion, backupPath: message.backupPath, recovery: message.recovery } });
+          break;
+        case 'fatal':
+          reject(new Error(message.message));
+          void worker.terminate();
+          break;
+        case 'result':
+          pending.get(message.id)?.({ result: message.result, ...(message.needsWriter ? { needsWriter: true } : {}) });
+          pending.delete(message.id);
+          break;
+        case 'progress':
+          progress.set(message.jobId, { done: message.done, total: message.total, at: Date.now() });
+          break;
+      }
+    });
+    worker.on('error', (error) => {
+      console.error(`[review-desk] data worker (${config.role ?? 'writer'}) crashed:`, error);
+      reject(error);
+    });
+    worker.on('exit', () => {
+      exited = true;
+      reject(new Error('后台数据服务未能启动'));
+      for (const done of pending.values()) done(onStop);
+      pending.clear();
+    });
+  });
+}
