@@ -84,7 +84,7 @@ describe('concurrency: reads beside the writer', () => {
     expect((await slow).ok).toBe(true);
     console.log(`bench: score save ${(savedAt - saveStarted).toFixed(0)} ms while a ${(exportDoneAt - exportStarted).toFixed(0)} ms export of 4,000 dossiers ran`);
 
-    // Read-your-writes across the two connections (the reader's caches follow PRAGMA data_version).
+    // The save is then read back (score sheets are answered by the writer: electron/backend/read-calls.ts).
     const sheet = value<{ cells: { applicationId: string; criterion: string; value: number | null }[] }>(await worker.invoke('scores.sheet', { memberId: cell.memberId }));
     expect(sheet.cells.find((c) => c.applicationId === cell.applicationId && c.criterion === cell.criterion)?.value).toBe(88);
   }, 300_000);
