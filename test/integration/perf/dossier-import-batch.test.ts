@@ -16,7 +16,15 @@ const CODES = Array.from({ length: 6 }, (_, i) => syntheticCreditCode(i + 1));
 const FILE = '机构.csv';
 const csv = (records: ImportRecord[]) => base64(utf8(toCsv(toRows(records))));
 
-const record = fc.record({
+interface Row {
+  code: string;
+  name: string;
+  representative: string;
+  city: string;
+  price: string;
+  contact: string;
+}
+const record: fc.Arbitrary<Row> = fc.record({
   code: fc.oneof(
     fc.constantFrom(...CODES),
     fc.constantFrom(...CODES).map((c) => c.toLowerCase()), // normalised by the schema
@@ -29,7 +37,6 @@ const record = fc.record({
   price: fc.constantFrom('38000', '36000', '', 'abc'),
   contact: fc.constantFrom('李娜', ''),
 });
-type Row = typeof record extends fc.Arbitrary<infer T> ? T : never;
 
 const toRecord = (r: Row): ImportRecord =>
   importRecord({ 统一社会信用代码: r.code, 机构名称: r.name, 法定代表人: r.representative, 城市: r.city, '服务报价（元）': r.price, 联系人: r.contact });
@@ -52,7 +59,7 @@ describe('dossier import: the batched import equals the row-by-row import', () =
   it('for random stored dossiers and random files', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.constantFrom(...CODES), { maxLength: 4 }).map((codes) => codes.map((code) => ({ code, name: '杭州安心珠宝检测技术有限公司', representative: '陈明', city: '杭州市', price: '38000', contact: '李娜' }))),
+        fc.uniqueArray(fc.constantFrom(...CODES), { maxLength: 4 }).map((codes) => codes.map((code): Row => ({ code, name: '杭州安心珠宝检测技术有限公司', representative: '陈明', city: '杭州市', price: '38000', contact: '李娜' }))),
         fc.array(record, { minLength: 1, maxLength: 10 }),
         fc.constantFrom('keep' as const, 'clear' as const),
         async (stored, rows, emptyCells) => {
