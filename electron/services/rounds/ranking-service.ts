@@ -239,7 +239,19 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
   // Over the live inputs, finalized or not, as before the cache (the screening is the frozen one then).
   const { input, results } = live(ctx, roundId);
-  return analyseRegion(input, results.ranking, regionId);
+  return analyseRegion(regionInput(input, results.ranking, regionId), results.ranking, regionId);
+}
+
+/**
+ * The input cut to one region's applications. analyseRegion reads only their scores and recusals
+ * (collectScores groups them per application), so the analysis is the same, without grouping all 1.2 M
+ * scores of the round on every call (the consistency test compares it with analyseRegion of the whole input).
+ */
+function regionInput(input: RoundInput, ranking: RoundResults['ranking'], regionId: string): RoundInput {
+  const region = ranking.regions.find((r) => r.regionId === regionId);
+  if (!region) return input;
+  const ids = new Set(region.entries.map((e) => e.applicationId));
+  return { ...input, scores: input.scores.filter((s) => ids.has(s.applicationId)), recusals: input.recusals.filter((r) => ids.has(r.applicationId)) };
 }
 
 /**
