@@ -56,7 +56,8 @@ function rankedApplications(ctx: ServiceContext, roundId: string) {
   }));
 }
 
-function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[]): Gathered {
+/** `only`: the scores and recusals of these applications alone (one region's analysis). */
+function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[], only?: ReadonlySet<string>): Gathered {
   const round = getRound(ctx.db, roundId);
   const screening = screened ?? screenRound(ctx, roundId);
   const eligibleOf = new Map(screening.map((s) => [`${s.applicationId}|${s.regionId}`, s.eligible]));
@@ -85,17 +86,20 @@ function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[])
   // core's maps hash each id once instead of once per score (issue 8).
   const scores: RoundInput['scores'][number][] = [];
   const submitted = ctx.db.prepare('SELECT id, member_id FROM score_sheets WHERE round_id = ? AND submitted_at IS NOT NULL').all(roundId) as { id: string; member_id: string }[];
-  const cellsOf = ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ?').raw();
-  const activeId = new Map(applications.map((a) => [a.id, a.id]));
+  const cellsOf = only
+    ? ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ? AND application_id IN (SELECT value FROM json_each(?))').raw()
+    : ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ?').raw();
+  const onlyArgs = only ? [JSON.stringify([...only])] : [];
+  const activeId = new Map(applications.filter((a) => !only || only.has(a.id)).map((a) => [a.id, a.id]));
   const criterionKey = new Map(round.options.criteria.map((c) => [c.key, c.key]));
   for (const sheet of submitted) {
-    for (const [applicationId, criterion, value] of cellsOf.all(sheet.id) as [string, string, number][]) {
+    for (const [applicationId, criterion, value] of cellsOf.all(sheet.id, ...onlyArgs) as [string, string, number][]) {
       const id = activeId.get(applicationId);
       if (id !== undefined) scores.push({ applicationId: id, memberId: sheet.member_id, criterion: criterionKey.get(criterion) ?? criterion, value });
     }
   }
-  const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter((r) =>
-    active.has(r.applicationId),
+  const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter(
+    (r) => active.has(r.applicationId) && (!only || only.has(r.applicationId)),
   );
   const members = ctx.db.prepare('SELECT m.id, m.name, m.role, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as { id: string; name: string; role: string; submitted_at: string | null }[];
 
@@ -139,7 +143,6 @@ function resultsOf(ctx: ServiceContext, round: ReturnType<typeof getRound>, g: G
 
 interface Live {
   results: RoundResults;
-  input: RoundInput;
   regions: Map<string, RegionResults | null>;
   summary: RoundResultsSummary | null;
   byRegion?: ByRegion;
@@ -158,7 +161,8 @@ function live(ctx: ServiceContext, roundId: string): Live {
     const round = getRound(ctx.db, roundId);
     const g = gather(ctx, roundId);
     const results = resultsOf(ctx, round, g);
-    return { results, input: g.input, regions: new Map(), summary: null };
+    // Not the input: 1.2 M score objects held for the analysis, which reads one region's (regionAnalysis).
+    return { results, regions: new Map(), summary: null };
   });
 }
 
@@ -238,20 +242,20 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
   if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
   // Over the live inputs, finalized or not, as before the cache (the screening is the frozen one then).
-  const { input, results } = live(ctx, roundId);
-  return analyseRegion(regionInput(input, results.ranking, regionId), results.ranking, regionId);
+  const { results } = live(ctx, roundId);
+  return analyseRegion(regionInput(ctx, roundId, results.ranking, regionId), results.ranking, regionId);
 }
 
 /**
- * The input cut to one region's applications. analyseRegion reads only their scores and recusals
- * (collectScores groups them per application), so the analysis is the same, without grouping all 1.2 M
- * scores of the round on every call (the consistency test compares it with analyseRegion of the whole input).
+ * The live input cut to one region's applications, read afresh (the cached ranking does not hold the round's
+ * 1.2 M scores: issue 8, the server under 1 GB). analyseRegion reads only these applications' scores and
+ * recusals (collectScores groups them per application), so the analysis is the one over the whole input; the
+ * cached ranking is of the same generation, so both describe the same data (the consistency test compares
+ * the analysis with analyseRegion of the whole input).
  */
-function regionInput(input: RoundInput, ranking: RoundResults['ranking'], regionId: string): RoundInput {
+function regionInput(ctx: ServiceContext, roundId: string, ranking: RoundResults['ranking'], regionId: string): RoundInput {
   const region = ranking.regions.find((r) => r.regionId === regionId);
-  if (!region) return input;
-  const ids = new Set(region.entries.map((e) => e.applicationId));
-  return { ...input, scores: input.scores.filter((s) => ids.has(s.applicationId)), recusals: input.recusals.filter((r) => ids.has(r.applicationId)) };
+  return gather(ctx, roundId, undefined, new Set(region?.entries.map((e) => e.applicationId) ?? [])).input;
 }
 
 /**
