@@ -9,14 +9,17 @@
 //   members.list        members.list (absolute ms, same floor)
 //   dossier CSV import  dossiers.importPreview + importCommit / CSV parse + raw INSERT of the same rows
 //   search              dossiers.list with a search term (absolute ms; floor: in-memory substring scan)
-// and the process RSS (the worker is a thread of this process) sampled throughout. Not part of `npm test`.
+// and the server's memory: the worker runs in a child process (startServer below), whose RSS after each
+// phase and peak RSS (VmHWM) are reported apart from the benchmark's own. Not part of `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { fork } from 'node:child_process';
 import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
+import type { Result } from '../../shared/api/result';
 import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
 import { creditCodeCheckChar } from '../../shared/dossiers/credit-code';
 import { SEED_003_RULES, shopFactsSchema } from '../../shared/eligibility/rules';
@@ -28,6 +31,56 @@ const MEMBERS = 15;
 const CITIES = ['杭州市', '深圳市', '广州市', '苏州市', '成都市', '武汉市']; // 300 % 6 = 0: region r and r + 6 share a city
 const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], ['reputation', '业内口碑'], ['price', '服务报价']] as const;
 
+// The server's memory on its own: the data worker runs in a child process (this same bundle with
+// BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
+// (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
+type Bench = Pick<DataWorker, 'invoke' | 'close'> & { rss(): { rssMb: number; peakMb: number } };
+
+function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
+}
+
+async function startServer(dataDir: string): Promise<Bench> {
+  const child = fork(process.argv[1]!, [], { env: { ...process.env, BENCH_ROLE: 'server' }, serialization: 'advanced', stdio: 'inherit' });
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  let nextId = 1;
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.on('message', (m: { type: 'ready' } | { type: 'result'; id: number; result: Result<unknown> }) => {
+      if (m.type === 'ready') resolve();
+      else {
+        pending.get(m.id)?.(m.result);
+        pending.delete(m.id);
+      }
+    });
+    child.send({ type: 'start', dataDir });
+  });
+  return {
+    invoke: (name, input) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        child.send({ type: 'call', id, name, input });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'close' });
+      }),
+    rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM') }),
+  };
+}
+
+function serve(): void {
+  let worker: DataWorker | null = null;
+  process.on('message', (m: { type: 'start'; dataDir: string } | { type: 'call'; id: number; name: string; input: unknown } | { type: 'close' }) => {
+    if (m.type === 'start') void startDataWorker(WORKER, { dataDir: m.dataDir, transport: 'browser' }).then((w) => ((worker = w), process.send!({ type: 'ready' })));
+    else if (m.type === 'call') void worker!.invoke(m.name, m.input).then((result) => process.send!({ type: 'result', id: m.id, result }));
+    else void worker!.close().then(() => process.exit(0));
+  });
+}
+
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
@@ -38,7 +91,7 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function call<T = unknown>(worker: DataWorker, name: string, input: unknown): Promise<T> {
+async function call<T = unknown>(worker: Bench, name: string, input: unknown): Promise<T> {
   const result = await worker.invoke(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
@@ -53,9 +106,11 @@ function dossierRow(i: number): string[] {
   return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
 }
 
-async function runSize(n: number): Promise<[string, number, number, string][]> {
+async function runSize(n: number): Promise<{ rows: [string, number, number, string][]; memory: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));
-  const worker = await startDataWorker(WORKER, { dataDir, transport: 'browser' });
+  const worker = await startServer(dataDir);
+  const memory: string[] = [];
+  const rssAfter = (phase: string) => memory.push(`${phase} ${worker.rss().rssMb} MB`);
   const dbFile = path.join(dataDir, 'review-desk.sqlite');
   const out: [string, number, number, string][] = [];
   try {
@@ -80,6 +135,7 @@ async function runSize(n: number): Promise<[string, number, number, string][]> {
       floorDb.transaction(() => parsed.forEach((r) => insert.run(r[1], r[0], r[2], r[3], r[4], `${r[0]}${r[1]}`)))();
     });
     out.push(['dossier CSV import (preview + commit)', importMs, floorDossiers, 'CSV parse + raw INSERT']);
+    rssAfter('dossier import');
 
     // The round: 300 regions, applications inserted directly (set-up, not measured), 15 members.
     const program = await call<{ id: string }>(worker, 'programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });
@@ -129,6 +185,7 @@ async function runSize(n: number): Promise<[string, number, number, string][]> {
     });
     floorDb.close();
     fs.rmSync(floorDir, { recursive: true, force: true });
+    rssAfter('score import');
     out.push([`score import (${MEMBERS} files, ${MEMBERS * n * CRITERIA.length} rows)`, importScoresMs, floorScores, 'raw INSERT of the same rows']);
 
     // Everyone but the last member submits; the last one's sheet stays a draft for the score saves.
@@ -162,6 +219,7 @@ async function runSize(n: number): Promise<[string, number, number, string][]> {
     const groupTimes: number[] = [];
     for (let k = 0; k < 3; k++) groupTimes.push((await time(() => groupBy.all(round.id)))[0]);
     const floorRank = median(groupTimes);
+    rssAfter('ranking computed (cached)');
     out.push(['ranking computed after a change (ranking.summary)', median(rankTimes), floorRank, 'SQL GROUP BY over the scores']);
 
     // Cached ranking page, members.list, search: absolute figures, with a tiny call as the floor.
@@ -182,11 +240,13 @@ async function runSize(n: number): Promise<[string, number, number, string][]> {
     for (const q of queries) searchTimes.push((await time(() => call(worker, 'dossiers.list', { search: q, limit: 50 })))[0]);
     out.push([`dossier search (dossiers.list, median of ${queries.length} terms)`, median(searchTimes), floorSearch / queries.length, 'in-memory substring scan, per term']);
     out.push([`(screening: ${scorable} of ${n * 2} application-regions eligible)`, 0, 1, '']);
+    rssAfter('end');
+    memory.push(`peak ${worker.rss().peakMb} MB`);
   } finally {
     await worker.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return out;
+  return { rows: out, memory };
 }
 
 async function main(): Promise<void> {
@@ -194,18 +254,21 @@ async function main(): Promise<void> {
   console.log(`\nReview Desk end-to-end benchmark through the data worker — ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`);
   for (const n of SIZES) {
     peakRss = process.memoryUsage().rss;
-    const rows = await runSize(n);
+    const { rows, memory } = await runSize(n);
     console.log(`\n${n} applications, ${REGIONS} regions, ${MEMBERS} members, ${CRITERIA.length} criteria (${n * MEMBERS * CRITERIA.length} scores)`);
     for (const [name, ms, floor, floorName] of rows) {
       if (!floorName) console.log(name);
       else console.log(`${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms   ×${(ms / floor).toFixed(1).padEnd(7)} floor ${floor.toFixed(2)} ms: ${floorName}`);
     }
-    console.log(`peak RSS of the process (bench + worker thread): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+    console.log(`server (data worker in its own process) RSS after each phase: ${memory.join(', ')}`);
+    console.log(`peak RSS of the benchmark process itself (its files, floors, base64 copies): ${(peakRss / 2 ** 20).toFixed(0)} MB`);
   }
   clearInterval(sampler);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.env.BENCH_ROLE === 'server') serve();
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

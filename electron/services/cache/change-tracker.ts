@@ -135,6 +135,9 @@ export function roundCache<T>(kind: CacheKind) {
       if (!map) byDb.set(db, (map = new Map()));
       const hit = map.get(roundId);
       if (hit && hit.gen === gen) return hit.value;
+      // The stale value is never served again: let it go before computing, so a 1.2 M-score round's ranking
+      // is not held twice at the peak (issue 8: the server under 1 GB).
+      if (hit) map.delete(roundId);
       const value = compute();
       // Computing reads only, but re-check: a generation moved during compute means the value may mix states.
       if (generation(db, kind) === gen) map.set(roundId, { gen, value });

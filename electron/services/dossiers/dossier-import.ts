@@ -8,13 +8,14 @@ import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf, isoNow } from '../context';
 import { zh } from '../../backend/messages';
-import { createDossierRepo } from './dossier-repo';
+import { createDossierRepo, type DossierRepo } from './dossier-repo';
 import { DOSSIER_ENTITY, dataOf } from './dossier-service';
-import { diffFields, recordChange } from '../history/change-log';
+import { changeAppender, diffFields } from '../history/change-log';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import type { Table } from '../spreadsheet/read-table';
 import { DOSSIER_COLUMNS, cellText, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
 import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
+import { normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { IDENTITY_FIELDS, type ImportChange, type ImportIssue, type ImportPreview } from '../../../shared/dossiers/import-schema';
 import { AppError } from '../../backend/app-error';
 
@@ -90,6 +91,11 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
   }
 
   const firstRowOfCode = new Map<string, number>();
+  const codeColumn = mapped.findIndex((c) => c?.key === 'creditCode');
+  const existingByCode = lookupByCode(repo, table.rows.flatMap(({ cells }) => {
+    const text = cellText(cells[codeColumn] ?? null);
+    return [text, normalizeCreditCode(text)];
+  }));
   let invalidRows = 0;
   table.rows.forEach(({ rowNumber, cells }, index) => {
     if (index % PROGRESS_EVERY === 0) ctx.progress(jobId, index, table.rows.length);
@@ -101,7 +107,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
       if (errorKey) rowIssues.push({ row: rowNumber, column: table.headers[i]!, reason: zh(errorKey), value: cellText(cells[i] ?? null) });
     });
     // An empty cell of a dossier already on file keeps what is stored, unless the user chose to clear.
-    const stored = emptyCells === 'keep' && typeof draft.creditCode === 'string' ? repo.getByCreditCode(draft.creditCode) : null;
+    const stored = emptyCells === 'keep' && typeof draft.creditCode === 'string' ? existingByCode(draft.creditCode) : null;
     if (stored) {
       const storedData = dataOf(stored);
       mapped.forEach((column, i) => {
@@ -128,7 +134,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
       issues.push(...rowIssues);
       return;
     }
-    const existing = repo.getByCreditCode(parsed.data.creditCode);
+    const existing = existingByCode(parsed.data.creditCode);
     // A file without the 店铺账号 column says nothing about it: a new dossier gets "not known", an existing
     // one keeps what it holds (a blank cell in the column, by contrast, does say "not known").
     const data = existing && !headerOf.has('isShopAccount') ? { ...parsed.data, isShopAccount: existing.isShopAccount } : parsed.data;
@@ -139,6 +145,20 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
   });
   ctx.progress(jobId, table.rows.length, table.rows.length);
   return { valid, issues, unknownColumns, invalidRows, changes };
+}
+
+/**
+ * The stored dossiers a file names, read in one query up front (issue 8: a lookup per row, twice in the
+ * preview and again in the commit, was a large part of a 20,000-row import). `codes` are the candidates as
+ * written and normalised; a code outside them (the schema may normalise further) is looked up on its own, so
+ * every answer is what getByCreditCode gives at that moment. Only for codes not written since.
+ */
+function lookupByCode(repo: DossierRepo, codes: readonly string[]): (code: string) => Dossier | null {
+  const known = repo.getByCreditCodes([...new Set(codes.filter(Boolean))]);
+  return (code) => {
+    if (!known.has(code)) known.set(code, repo.getByCreditCode(code));
+    return known.get(code)!;
+  };
 }
 
 function columnHeaderForPath(path: readonly PropertyKey[], headerOf: Map<string, string>): string {
@@ -166,13 +186,17 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
     const actor = actorOf(ctx);
     const at = isoNow(ctx);
     const counts = { created: 0, updated: 0, unchanged: 0 };
+    // Compared again here: the database may have changed since the preview. Read once for the whole file:
+    // the preview left one row per credit code, so no row's lookup follows a write of the same code.
+    const existingByCode = lookupByCode(repo, preview.rows.map((r) => r.data.creditCode));
+    // Each created or updated dossier is still its own chained 'import' entry, as recordChange writes it.
+    const recordChange = changeAppender(ctx.db);
     preview.rows.forEach(({ data }, index) => {
       if (index % PROGRESS_EVERY === 0) ctx.progress(input.jobId, index, preview.rows.length);
-      // Compared again here: the database may have changed since the preview.
-      const existing = repo.getByCreditCode(data.creditCode);
+      const existing = existingByCode(data.creditCode);
       if (!existing) {
         const id = repo.insert(data, at);
-        recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'import', before: null, after: { ...data, file: preview.fileName } });
+        recordChange({ at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'import', before: null, after: { ...data, file: preview.fileName } });
         counts.created++;
         return;
       }
@@ -183,7 +207,7 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
         return;
       }
       repo.update(existing.id, merged, at);
-      recordChange(ctx.db, { at, actor, entity: DOSSIER_ENTITY, entityId: existing.id, action: 'import', before: diff.before, after: { ...diff.after, file: preview.fileName } });
+      recordChange({ at, actor, entity: DOSSIER_ENTITY, entityId: existing.id, action: 'import', before: diff.before, after: { ...diff.after, file: preview.fileName } });
       counts.updated++;
     });
     return counts;

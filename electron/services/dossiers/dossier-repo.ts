@@ -104,6 +104,7 @@ export function createDossierRepo(db: Db) {
   );
   const byId = db.prepare('SELECT * FROM dossiers WHERE id = ?');
   const byCode = db.prepare('SELECT * FROM dossiers WHERE credit_code = ?');
+  const byCodes = db.prepare('SELECT * FROM dossiers WHERE credit_code IN (SELECT value FROM json_each(?))');
   const setArchived = db.prepare('UPDATE dossiers SET archived_at = @archivedAt, version = version + 1, updated_at = @now WHERE id = @id');
 
   return {
@@ -119,6 +120,12 @@ export function createDossierRepo(db: Db) {
     get(id: number): Dossier | null {
       const row = byId.get(id) as DossierRow | undefined;
       return row ? toDossier(row) : null;
+    },
+    /** getByCreditCode for many codes in one query (imports); absent codes map to null. */
+    getByCreditCodes(codes: readonly string[]): Map<string, Dossier | null> {
+      const found = new Map<string, Dossier | null>(codes.map((c) => [c, null]));
+      for (const row of byCodes.all(JSON.stringify(codes)) as DossierRow[]) found.set(row.credit_code, toDossier(row));
+      return found;
     },
     getByCreditCode(code: string): Dossier | null {
       const row = byCode.get(code) as DossierRow | undefined;

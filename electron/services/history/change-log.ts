@@ -18,7 +18,30 @@ export interface ChangeEntry {
 
 /** Appends one entry, chained to the previous row (chain.ts). Must run inside the write transaction. */
 export function recordChange(db: Db, entry: ChangeEntry): void {
-  const row = {
+  const row = storedRow(entry);
+  db.prepare(INSERT).run(row.at, row.actor, row.entity, row.entity_id, row.entity_key, row.action, row.before, row.after, linkHash(chainHead(db), row));
+}
+
+/**
+ * recordChange for the many entries of one import: the statement prepared once and the chain head carried
+ * in memory instead of read back per entry (at 20,000 rows those two were most of the history's cost). The
+ * same rows and hashes as recordChange entry by entry, as long as nothing else appends in between: create
+ * it inside the write transaction and use it for every entry the transaction logs from then on.
+ */
+export function changeAppender(db: Db): (entry: ChangeEntry) => void {
+  const insert = db.prepare(INSERT);
+  let head = chainHead(db);
+  return (entry) => {
+    const row = storedRow(entry);
+    head = linkHash(head, row);
+    insert.run(row.at, row.actor, row.entity, row.entity_id, row.entity_key, row.action, row.before, row.after, head);
+  };
+}
+
+const INSERT = 'INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+function storedRow(entry: ChangeEntry) {
+  return {
     at: entry.at,
     actor: entry.actor,
     entity: entry.entity,
@@ -28,17 +51,6 @@ export function recordChange(db: Db, entry: ChangeEntry): void {
     before: entry.before == null ? null : JSON.stringify(entry.before),
     after: entry.after == null ? null : JSON.stringify(entry.after),
   };
-  db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    row.at,
-    row.actor,
-    row.entity,
-    row.entity_id,
-    row.entity_key,
-    row.action,
-    row.before,
-    row.after,
-    linkHash(chainHead(db), row),
-  );
 }
 
 /** A stored row: the chain's row shape, with the action narrowed to the known ones. */

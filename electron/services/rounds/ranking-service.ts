@@ -11,7 +11,6 @@ import { assertRoundOpen, getRound, touchRound } from './round-repo';
 import { applicationsByRegion, assertCommitteeOrder } from './committee-order';
 import { ROUND_ENTITY } from './setup-service';
 import { chainHead, fingerprint } from '../history/chain';
-import { listApplications } from './application-service';
 import { screenRound } from './screening-service';
 import { rankRound } from '../../../shared/ranking/rank-round';
 import { allocate } from '../../../shared/ranking/allocate';
@@ -31,11 +30,38 @@ interface Gathered {
   sheets: { memberId: string; submitted: boolean }[];
 }
 
-function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[]): Gathered {
+/**
+ * The round's applications still in the running, in listApplications' order, with only what the ranking
+ * reads: no shop-facts parse (zod) and no per-application region subquery, which at 20,000 applications
+ * cost more than the rest of the gather.
+ */
+function rankedApplications(ctx: ServiceContext, roundId: string) {
+  const rows = ctx.db
+    .prepare('SELECT a.id, a.dossier_id, a.price_quote_fen, d.legal_name, d.credit_code FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.name_sort, d.legal_name, a.id')
+    .all(roundId) as { id: string; dossier_id: number; price_quote_fen: number | null; legal_name: string; credit_code: string }[];
+  const regionIds = new Map<string, string[]>();
+  const choices = ctx.db.prepare('SELECT r.application_id, r.region_id FROM application_regions r JOIN applications a ON a.id = r.application_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY r.application_id, r.preference').raw().all(roundId) as [string, string][];
+  for (const [applicationId, regionId] of choices) {
+    const list = regionIds.get(applicationId);
+    if (list) list.push(regionId);
+    else regionIds.set(applicationId, [regionId]);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    dossierId: r.dossier_id,
+    legalName: r.legal_name,
+    creditCode: r.credit_code,
+    priceQuoteYuan: r.price_quote_fen == null ? null : r.price_quote_fen / 100,
+    regionIds: regionIds.get(r.id) ?? [],
+  }));
+}
+
+/** `only`: the scores and recusals of these applications alone (one region's analysis). */
+function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[], only?: ReadonlySet<string>): Gathered {
   const round = getRound(ctx.db, roundId);
   const screening = screened ?? screenRound(ctx, roundId);
   const eligibleOf = new Map(screening.map((s) => [`${s.applicationId}|${s.regionId}`, s.eligible]));
-  const applications = listApplications(ctx, roundId, false);
+  const applications = rankedApplications(ctx, roundId);
   const ineligible: Gathered['ineligible'] = [];
 
   const inputApplications = applications.map((a) => {
@@ -55,16 +81,25 @@ function gather(ctx: ServiceContext, roundId: string, screened?: ScreeningRow[])
   // requires every sheet to be submitted anyway.
   // Set-based, sheet by sheet over the primary key, without ORDER BY: the core sorts what it needs (aggregate.ts
   // orders each cell's scores by member), so the order rows arrive in changes nothing.
+  // Every score refers to the application's and the criterion's own id strings (one copy each, not one per
+  // row as SQLite hands them out): at 1.2 M scores that is ~100 MB less held by the cached input, and the
+  // core's maps hash each id once instead of once per score (issue 8).
   const scores: RoundInput['scores'][number][] = [];
   const submitted = ctx.db.prepare('SELECT id, member_id FROM score_sheets WHERE round_id = ? AND submitted_at IS NOT NULL').all(roundId) as { id: string; member_id: string }[];
-  const cellsOf = ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ?').raw();
+  const cellsOf = only
+    ? ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ? AND application_id IN (SELECT value FROM json_each(?))').raw()
+    : ctx.db.prepare('SELECT application_id, criterion, value FROM scores WHERE sheet_id = ?').raw();
+  const onlyArgs = only ? [JSON.stringify([...only])] : [];
+  const activeId = new Map(applications.filter((a) => !only || only.has(a.id)).map((a) => [a.id, a.id]));
+  const criterionKey = new Map(round.options.criteria.map((c) => [c.key, c.key]));
   for (const sheet of submitted) {
-    for (const [applicationId, criterion, value] of cellsOf.all(sheet.id) as [string, string, number][]) {
-      if (active.has(applicationId)) scores.push({ applicationId, memberId: sheet.member_id, criterion, value });
+    for (const [applicationId, criterion, value] of cellsOf.all(sheet.id, ...onlyArgs) as [string, string, number][]) {
+      const id = activeId.get(applicationId);
+      if (id !== undefined) scores.push({ applicationId: id, memberId: sheet.member_id, criterion: criterionKey.get(criterion) ?? criterion, value });
     }
   }
-  const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter((r) =>
-    active.has(r.applicationId),
+  const recusals = (ctx.db.prepare('SELECT c.application_id AS applicationId, c.member_id AS memberId FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as RoundInput['recusals'][number][]).filter(
+    (r) => active.has(r.applicationId) && (!only || only.has(r.applicationId)),
   );
   const members = ctx.db.prepare('SELECT m.id, m.name, m.role, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort').all(roundId) as { id: string; name: string; role: string; submitted_at: string | null }[];
 
@@ -108,7 +143,6 @@ function resultsOf(ctx: ServiceContext, round: ReturnType<typeof getRound>, g: G
 
 interface Live {
   results: RoundResults;
-  input: RoundInput;
   regions: Map<string, RegionResults | null>;
   summary: RoundResultsSummary | null;
   byRegion?: ByRegion;
@@ -127,7 +161,8 @@ function live(ctx: ServiceContext, roundId: string): Live {
     const round = getRound(ctx.db, roundId);
     const g = gather(ctx, roundId);
     const results = resultsOf(ctx, round, g);
-    return { results, input: g.input, regions: new Map(), summary: null };
+    // Not the input: 1.2 M score objects held for the analysis, which reads one region's (regionAnalysis).
+    return { results, regions: new Map(), summary: null };
   });
 }
 
@@ -207,8 +242,20 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   if (!round.regions.some((r) => r.id === regionId)) throw new AppError('NOT_FOUND', zh('error.regionNotInRound'));
   if (round.status !== 'finalized') assertMaySee(ctx, roundId, viewerMemberId);
   // Over the live inputs, finalized or not, as before the cache (the screening is the frozen one then).
-  const { input, results } = live(ctx, roundId);
-  return analyseRegion(input, results.ranking, regionId);
+  const { results } = live(ctx, roundId);
+  return analyseRegion(regionInput(ctx, roundId, results.ranking, regionId), results.ranking, regionId);
+}
+
+/**
+ * The live input cut to one region's applications, read afresh (the cached ranking does not hold the round's
+ * 1.2 M scores: issue 8, the server under 1 GB). analyseRegion reads only these applications' scores and
+ * recusals (collectScores groups them per application), so the analysis is the one over the whole input; the
+ * cached ranking is of the same generation, so both describe the same data (the consistency test compares
+ * the analysis with analyseRegion of the whole input).
+ */
+function regionInput(ctx: ServiceContext, roundId: string, ranking: RoundResults['ranking'], regionId: string): RoundInput {
+  const region = ranking.regions.find((r) => r.regionId === regionId);
+  return gather(ctx, roundId, undefined, new Set(region?.entries.map((e) => e.applicationId) ?? [])).input;
 }
 
 /**
