@@ -44,3 +44,11 @@ export const IDENTITY_KIND_WORD: Record<IdentityKind, string> = { organization: 
 export function displayIdentityNumber(kind: IdentityKind, number: string): string {
   return kind === 'individual' ? maskResidentId(number) : number;
 }
+
+/**
+ * For views that carry the number without its kind (ranking labels, finalized snapshots): masks it when its
+ * format says it is a person's (inferIdentityKind), shows a credit code as it is.
+ */
+export function displayNumberByFormat(number: string): string {
+  return displayIdentityNumber(inferIdentityKind(number), number);
+}

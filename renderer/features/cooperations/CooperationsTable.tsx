@@ -1,5 +1,6 @@
 // The program's cooperations: provider, credit code, region, status, start, end and why. Filter by status
 // (with counts) and search by name, code or region; '/' jumps to the search as on the dossier list.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { COOPERATION_STATUSES, type CooperationStatus } from '../../../shared/lifecycle/cooperation';
 import type { CooperationSummary } from '../../../shared/cooperations/views';
@@ -77,7 +78,7 @@ export function CooperationsTable({ items }: { items: readonly CooperationSummar
             {shown.map((c) => (
               <tr key={c.id}>
                 <td><a href={`#/cooperations/${c.id}`}>{c.legalName}</a></td>
-                <td className="mono">{c.creditCode}</td>
+                <td className="mono">{displayNumberByFormat(c.creditCode)}</td>
                 <td>{c.regionName}</td>
                 <td><StatusTag status={c.status} /></td>
                 <td>{formatDay(c.startedOn, locale)}</td>

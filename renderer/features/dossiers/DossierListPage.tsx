@@ -105,7 +105,7 @@ export function DossierListPage() {
           <thead>
             <tr>
               <th>{t('dossier.col.legalName')}</th>
-              <th>{t('dossier.col.creditCode')}</th>
+              <th>{t('dossier.col.identityNumber')}</th>
               <th>{t('dossier.col.city')}</th>
               <th className="num">{t('dossier.col.capital')}</th>
               <th>{t('dossier.col.taxpayer')}</th>
@@ -118,12 +118,14 @@ export function DossierListPage() {
               <tr key={d.id} className={d.archivedAt ? 'archived' : ''}>
                 <td>
                   <a href={`#/dossiers/${d.id}`}>{d.legalName}</a>
+                  {d.identityKind === 'individual' && <span className="tag">{t('identityKind.individual')}</span>}
                   {d.archivedAt && <span className="tag">{t('dossier.status.archived')}</span>}
                 </td>
-                <td className="mono">{d.creditCode}</td>
+                {/* A person's number arrives masked from the backend (110105********002X); labelled by kind. */}
+                <td className="mono" title={t(d.identityKind === 'individual' ? 'dossier.field.residentId' : 'dossier.field.creditCode')}>{d.creditCode}</td>
                 <td>{d.province} {d.city}</td>
-                <td className="num">{formatWan(d.registeredCapitalWan, locale)}</td>
-                <td>{t(`taxpayer.${d.taxpayerType}`)}</td>
+                <td className="num">{d.identityKind === 'individual' ? '—' : formatWan(d.registeredCapitalWan, locale)}</td>
+                <td>{d.identityKind === 'individual' ? '—' : t(`taxpayer.${d.taxpayerType}`)}</td>
                 <td className={d.capabilityCount === 6 ? 'num' : 'num warn'}>{d.capabilityCount}/6</td>
                 <td>{formatDateTime(d.updatedAt, locale)}</td>
               </tr>
