@@ -3,6 +3,7 @@
 // birth date after today, imported with and without a 主体类型 column, exported and re-imported unchanged, and
 // screened: admitted by 《精选联盟资质认证》's entity gate, refused in words by 《淘宝直播区域产业服务商准入标准》.
 // Also: the applications list carries the committee's acceptance of a 主体优势说明 (who, when).
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/service-context';
 import { call, callError, countRows } from '../../support/call';
@@ -146,5 +147,16 @@ describe('screening an individual', () => {
     expect((await ok(ctx, 'applications.list', { roundId: r.id }))[0]!.statementAcceptance).toEqual({ by: '王评审', at: expect.any(String), reason: '团队资质经核实' });
     await ok(ctx, 'applications.update', { id: app.id, data: { priceQuoteYuan: 30_000, strengthStatement: '另有 CMA 资质', regionIds: [jinhua.id] } });
     expect((await ok(ctx, 'applications.list', { roundId: r.id }))[0]!.statementAcceptance).toBeNull(); // an edited statement awaits again
+  });
+});
+
+describe('the documented example files (docs/examples)', () => {
+  it.each(['dossiers-example.csv', 'dossiers-example.xlsx'])('%s imports three organisations and one individual', async (name) => {
+    const ctx = await createTestContext();
+    const preview = await call(ctx, 'dossiers.importPreview', { fileName: name, dataBase64: fs.readFileSync(`docs/examples/${name}`).toString('base64') });
+    expect(preview.issues).toEqual([]);
+    expect(preview.counts).toEqual({ create: 4, update: 0, unchanged: 0, invalid: 0 });
+    await call(ctx, 'dossiers.importCommit', { previewId: preview.previewId });
+    expect(ctx.db.prepare("SELECT legal_name, credit_code FROM dossiers WHERE identity_kind = 'individual'").all()).toEqual([{ legal_name: '王小丽', credit_code: PERSON_ID }]);
   });
 });
