@@ -34,7 +34,7 @@ describe('individual applicant', () => {
     await form.input('城市').fill('义乌市');
     await form.input('开始经营日期').fill('2021-04-01');
     await form.input('已缴保证金（元）').fill('0');
-    await page.getByRole('checkbox', { name: '已完成企业实名认证' }).check();
+    await page.getByRole('checkbox', { name: '已完成实名认证', exact: true }).check();
     await form.input('姓名').fill('王小丽');
     await form.input('电话').fill('13800138000');
     await form.save();

@@ -157,7 +157,7 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
           {field('depositPaidYuan', 'dossier.field.depositPaidYuan', <input inputMode="decimal" {...register('depositPaidYuan', { setValueAs: toNumber })} {...aria('depositPaidYuan')} />)}
           {field('priceQuoteYuan', 'dossier.field.priceQuoteYuan', <input inputMode="decimal" {...register('priceQuoteYuan', { setValueAs: toNullableNumber })} {...aria('priceQuoteYuan')} />)}
           <label className="check">
-            <input type="checkbox" {...register('realNameVerified')} /> {t('dossier.field.realNameVerified')}
+            <input type="checkbox" {...register('realNameVerified')} /> {t(person ? 'dossier.field.realNameVerifiedPerson' : 'dossier.field.realNameVerified')}
           </label>
           <label className="check">
             <input type="checkbox" checked={shopAccount === true} disabled={shopAccount == null} onChange={(ev) => setShopAccount(ev.target.checked)} /> {t('dossier.field.isShopAccount')}
