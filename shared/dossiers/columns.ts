@@ -2,6 +2,7 @@
 // unchanged. Headers are what committee members see in Excel (zh-CN), with English aliases accepted on
 // import. Parsers return a value or an error key (resources/locales), never prose.
 import { CAPABILITIES, type Capability, type DossierInput } from './schema';
+import { IDENTITY_KIND_WORD, inferIdentityKind, parseIdentityKind } from './identity';
 
 export type Cell = string | number | boolean | Date | null;
 type Parsed<T> = { value: T } | { error: string };
@@ -134,7 +135,8 @@ const number = (key: 'registeredCapitalWan' | 'depositPaidYuan' | 'priceQuoteYua
     into[key] = parsed.value;
     return null;
   },
-  read: (d) => d[key] ?? null,
+  // A person has no registered capital: the 0 the form stores is written as a blank, which reads back as 0.
+  read: (d) => (key === 'registeredCapitalWan' && d.identityKind === 'individual' && d[key] === 0 ? null : (d[key] ?? null)),
 });
 
 const CAPABILITY_HEADERS: Record<Capability, [string, string]> = {
@@ -180,7 +182,22 @@ const contact = (field: 'name' | 'phone' | 'email', header: string, aliases: str
 
 export const DOSSIER_COLUMNS: readonly DossierColumn[] = [
   text('legalName', '机构名称', ['名称', '企业名称', '公司名称', '法定名称', 'legal name', 'name'], true, '杭州示例珠宝检测有限公司'),
-  text('creditCode', '统一社会信用代码', ['信用代码', '社会信用代码', 'credit code', 'uscc'], true, '91330100716105852F'),
+  // One column for both kinds of number; 主体类型 (or, without it, the number's own format) says which it is.
+  text('creditCode', '统一社会信用代码/身份证号', ['统一社会信用代码', '信用代码', '社会信用代码', '身份证号', '身份证号码', '居民身份证号', '证件号码', 'credit code', 'uscc', 'resident id number', 'id number'], true, '91330100716105852F'),
+  {
+    key: 'identityKind',
+    header: '主体类型',
+    aliases: ['申请主体类型', '身份类型', 'identity kind', 'applicant kind'],
+    required: false,
+    example: '机构',
+    apply: (cell, into) => {
+      const kind = parseIdentityKind(cellText(cell));
+      if (kind === null) return 'error.identityKind';
+      if (kind !== undefined) into.identityKind = kind;
+      return null;
+    },
+    read: (d) => IDENTITY_KIND_WORD[d.identityKind ?? 'organization'],
+  },
   text('legalRepresentative', '法定代表人', ['法人', '法人代表', 'legal representative'], true, '张三'),
   text('province', '省份', ['省', 'province'], true, '浙江省'),
   text('city', '城市', ['市', '所在城市', 'city'], true, '杭州市'),
@@ -213,7 +230,8 @@ export const DOSSIER_COLUMNS: readonly DossierColumn[] = [
       into.taxpayerType = type;
       return null;
     },
-    read: (d) => (d.taxpayerType === 'general' ? '一般纳税人' : '小规模纳税人'),
+    // A person is no 一般纳税人: the 'small' the form stores is written blank and reads back as 'small'.
+    read: (d) => (d.identityKind === 'individual' && d.taxpayerType === 'small' ? '' : d.taxpayerType === 'general' ? '一般纳税人' : '小规模纳税人'),
   },
   bool('realNameVerified', '企业实名认证', ['实名认证', 'real-name verified', 'verified'], '是'),
   shopAccount(),
@@ -244,4 +262,20 @@ export function columnForHeader(header: string): DossierColumn | undefined {
 /** A blank draft: capabilities and contacts default to none, so an absent column means "no". */
 export function emptyDraft(): DossierInputDraft {
   return { capabilities: [], contacts: [], introduction: '', notes: '', priceQuoteYuan: null };
+}
+
+/**
+ * The identity of an import row, settled after its cells are read and before the schema checks it (kept
+ * apart from the cell parsers so the import's fast path is untouched). With a 主体类型 cell the row says its
+ * kind; without one the number's format decides (identity.ts inferIdentityKind: a valid 居民身份证号 that is
+ * no valid 统一社会信用代码 is a person). A person's row may leave 注册资本 and 纳税人类型 blank (0 and
+ * 小规模纳税人, as the form stores them) and 法定代表人 blank or equal to the name (a person represents
+ * themself).
+ */
+export function classifyIdentity(draft: DossierInputDraft): void {
+  if (draft.identityKind === undefined) draft.identityKind = typeof draft.creditCode === 'string' ? inferIdentityKind(draft.creditCode) : 'organization';
+  if (draft.identityKind !== 'individual') return;
+  draft.registeredCapitalWan ??= 0;
+  draft.taxpayerType ??= 'small';
+  if (draft.legalRepresentative !== undefined && draft.legalRepresentative.trim() === (draft.legalName ?? '').trim()) draft.legalRepresentative = '';
 }

@@ -40,8 +40,10 @@ export function isValidCreditCode(code: string): boolean {
 // GB 32100-2015 §4: position 1 is the registration authority (登记管理部门码), position 2 the kind of
 // organisation (机构类别码) as that authority defines it. For 9 (工商, now 市场监督管理): 1 企业, 2 个体工商户,
 // 3 农民专业合作社. Other authorities (1 机构编制, 5 民政, Y 其他, …) register no 企业 at all.
-export type EntityKind = 'enterprise' | 'individualBusiness' | 'other';
-export const ENTITY_KINDS = ['enterprise', 'individualBusiness', 'other'] as const satisfies readonly EntityKind[];
+// 'person' is not read from a credit code: it is a dossier of identity kind 'individual' (a natural person with a
+// 居民身份证号, identity.ts), listed here so an admission rule can name it beside the others.
+export type EntityKind = 'enterprise' | 'individualBusiness' | 'other' | 'person';
+export const ENTITY_KINDS = ['enterprise', 'individualBusiness', 'other', 'person'] as const satisfies readonly EntityKind[];
 
 export interface CreditCodeEntity {
   kind: EntityKind;

@@ -2,6 +2,8 @@
 // import, and the API boundary, so a value accepted in one place is accepted everywhere.
 import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
+import { IDENTITY_KINDS, type IdentityKind } from './identity';
+import { normalizeResidentId, residentIdProblem } from './resident-id';
 import { amount, humanText, id, isoDate, msg, optionalMultilineText, optionalText, requiredText } from '../common/validation';
 
 /** The six capabilities seed 003 requires (BD拓展、运营、陪跑、培训、投流、货品整合分发), in the seed's order. */
@@ -23,6 +25,27 @@ export const creditCodeSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: `error.creditCode.${problem}` });
   });
 
+/** A 居民身份证号 (resident-id.ts); the future-birth check needs a day and is done by dossierInputSchemaOn. */
+export const residentIdSchema = z
+  .string(msg('error.required'))
+  .max(64, msg('error.tooLong'))
+  .transform(normalizeResidentId)
+  .superRefine((id, ctx) => {
+    if (id.length === 0) return void ctx.addIssue({ code: 'custom', message: 'error.required' });
+    const problem = residentIdProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: `error.residentId.${problem}` });
+  });
+
+/**
+ * Who the dossier is about, with the kind as the discriminator: an organisation by its 统一社会信用代码, a
+ * person (个人, 《精选联盟资质认证》) by a 居民身份证号. Both numbers live in `creditCode` (identity.ts says why).
+ */
+export const dossierIdentitySchema = z.discriminatedUnion('identityKind', [
+  z.object({ identityKind: z.literal('organization'), creditCode: creditCodeSchema }),
+  z.object({ identityKind: z.literal('individual'), creditCode: residentIdSchema }),
+]);
+export type DossierIdentity = z.output<typeof dossierIdentitySchema>;
+
 // Mainland mobile (1 + 10 digits, as 13800138000 or 138-0013-8000) or landline with area code
 // (0571-88886666, 0571-88886666-123, and the international +86 571 88886666 that drops the leading 0).
 const MOBILE = /^(?:\+?86-?)?1[3-9]\d-?\d{4}-?\d{4}$/;
@@ -41,10 +64,14 @@ export const contactSchema = z.object({
 }).refine((c) => c.phone !== '' || c.email !== '', { message: 'error.contactReach', path: ['phone'] });
 export type Contact = z.output<typeof contactSchema>;
 
-export const dossierInputSchema = z.object({
+const dossierFields = z.object({
+  /** Absent in files and calls of earlier versions: those are organisations. */
+  identityKind: z.enum(IDENTITY_KINDS, msg('error.choose')).default('organization'),
   legalName: requiredText(100),
-  creditCode: creditCodeSchema,
-  legalRepresentative: requiredText(40),
+  // Checked below against the kind (dossierIdentitySchema); only normalised here. 64 leaves room for spaces.
+  creditCode: z.string(msg('error.required')).max(64, msg('error.tooLong')).transform(normalizeCreditCode),
+  /** A person is their own representative: '' for individuals, required for organisations. */
+  legalRepresentative: optionalText(40),
   province: requiredText(20),
   city: requiredText(30),
   registeredCapitalWan: amount(4, 100_000_000),
@@ -60,6 +87,26 @@ export const dossierInputSchema = z.object({
   introduction: optionalMultilineText(5000),
   notes: optionalMultilineText(5000),
 });
+
+export const dossierInputSchema = dossierFields.superRefine((d, ctx) => {
+  // The number is judged by its kind's own schema (the discriminated union above).
+  const identity = dossierIdentitySchema.safeParse({ identityKind: d.identityKind, creditCode: d.creditCode });
+  for (const issue of identity.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: issue.message });
+  if (d.identityKind === 'organization' && d.legalRepresentative === '') ctx.addIssue({ code: 'custom', path: ['legalRepresentative'], message: 'error.required' });
+  if (d.identityKind === 'individual' && d.legalRepresentative !== '') ctx.addIssue({ code: 'custom', path: ['legalRepresentative'], message: 'error.individualRepresentative' });
+});
+
+/**
+ * The input schema with the one check that needs the day: a 居民身份证号's birth date may not be after
+ * `today` (YYYY-MM-DD). The form builds it with the local day; the backend checks with its clock.
+ */
+export const dossierInputSchemaOn = (today: string) =>
+  dossierInputSchema.superRefine((d, ctx) => {
+    if (d.identityKind !== 'individual') return;
+    if (residentIdProblem(d.creditCode, today) === 'birthInFuture') ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'error.residentId.birthInFuture' });
+  });
+
+export type { IdentityKind };
 /** What a form or an import row supplies. */
 export type DossierInput = z.input<typeof dossierInputSchema>;
 /** The same after validation and normalisation. */
@@ -90,7 +137,9 @@ export type Dossier = z.output<typeof dossierSchema>;
 
 export const dossierSummarySchema = z.object({
   id,
+  identityKind: z.enum(IDENTITY_KINDS),
   legalName: z.string(),
+  /** A person's number comes masked (110105********002X): lists never carry it in full. */
   creditCode: z.string(),
   province: z.string(),
   city: z.string(),

@@ -3,11 +3,14 @@
 // 'missing' and fails the rule — an unknown is never a pass (an unknown 店铺账号 is not "no").
 import { CAPABILITIES, type Capability, type TaxpayerType } from '../dossiers/schema';
 import { entityOfCreditCode, type EntityKind } from '../dossiers/credit-code';
+import type { IdentityKind } from '../dossiers/identity';
 import type { Rule, RuleKind, ShopFacts } from './rules';
 import { matchServiceCity } from './same-city';
 import { addDays, addYears } from '../common/dates';
 
 export interface ApplicantFacts {
+  /** Absent: an organisation (dossiers of earlier versions). A person holds a 居民身份证号 in creditCode. */
+  identityKind?: IdentityKind;
   creditCode: string;
   realNameVerified: boolean;
   taxpayerType: TaxpayerType;
@@ -97,9 +100,12 @@ export function sameCity(a: string, b: string): boolean {
 function evaluateRule(rule: Rule, a: ApplicantFacts, ctx: EligibilityContext): RuleResult {
   switch (rule.kind) {
     case 'entityType': {
+      const allowed = [...rule.allowed];
+      // A natural person (个人, 居民身份证号) is its own kind: admitted only where the rule lists it
+      // (《精选联盟资质认证》 "个人资质"), refused in words everywhere else.
+      if (a.identityKind === 'individual') return { kind: rule.kind, outcome: verdict(allowed.includes('person')), entity: 'person', authority: '', category: '', allowed };
       // GB 32100: 9 + 1 = 企业, 9 + 2 = 个体工商户; an invalid code says nothing, so the fact is missing.
       const entity = entityOfCreditCode(a.creditCode);
-      const allowed = [...rule.allowed];
       return { kind: rule.kind, outcome: verdict(entity === null ? null : allowed.includes(entity.kind)), entity: entity?.kind ?? null, authority: entity?.authority ?? '', category: entity?.category ?? '', allowed };
     }
     case 'realName':

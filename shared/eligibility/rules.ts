@@ -3,13 +3,13 @@
 // - 《淘宝直播区域产业服务商准入标准》 (seed 003 第一条(一)): entity, tax, capital, age, deposit, shop account,
 //   same city, the six capabilities;
 // - 《精选联盟资质认证》 (seed 004): shop-level gates whose facts are declared per application (a dossier does not
-//   hold shop data); 个体工商户 may apply, so it has no 企业 gate;
+//   hold shop data); 个体工商户 and 个人 may apply, so its entity gate admits them beside 企业;
 // - 《淘宝网"安心鉴"服务规范》 鉴定机构 (seed 000): the seed names only the review criteria (公司实力, 技术水平,
 //   业内口碑, 服务报价) and the regions the institution wishes to serve, so no hard gate but re-admission.
 // Re-admission bans (DOMAIN §5) apply to every program.
 //
 // Where a platform rule is silent the choice is a per-program setting with the rule's reading as default:
-// which kinds of holder pass the entity gate (企业 only for 淘宝直播; 企业 and 个体工商户 for 精选联盟), how the
+// which kinds of holder pass the entity gate (企业 only for 淘宝直播; 企业, 个体工商户 and 个人 for 精选联盟), how the
 // same-city gate compares places (CITY_SCOPES, default 'within'), the B类违规 window and points (30 days,
 // 4 points) and the number of violations allowed (3).
 //
@@ -89,11 +89,12 @@ export const TAOBAO_LIVE_REGIONAL_RULES: readonly Rule[] = [
 ];
 
 /**
- * 《精选联盟资质认证》: its own gate set. Companies and 个体工商户 may apply (the seed lists the materials of
- * both); a natural person (个人资质) has no 统一社会信用代码 and cannot be held as a dossier yet.
+ * 《精选联盟资质认证》: its own gate set. Companies, 个体工商户 and natural persons may apply: seed 004 所需材料清单
+ * lists "个人资质不支持对公结算时，需要资料：清晰的身份证正反图片、个人银行卡号" and "个体工商户资质…统一社会信用代码"
+ * (a person's dossier is keyed by 居民身份证号, shared/dossiers/identity.ts).
  */
 export const JINGXUAN_ALLIANCE_RULES: readonly Rule[] = [
-  { kind: 'entityType', allowed: ['enterprise', 'individualBusiness'] },
+  { kind: 'entityType', allowed: ['enterprise', 'individualBusiness', 'person'] },
   { kind: 'shopOperating' },
   { kind: 'minExperienceScore', above: 70 },
   { kind: 'noRecentPenalties', days: 365 },

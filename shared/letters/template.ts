@@ -21,6 +21,7 @@
 // ＃ and ＞ a Chinese input method types are accepted too.
 // Rendering produces spans, not strings, so a preview can mark a missing value and an archive can store the
 // exact letter as issued (RenderedLetter is plain JSON).
+import { inferIdentityKind } from '../dossiers/identity';
 import { isLetterField, REQUIRED_FIELDS, type LetterField, type LetterFields, type LetterKind } from './kinds';
 
 export interface LetterTemplate {
@@ -152,6 +153,12 @@ export function missingFields(template: LetterTemplate | string, fields: LetterF
   return fieldsUsed(text).filter((f) => fieldText(fields, f) === '');
 }
 
+const CREDIT_CODE_LABEL = /统一社会信用代码([：:]\s*)$/u;
+function relabelIdentity(spans: LetterSpan[]): void {
+  const last = spans[spans.length - 1];
+  if (last && 'text' in last) last.text = last.text.replace(CREDIT_CODE_LABEL, '身份证号$1');
+}
+
 function substitute(body: string, fields: LetterFields): LetterLine {
   const spans: LetterSpan[] = [];
   const pushText = (text: string) => {
@@ -170,6 +177,9 @@ function substitute(body: string, fields: LetterFields): LetterLine {
       continue;
     }
     const value = fieldText(fields, name);
+    // A person (个人, 《精选联盟资质认证》) has a 居民身份证号, not a 统一社会信用代码: the label the template puts
+    // right before the number follows the number's kind (identity.ts), so a letter never misnames it.
+    if (name === 'creditCode' && value !== '' && inferIdentityKind(value) === 'individual') relabelIdentity(spans);
     spans.push(value === '' ? { missing: name } : { field: name, value });
   }
   pushText(body.slice(at));

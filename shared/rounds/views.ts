@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { RankingOptions } from '../ranking/types';
 import type { Rule, ShopFacts } from '../eligibility/rules';
-import type { RuleResult } from '../eligibility/evaluate';
+import type { RuleResult, StatementAcceptance } from '../eligibility/evaluate';
+import type { IdentityKind } from '../dossiers/identity';
 import type { BanReason } from '../eligibility/readmission';
 
 export interface Program {
@@ -56,11 +57,15 @@ export interface Round {
 export interface Application {
   id: string;
   dossierId: number;
+  /** Absent from packages of earlier versions: an organisation. A person's creditCode is a 居民身份证号 (shown masked). */
+  identityKind?: IdentityKind;
   legalName: string;
   creditCode: string;
   city: string;
   priceQuoteYuan: number | null;
   strengthStatement: string;
+  /** The committee's acceptance of that very statement (who, when, why); null while awaiting or when there is none. */
+  statementAcceptance?: StatementAcceptance | null;
   shopFacts: ShopFacts;
   /** In the applicant's order of preference. */
   regionIds: string[];

@@ -13,8 +13,8 @@ import { DOSSIER_ENTITY, dataOf } from './dossier-service';
 import { changeAppender, diffFields } from '../history/change-log';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import type { Table } from '../spreadsheet/read-table';
-import { DOSSIER_COLUMNS, cellText, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
-import { dossierInputSchema, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
+import { DOSSIER_COLUMNS, cellText, classifyIdentity, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
+import { dossierInputSchemaOn, type Dossier, type DossierData } from '../../../shared/dossiers/schema';
 import { normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { IDENTITY_FIELDS, type ImportChange, type ImportIssue, type ImportPreview } from '../../../shared/dossiers/import-schema';
 import { AppError } from '../../backend/app-error';
@@ -96,6 +96,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
     const text = cellText(cells[codeColumn] ?? null);
     return [text, normalizeCreditCode(text)];
   }));
+  const schema = dossierInputSchemaOn(ctx.now().toISOString().slice(0, 10)); // a birth date may not be after today
   let invalidRows = 0;
   table.rows.forEach(({ rowNumber, cells }, index) => {
     if (index % PROGRESS_EVERY === 0) ctx.progress(jobId, index, table.rows.length);
@@ -115,7 +116,8 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
       });
     }
     draft.contacts = (draft.contacts ?? []).filter((c) => c.name || c.phone || c.email);
-    const parsed = dossierInputSchema.safeParse(draft);
+    classifyIdentity(draft); // organisation or person (shared/dossiers/columns.ts)
+    const parsed = schema.safeParse(draft);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = columnHeaderForPath(issue.path, headerOf);

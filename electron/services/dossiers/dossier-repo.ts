@@ -3,10 +3,12 @@ import type { Db } from '../../db/open';
 import { dossierPinyinColumns } from '../../db/migrations/007-dossier-pinyin';
 import { SEARCH_SEPARATOR } from '../../../shared/common/pinyin';
 import { searchDossierIds } from './dossier-search-index';
+import { displayIdentityNumber, type IdentityKind } from '../../../shared/dossiers/identity';
 import { type Contact, type DossierData, type Dossier, type DossierSummary, type Capability, type TaxpayerType } from '../../../shared/dossiers/schema';
 
 interface DossierRow {
   id: number;
+  identity_kind: IdentityKind; // migration 014
   credit_code: string;
   legal_name: string;
   legal_representative: string;
@@ -32,6 +34,7 @@ interface DossierRow {
 
 export function toData(row: DossierRow): DossierData {
   return {
+    identityKind: row.identity_kind,
     legalName: row.legal_name,
     creditCode: row.credit_code,
     legalRepresentative: row.legal_representative,
@@ -63,6 +66,7 @@ export function searchText(d: DossierData): string {
 
 function params(d: DossierData) {
   return {
+    identity_kind: d.identityKind,
     credit_code: d.creditCode,
     legal_name: d.legalName,
     legal_representative: d.legalRepresentative,
@@ -87,7 +91,7 @@ function params(d: DossierData) {
 }
 
 const COLUMNS = [
-  'credit_code', 'legal_name', 'legal_representative', 'province', 'city', 'registered_capital_yuan', 'established_on',
+  'identity_kind', 'credit_code', 'legal_name', 'legal_representative', 'province', 'city', 'registered_capital_yuan', 'established_on',
   'taxpayer_type', 'real_name_verified', 'is_shop_account', 'shop_account_known', 'deposit_paid_fen', 'capabilities', 'price_quote_fen',
   'contacts', 'introduction', 'notes', 'search_text', 'pinyin_initials', 'pinyin_full', 'name_sort',
 ] as const satisfies readonly (keyof ReturnType<typeof params>)[];
@@ -144,19 +148,21 @@ export function createDossierRepo(db: Db) {
         where.push("(search_text LIKE ? ESCAPE '\\' OR pinyin_initials LIKE ? ESCAPE '\\' OR pinyin_full LIKE ? ESCAPE '\\')");
         args.push(likeContaining(term), likeContaining(folded), likeContaining(SEARCH_SEPARATOR + folded));
       }
-      const columns = `id, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type, json_array_length(capabilities) AS capability_count, archived_at, updated_at`;
+      const columns = `id, identity_kind, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type, json_array_length(capabilities) AS capability_count, archived_at, updated_at`;
       // The in-memory index (dossier-search-index.ts) where this connection keeps one; the same LIKE search in SQL otherwise.
       const indexed = searchDossierIds(db, { terms: query.search.toLowerCase().split(/\s+/).filter(Boolean), status: query.status, offset: query.offset, limit: query.limit });
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = indexed ? indexed.total : (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
       const byId = indexed && new Map((db.prepare(`SELECT ${columns} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(indexed.ids)) as { id: number }[]).map((r) => [r.id, r]));
-      const rows = (byId ? indexed.ids.map((id) => byId.get(id)!) : db.prepare(`SELECT ${columns} FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset)) as (Pick<DossierRow, 'id' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
+      const rows = (byId ? indexed.ids.map((id) => byId.get(id)!) : db.prepare(`SELECT ${columns} FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset)) as (Pick<DossierRow, 'id' | 'identity_kind' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
       return {
         total,
         items: rows.map((r) => ({
           id: r.id,
+          identityKind: r.identity_kind,
           legalName: r.legal_name,
-          creditCode: r.credit_code,
+          // A list never carries a person's number in full (identity.ts); search still matches it whole.
+          creditCode: displayIdentityNumber(r.identity_kind, r.credit_code),
           province: r.province,
           city: r.city,
           registeredCapitalWan: r.registered_capital_yuan / 10_000,

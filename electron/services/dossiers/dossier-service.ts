@@ -7,11 +7,24 @@ import { zh } from '../../backend/messages';
 import { createDossierRepo } from './dossier-repo';
 import { diffFields, recordChange } from '../history/change-log';
 import type { DossierData, Dossier } from '../../../shared/dossiers/schema';
+import { residentIdProblem } from '../../../shared/dossiers/resident-id';
 
 export const DOSSIER_ENTITY = 'dossier';
 
 export function creditCodeTaken(): AppError {
   return new AppError('CONFLICT', zh('error.creditCode.taken'), [{ path: 'creditCode', key: 'error.creditCode.taken' }]);
+}
+
+/**
+ * The one identity check that needs the day (shared/dossiers/resident-id.ts): a 居民身份证号's birth date may
+ * not be after today. The schema checks everything else; this runs with the service's clock.
+ */
+export function assertIdentityAsOf(ctx: ServiceContext, data: DossierData): void {
+  if (data.identityKind !== 'individual') return;
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (residentIdProblem(data.creditCode, today) === 'birthInFuture') {
+    throw new AppError('VALIDATION', zh('error.residentId.birthInFuture'), [{ path: 'creditCode', key: 'error.residentId.birthInFuture' }]);
+  }
 }
 
 export function mustGetDossier(ctx: ServiceContext, id: number): Dossier {
@@ -24,6 +37,7 @@ export function createDossier(ctx: ServiceContext, data: DossierData): Dossier {
   const repo = createDossierRepo(ctx.db);
   return ctx.db.transaction(() => {
     const actor = actorOf(ctx);
+    assertIdentityAsOf(ctx, data);
     if (repo.getByCreditCode(data.creditCode)) throw creditCodeTaken();
     const at = isoNow(ctx);
     const id = repo.insert(data, at);
@@ -39,6 +53,7 @@ export function updateDossier(ctx: ServiceContext, id: number, version: number, 
     const actor = actorOf(ctx);
     const current = mustGetDossier(ctx, id);
     if (current.version !== version) throw new AppError('CONFLICT', zh('error.versionConflict'));
+    assertIdentityAsOf(ctx, data);
     const other = repo.getByCreditCode(data.creditCode);
     if (other && other.id !== id) throw creditCodeTaken();
     const diff = diffFields(dataOf(current), data);

@@ -11,6 +11,7 @@ import { mustGetDossier } from '../dossiers/dossier-service';
 import { shopFactsSchema } from '../../../shared/eligibility/rules';
 import type { applicationInputSchema } from '../../../shared/rounds/schema';
 import type { Application } from '../../../shared/rounds/views';
+import type { IdentityKind } from '../../../shared/dossiers/identity';
 import type { StatementAcceptance } from '../../../shared/eligibility/evaluate';
 
 type ApplicationData = z.output<typeof applicationInputSchema>;
@@ -20,8 +21,12 @@ interface ApplicationRow {
   round_id: string;
   dossier_id: number;
   legal_name: string;
+  identity_kind: IdentityKind;
   credit_code: string;
   city: string;
+  accepted_by: string | null;
+  accepted_at: string | null;
+  accepted_reason: string | null;
   price_quote_fen: number | null;
   strength_statement: string;
   shop_facts: string;
@@ -30,18 +35,23 @@ interface ApplicationRow {
 }
 
 const SELECT = `
-  SELECT a.id, a.round_id, a.dossier_id, d.legal_name, d.credit_code, d.city, a.price_quote_fen, a.strength_statement, a.shop_facts, a.withdrawn_at,
+  SELECT a.id, a.round_id, a.dossier_id, d.legal_name, d.identity_kind, d.credit_code, d.city, a.price_quote_fen, a.strength_statement, a.shop_facts, a.withdrawn_at,
+         s.accepted_by, s.accepted_at, s.reason AS accepted_reason,
          (SELECT json_group_array(region_id) FROM (SELECT region_id FROM application_regions WHERE application_id = a.id ORDER BY preference)) AS region_ids
-  FROM applications a JOIN dossiers d ON d.id = a.dossier_id`;
+  FROM applications a JOIN dossiers d ON d.id = a.dossier_id
+  -- The acceptance covers the text it was given for (statementAcceptances below): an edited statement awaits again.
+  LEFT JOIN statement_acceptances s ON s.application_id = a.id AND s.statement = a.strength_statement AND a.strength_statement <> ''`;
 
 const toApplication = (r: ApplicationRow): Application => ({
   id: r.id,
   dossierId: r.dossier_id,
+  identityKind: r.identity_kind,
   legalName: r.legal_name,
   creditCode: r.credit_code,
   city: r.city,
   priceQuoteYuan: r.price_quote_fen == null ? null : r.price_quote_fen / 100,
   strengthStatement: r.strength_statement,
+  statementAcceptance: r.accepted_by != null && r.accepted_at != null ? { by: r.accepted_by, at: r.accepted_at, reason: r.accepted_reason ?? '' } : null,
   shopFacts: shopFactsSchema.parse(JSON.parse(r.shop_facts)),
   regionIds: JSON.parse(r.region_ids ?? '[]') as string[],
   withdrawnAt: r.withdrawn_at,

@@ -2,6 +2,7 @@
 // cooperations, columns the figure fields of its rule set, for one month. Enter or Tab saves and moves across
 // the row and on to the next, Shift goes back, ↑/↓ stay in the column, Esc reverts the cell. It opens on the
 // first empty cell, so a month is entered without the mouse.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useEffect, useRef } from 'react';
 import type { CooperationSummary } from '../../../shared/cooperations/views';
 import type { FigureField } from '../../../shared/cooperations/figure-text';
@@ -73,7 +74,7 @@ export function FiguresGrid({ month, fields, cooperations, valueOf, currentValue
                 {c.legalName}
                 <span className={`tag status-tag status-${c.status}`}>{t(STATUS_LABEL[c.status])}</span>
               </div>
-              <div className="mono small muted">{c.creditCode}</div>
+              <div className="mono small muted">{displayNumberByFormat(c.creditCode)}</div>
             </td>
             <td className="region-col">{c.regionName}</td>
             {fields.map((field, col) => {

@@ -1,6 +1,7 @@
 // One provider in an assessment run: the period assessed, every KPI with the figures that decided it
 // (missing figures flagged 缺数据, never shown as a pass), seed 001's two routes, the overall outcome, the
 // proposed action in words, and the chair's confirmation. All of it as the backend computed and stored it.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import type { Period } from '../../../shared/lifecycle/periods';
 import type { ApiError } from '../../../shared/api/result';
 import type { IssuedLetter } from '../../../shared/cooperations/views';
@@ -53,7 +54,7 @@ export function RunEntryCard({ row, asOf, letters, currentStatus, onConfirm, onE
             )}
           </div>
           <div className="muted small">
-            <span className="mono">{entry.creditCode}</span> · {entry.regionName}
+            <span className="mono">{displayNumberByFormat(entry.creditCode)}</span> · {entry.regionName}
             {result && <> · {periodText(result.period, t, locale)}</>}
           </div>
           {stale && (

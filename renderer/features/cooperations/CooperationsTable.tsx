@@ -2,6 +2,7 @@
 // filters by region and status (with counts) combined with a search by name (pinyin too), code or region;
 // '/' jumps to the search as on the dossier list. Virtualised (VirtualTable): a platform program may run
 // thousands of cooperations. The program itself is chosen on the page (CooperationsPage).
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useEffect, useMemo, useRef } from 'react';
 import { COOPERATION_STATUSES, type CooperationStatus } from '../../../shared/lifecycle/cooperation';
 import type { CooperationSummary } from '../../../shared/cooperations/views';
@@ -96,7 +97,7 @@ export function CooperationsTable({ items }: { items: readonly CooperationSummar
           renderRow={(c, row) => (
             <tr key={c.id} {...row}>
               <td><a href={`#/cooperations/${c.id}`}><CompanyName name={c.legalName} /></a></td>
-              <td className="mono">{c.creditCode}</td>
+              <td className="mono">{displayNumberByFormat(c.creditCode)}</td>
               <td>{c.regionName}</td>
               <td><StatusTag status={c.status} /></td>
               <td>{formatDay(c.startedOn, locale)}</td>

@@ -1,6 +1,7 @@
 // 候补递补: once a provider has left (已清退 / 已退出), its region's waitlist from the finalized round is offered
 // and the chair admits the NEXT applicant in rank order, with a reason; the backend refuses any other. One
 // seat, one replacement: when a cooperation already replaces this one, the panel names it instead.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -55,7 +56,7 @@ export function WaitlistPanel({ cooperation }: { cooperation: Cooperation }) {
                 <span className="coop-rank">{w.waitlistPosition}</span>
                 <span className="coop-candidate">
                   <strong>{w.legalName}</strong>
-                  <span className="mono small muted">{w.creditCode}</span>
+                  <span className="mono small muted">{displayNumberByFormat(w.creditCode)}</span>
                   {w.total !== null && <span className="small muted">{t('cooperation.waitlist.total', { total: w.total.toFixed(2) })}</span>}
                 </span>
                 {i === 0 ? (

@@ -3,12 +3,14 @@
 import { useEffect, useRef } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldErrors, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CAPABILITIES, TAXPAYER_TYPES, dossierInputSchema, type DossierData, type DossierInput } from '../../../shared/dossiers/schema';
+import { CAPABILITIES, TAXPAYER_TYPES, dossierInputSchemaOn, type DossierData, type DossierInput, type IdentityKind } from '../../../shared/dossiers/schema';
+import { IDENTITY_KINDS } from '../../../shared/dossiers/identity';
 import type { ApiError } from '../../../shared/api/result';
 import { translateLoose, useT, type MessageKey } from '../../i18n/i18n';
 import { setLeaveGuard } from '../../app/router';
 
 export const EMPTY_DOSSIER: DossierInput = {
+  identityKind: 'organization',
   legalName: '',
   creditCode: '',
   legalRepresentative: '',
@@ -30,6 +32,12 @@ export const EMPTY_DOSSIER: DossierInput = {
 const toNumber = (v: unknown) => (typeof v === 'number' ? v : String(v ?? '').trim() === '' ? undefined : Number(String(v).replace(/[,，\s]/g, '')));
 const toNullableNumber = (v: unknown) => toNumber(v) ?? null;
 
+/** The local calendar day: a 居民身份证号's birth date may not be after it. */
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 interface Props {
   initial: DossierInput;
   submitLabel: string;
@@ -40,8 +48,24 @@ interface Props {
 
 export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props) {
   const t = useT();
-  const form = useForm<DossierInput, unknown, DossierData>({ resolver: zodResolver(dossierInputSchema), defaultValues: initial, mode: 'onTouched' });
+  const form = useForm<DossierInput, unknown, DossierData>({ resolver: zodResolver(dossierInputSchemaOn(localToday())), defaultValues: { identityKind: 'organization', ...initial }, mode: 'onTouched' });
   const { register, handleSubmit, formState, setError, reset, control } = form;
+  // 机构/企业 or 个人 (《精选联盟资质认证》 admits persons): a person is identified by a 居民身份证号 and is their
+  // own representative; registered capital and taxpayer type do not apply and are stored as 0 / 小规模.
+  const kind = useWatch({ control, name: 'identityKind' }) ?? 'organization';
+  const person = kind === 'individual';
+  const setKind = (next: IdentityKind) => {
+    if (next === kind) return;
+    const opts = { shouldDirty: true } as const;
+    form.setValue('identityKind', next, opts);
+    if (next === 'individual') {
+      form.setValue('legalRepresentative', '', opts);
+      form.setValue('registeredCapitalWan', 0, opts);
+      form.setValue('taxpayerType', 'small', opts);
+    }
+    form.clearErrors(['creditCode', 'legalRepresentative']);
+    if (form.getValues('creditCode')) void form.trigger('creditCode');
+  };
   // 店铺账号 is yes, no or not known (a blank import cell): not known is its own state, never "no".
   const shopAccount = useWatch({ control, name: 'isShopAccount' });
   const setShopAccount = (value: boolean | null) => form.setValue('isShopAccount', value, { shouldDirty: true });
@@ -97,21 +121,31 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
     <form ref={formRef} className="dossier-form" onSubmit={submit} noValidate>
       <fieldset disabled={disabled}>
         <legend>{t('dossier.section.identity')}</legend>
+        <div className="segmented identity-kind" role="radiogroup" aria-label={t('dossier.field.identityKind')}>
+          {IDENTITY_KINDS.map((k) => (
+            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'selected' : ''} onClick={() => setKind(k)}>
+              {t(`identityKind.${k}`)}
+            </button>
+          ))}
+        </div>
+        {person && <p className="hint">{t('dossier.individualHint')}</p>}
         <div className="grid">
-          {field('legalName', 'dossier.field.legalName', <input {...register('legalName')} {...aria('legalName')} />, true)}
-          {field('creditCode', 'dossier.field.creditCode', <input className="mono" maxLength={22} {...register('creditCode')} {...aria('creditCode')} placeholder="91330100716105852F" />)}
-          {field('legalRepresentative', 'dossier.field.legalRepresentative', <input {...register('legalRepresentative')} {...aria('legalRepresentative')} />)}
+          {field('legalName', person ? 'dossier.field.personName' : 'dossier.field.legalName', <input {...register('legalName')} {...aria('legalName')} />, true)}
+          {person
+            ? field('creditCode', 'dossier.field.residentId', <input className="mono" maxLength={22} {...register('creditCode')} {...aria('creditCode')} placeholder="11010519491231002X" title={t('dossier.field.residentIdHint')} />)
+            : field('creditCode', 'dossier.field.creditCode', <input className="mono" maxLength={22} {...register('creditCode')} {...aria('creditCode')} placeholder="91330100716105852F" />)}
+          {!person && field('legalRepresentative', 'dossier.field.legalRepresentative', <input {...register('legalRepresentative')} {...aria('legalRepresentative')} />)}
           {field('province', 'dossier.field.province', <input {...register('province')} {...aria('province')} placeholder="浙江省" />)}
           {field('city', 'dossier.field.city', <input {...register('city')} {...aria('city')} placeholder="杭州市" />)}
-          {field('establishedOn', 'dossier.field.establishedOn', <input type="date" {...register('establishedOn')} {...aria('establishedOn')} />)}
+          {field('establishedOn', person ? 'dossier.field.startedOn' : 'dossier.field.establishedOn', <input type="date" {...register('establishedOn')} {...aria('establishedOn')} />)}
         </div>
       </fieldset>
 
       <fieldset disabled={disabled}>
         <legend>{t('dossier.section.qualification')}</legend>
         <div className="grid">
-          {field('registeredCapitalWan', 'dossier.field.registeredCapitalWan', <input inputMode="decimal" {...register('registeredCapitalWan', { setValueAs: toNumber })} {...aria('registeredCapitalWan')} />)}
-          {field(
+          {!person && field('registeredCapitalWan', 'dossier.field.registeredCapitalWan', <input inputMode="decimal" {...register('registeredCapitalWan', { setValueAs: toNumber })} {...aria('registeredCapitalWan')} />)}
+          {!person && field(
             'taxpayerType',
             'dossier.field.taxpayerType',
             <select {...register('taxpayerType')}>
@@ -123,7 +157,7 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
           {field('depositPaidYuan', 'dossier.field.depositPaidYuan', <input inputMode="decimal" {...register('depositPaidYuan', { setValueAs: toNumber })} {...aria('depositPaidYuan')} />)}
           {field('priceQuoteYuan', 'dossier.field.priceQuoteYuan', <input inputMode="decimal" {...register('priceQuoteYuan', { setValueAs: toNullableNumber })} {...aria('priceQuoteYuan')} />)}
           <label className="check">
-            <input type="checkbox" {...register('realNameVerified')} /> {t('dossier.field.realNameVerified')}
+            <input type="checkbox" {...register('realNameVerified')} /> {t(person ? 'dossier.field.realNameVerifiedPerson' : 'dossier.field.realNameVerified')}
           </label>
           <label className="check">
             <input type="checkbox" checked={shopAccount === true} disabled={shopAccount == null} onChange={(ev) => setShopAccount(ev.target.checked)} /> {t('dossier.field.isShopAccount')}

@@ -75,12 +75,14 @@ function DossierRow({ d, row, locale, t }: { d: DossierSummary; row: RowProps; l
     <tr {...row} className={d.archivedAt ? 'archived' : ''}>
       <td>
         <a href={`#/dossiers/${d.id}`}><CompanyName name={d.legalName} /></a>
+        {d.identityKind === 'individual' && <span className="tag">{t('identityKind.individual')}</span>}
         {d.archivedAt && <span className="tag">{t('dossier.status.archived')}</span>}
       </td>
-      <td className="mono">{d.creditCode}</td>
+      {/* A person's number arrives masked from the backend (110105********002X); labelled by kind. */}
+      <td className="mono" title={t(d.identityKind === 'individual' ? 'dossier.field.residentId' : 'dossier.field.creditCode')}>{d.creditCode}</td>
       <td>{d.province} {d.city}</td>
-      <td className="num">{formatWan(d.registeredCapitalWan, locale)}</td>
-      <td>{t(`taxpayer.${d.taxpayerType}`)}</td>
+      <td className="num">{d.identityKind === 'individual' ? '—' : formatWan(d.registeredCapitalWan, locale)}</td>
+      <td>{d.identityKind === 'individual' ? '—' : t(`taxpayer.${d.taxpayerType}`)}</td>
       <td className={d.capabilityCount === 6 ? 'num' : 'num warn'}>{d.capabilityCount}/6</td>
       <td>{formatDateTime(d.updatedAt, locale)}</td>
     </tr>
@@ -123,7 +125,7 @@ export function DossierListPage() {
   const provinces = [...countBy(items ?? [], (d) => d.province).keys()].filter(Boolean).sort(compareZh);
   const columns: VtColumn[] = [
     { key: 'name', header: t('dossier.col.legalName'), sortKey: 'name', width: '26%' },
-    { key: 'code', header: t('dossier.col.creditCode'), sortKey: 'creditCode', width: '17%' },
+    { key: 'code', header: t('dossier.col.identityNumber'), sortKey: 'creditCode', width: '17%' },
     { key: 'place', header: t('dossier.col.city'), sortKey: 'place' },
     { key: 'capital', header: t('dossier.col.capital'), sortKey: 'capital', className: 'num', width: '10%' },
     { key: 'taxpayer', header: t('dossier.col.taxpayer'), sortKey: 'taxpayer', width: '10%' },

@@ -60,9 +60,12 @@ export function DossierPage({ id }: { id: number }) {
         </div>
       </div>
       <p className="facts" data-testid="dossier-facts">
-        <span className="mono">{dossier.creditCode}</span>
+        {/* The dossier page is where a person's ID number is shown in full, labelled by kind. */}
+        <span className="mono" title={t(dossier.identityKind === 'individual' ? 'dossier.field.residentId' : 'dossier.field.creditCode')}>
+          {dossier.identityKind === 'individual' && <span className="tag">{t('identityKind.individual')}</span>} {dossier.creditCode}
+        </span>
         <span>{dossier.province} {dossier.city}</span>
-        <span>{t('dossier.fact.capital', { value: formatWan(dossier.registeredCapitalWan, locale) })}</span>
+        {dossier.identityKind !== 'individual' && <span>{t('dossier.fact.capital', { value: formatWan(dossier.registeredCapitalWan, locale) })}</span>}
         <span>{t('dossier.fact.established', { value: formatDay(dossier.establishedOn, locale) })}</span>
         <span>{t('dossier.fact.deposit', { value: formatYuan(dossier.depositPaidYuan, locale) })}</span>
         <span>{t('dossier.fact.price', { value: formatYuan(dossier.priceQuoteYuan, locale) })}</span>

@@ -1,5 +1,6 @@
 // The updates an import would make, field by field (issue 11: the preview used to say only "更新"). Changes of
 // 企业名称 / 法定代表人 are marked as identity changes; while any is listed, the import waits for the tick.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import type { ImportPreview } from '../../../shared/dossiers/import-schema';
 import { useT } from '../../i18n/i18n';
 
@@ -28,7 +29,7 @@ export function ImportChanges({ preview, acknowledged, onAcknowledge }: Props) {
       {preview.changes.map((c) => (
         <div key={c.row} className={c.identity ? 'import-change identity' : 'import-change'} data-row={c.row}>
           <div className="import-change-head">
-            <strong>{t('import.row')} {c.row}</strong> <span>{c.legalName}</span> <span className="mono muted small">{c.creditCode}</span>
+            <strong>{t('import.row')} {c.row}</strong> <span>{c.legalName}</span> <span className="mono muted small">{displayNumberByFormat(c.creditCode)}</span>
             {c.identity && <span className="tag identity-tag">{t('import.changes.identity')}</span>}
           </div>
           <table className="table compact">

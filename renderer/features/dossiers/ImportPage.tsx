@@ -4,6 +4,7 @@
 // without it); empty cells keep stored values unless "空单元格清空字段" is ticked; refused cells show their
 // value; a template (columns + one example row) can be downloaded; afterwards the list starts without the
 // old search, so the imported rows show.
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { ImportPreview } from '../../../shared/dossiers/import-schema';
@@ -123,7 +124,7 @@ export function ImportPage() {
                   <tr>
                     <th className="num">{t('import.row')}</th>
                     <th>{t('dossier.col.legalName')}</th>
-                    <th>{t('dossier.col.creditCode')}</th>
+                    <th>{t('dossier.col.identityNumber')}</th>
                     <th />
                   </tr>
                 </thead>
@@ -132,7 +133,7 @@ export function ImportPage() {
                     <tr key={r.row}>
                       <td className="num">{r.row}</td>
                       <td>{r.legalName}</td>
-                      <td className="mono">{r.creditCode}</td>
+                      <td className="mono">{displayNumberByFormat(r.creditCode)}</td>
                       <td><span className={`tag action-${r.action}`}>{t(`import.action.${r.action}`)}</span></td>
                     </tr>
                   ))}

@@ -2,6 +2,7 @@
 // (short; the full hash on hover). 重新打印 opens the archived content (identical to what was issued); 作废
 // asks for a reason and keeps the number used; several selected letters print together, one per page.
 // An assessment batch can issue thousands of letters over the years: the table is virtualised (VirtualTable).
+import { displayNumberByFormat } from '../../../shared/dossiers/identity';
 import { useEffect, useMemo, useState } from 'react';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/letters';
 import type { IssuedLetter } from '../../../shared/cooperations/views';
@@ -97,7 +98,7 @@ export function ArchiveTab() {
               <td>{t(KIND_LABEL[l.kind])}</td>
               <td>
                 <button type="button" className="link" onClick={() => navigate({ page: 'dossier', id: l.dossierId })}><CompanyName name={l.fields.addressee ?? ''} /></button>
-                <div className="muted small mono">{l.fields.creditCode}</div>
+                <div className="muted small mono">{displayNumberByFormat(l.fields.creditCode ?? '')}</div>
               </td>
               <td>{l.fields.letterDate}</td>
               <td>{l.issuedBy}<div className="muted small">{formatDateTime(l.issuedAt, locale)}</div></td>

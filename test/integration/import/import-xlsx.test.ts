@@ -62,7 +62,7 @@ describe('XLSX import', () => {
     expect(exported).toMatchObject({ fileName: '申请机构档案-2026-11-23.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const values = await readXlsxValues(Buffer.from(exported.dataBase64, 'base64'));
     expect(values).toHaveLength(4);
-    expect(values[0]!.slice(0, 3)).toEqual(['机构名称', '统一社会信用代码', '法定代表人']);
+    expect(values[0]!.slice(0, 4)).toEqual(['机构名称', '统一社会信用代码/身份证号', '主体类型', '法定代表人']); // the number column holds either kind
     const beijing = values.find((v) => v[0] === '北京多联系人公司')!;
     expect(beijing).toEqual(expect.arrayContaining([REAL_CREDIT_CODES[2], '是', '否', '王五', '138 0013 8000', '第一行\n第二行']));
 

@@ -135,3 +135,21 @@ describe('rule sets stored by an earlier version', () => {
     expect(kinds).toHaveLength(17);
   });
 });
+
+describe('a natural person (个人, 居民身份证号) at the entity gate', () => {
+  const PERSON = applicant({ identityKind: 'individual', creditCode: '11010519491231002X' });
+  it('《精选联盟资质认证》 admits 个人 and 个体工商户 besides 企业 (seed 004 所需材料清单)', () => {
+    expect(result(JINGXUAN_ALLIANCE_RULES, 'entityType', PERSON)).toMatchObject({ outcome: 'pass', entity: 'person' });
+    expect(result(JINGXUAN_ALLIANCE_RULES, 'entityType', applicant({ creditCode: INDIVIDUAL }))).toMatchObject({ outcome: 'pass', entity: 'individualBusiness' });
+    expect(evaluateEligibility(JINGXUAN_ALLIANCE_RULES, PERSON, context({ shopFacts: GOOD_SHOP })).eligible).toBe(true);
+  });
+  it('《淘宝直播区域产业服务商准入标准》 refuses a person and a 个体工商户 as failed gates, with the kind named', () => {
+    expect(result(TAOBAO_LIVE_REGIONAL_RULES, 'entityType', PERSON)).toMatchObject({ outcome: 'fail', entity: 'person', allowed: ['enterprise'] });
+    expect(result(TAOBAO_LIVE_REGIONAL_RULES, 'entityType', applicant({ creditCode: INDIVIDUAL }))).toMatchObject({ outcome: 'fail', entity: 'individualBusiness' });
+    expect(evaluateEligibility(TAOBAO_LIVE_REGIONAL_RULES, PERSON, context()).failed).toContain('entityType');
+  });
+  it('a person is not mistaken for an organisation from the digits of the ID number', () => {
+    // The same string read as a credit code would be no valid code (missing); the kind decides first.
+    expect(result(TAOBAO_LIVE_REGIONAL_RULES, 'entityType', applicant({ creditCode: '11010519491231002X' })).outcome).toBe('missing');
+  });
+});

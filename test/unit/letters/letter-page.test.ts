@@ -67,7 +67,7 @@ describe('LetterPage', () => {
     expect(missingFields(template, fields)).toEqual(['creditCode']);
     expect(checkIssuable(template, fields).ok).toBe(false);
     const html = renderToStaticMarkup(createElement(LetterPreview, { template, fields }));
-    expect(html).toContain('<mark class="letter-missing" data-field="creditCode">〔缺：统一社会信用代码〕</mark>');
+    expect(html).toContain('<mark class="letter-missing" data-field="creditCode">〔缺：统一社会信用代码/身份证号〕</mark>');
     expect(html).toContain('以下内容尚未填写，函件不能发出：');
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roundRankingOptionsSchema } from '../../../shared/ranking/schema';
 import zhCN from '../../../resources/locales/zh-CN.json';
-import { creditCodeSchema, dossierInputSchema } from '../../../shared/dossiers/schema';
+import { creditCodeSchema, dossierInputSchema, residentIdSchema } from '../../../shared/dossiers/schema';
 import { dossierInput } from '../../support/dossiers';
 
 const root = path.resolve(__dirname, '../../..');
@@ -35,6 +35,9 @@ function generatedKeys(): string[] {
   for (const code of ['9133', '91330100716105852I', '91330100716105852E']) {
     for (const issue of creditCodeSchema.safeParse(code).error?.issues ?? []) keys.add(issue.message);
   }
+  for (const id of ['1101051949', '1101051949123100XX', '110105194912310021']) {
+    for (const issue of residentIdSchema.safeParse(id).error?.issues ?? []) keys.add(issue.message);
+  }
   const bad = dossierInputSchema.safeParse(dossierInput({ registeredCapitalWan: 1.23456, depositPaidYuan: 1.234 }));
   for (const issue of bad.error?.issues ?? []) keys.add(issue.message);
   // Ranking options name the broken rule in params.rule; dispatch turns it into error.rule.<rule>.
@@ -57,7 +60,7 @@ describe('message keys', () => {
   it('finds the keys it is meant to check (guards against a scan that silently finds nothing)', () => {
     expect(literal.size).toBeGreaterThan(20);
     expect([...literal]).toEqual(expect.arrayContaining(['error.required', 'error.phone', 'error.previewExpired', 'error.creditCode.taken']));
-    expect(generated.filter((k) => !k.startsWith('error.rule.')).sort()).toEqual(['error.creditCode.charset', 'error.creditCode.checksum', 'error.creditCode.length', 'error.decimals2', 'error.decimals4']);
+    expect(generated.filter((k) => !k.startsWith('error.rule.')).sort()).toEqual(['error.creditCode.charset', 'error.creditCode.checksum', 'error.creditCode.length', 'error.decimals2', 'error.decimals4', 'error.residentId.charset', 'error.residentId.checksum', 'error.residentId.length']);
     expect(generated.filter((k) => k.startsWith('error.rule.')).sort()).toEqual([
       'error.rule.duplicateCommitteeOrder',
       'error.rule.duplicateCriterion',
@@ -71,7 +74,7 @@ describe('message keys', () => {
   });
 
   it('sees the run-time key families in the sources', () => {
-    expect([...prefixes].sort()).toEqual(['error.creditCode.', 'error.decimals', 'error.rule.']);
+    expect([...prefixes].sort()).toEqual(['error.creditCode.', 'error.decimals', 'error.residentId.', 'error.rule.']);
   });
 
   it('covers every key family built at run time by a generated example', () => {

@@ -1,5 +1,6 @@
 // 添加申请 / 编辑申请: first the applicant (a dossier), then the application's details. After
 // "保存并添加下一个" the dialog starts over at the search, ready for the next applicant.
+import { displayIdentityNumber } from '../../../../shared/dossiers/identity';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import type { DossierSummary } from '../../../../shared/dossiers/schema';
@@ -38,7 +39,7 @@ interface Props {
 export function ApplicationDialog({ roundId, regions, applications, shopRules, statementRule, application, onSaved, onClose }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const [picked, setPicked] = useState<Picked | null>(application && { id: application.dossierId, legalName: application.legalName, creditCode: application.creditCode, city: application.city, facts: null, quote: null });
+  const [picked, setPicked] = useState<Picked | null>(application && { id: application.dossierId, legalName: application.legalName, creditCode: displayIdentityNumber(application.identityKind ?? 'organization', application.creditCode), city: application.city, facts: null, quote: null });
   const [applied, setApplied] = useState(() => new Set(applications.map((a) => a.dossierId)));
   const [generation, setGeneration] = useState(0);
 

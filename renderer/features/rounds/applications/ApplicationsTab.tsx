@@ -15,7 +15,8 @@ import type { ListSpec } from '../../../components/lists/sort-filter';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { toastError } from '../../../lib/errors';
-import { formatYuan } from '../../../lib/format';
+import { formatDateTime, formatYuan } from '../../../lib/format';
+import { displayIdentityNumber } from '../../../../shared/dossiers/identity';
 import { useRoundContext } from '../round-context';
 import { hasShopRules, useProgram } from '../common/program';
 import { useLoad } from '../common/use-load';
@@ -86,7 +87,7 @@ export function ApplicationsTab() {
 
   const columns: VtColumn[] = [
     { key: 'name', header: t('applications.col.applicant'), sortKey: 'name', width: '24%' },
-    { key: 'code', header: t('applications.col.creditCode'), sortKey: 'creditCode', width: '15%' },
+    { key: 'code', header: t('applications.col.identityNumber'), sortKey: 'creditCode', width: '15%' },
     { key: 'city', header: t('applications.col.city'), sortKey: 'city', width: '9%' },
     { key: 'quote', header: t('applications.col.quote'), sortKey: 'quote', className: 'num', width: '10%' },
     { key: 'regions', header: t('applications.col.regions') },
@@ -131,8 +132,14 @@ export function ApplicationsTab() {
           estimateRowHeight={62}
           renderRow={(a, row) => (
             <tr key={a.id} {...row} className={a.withdrawnAt ? 'archived' : ''}>
-              <td><a href={`#/dossiers/${a.dossierId}`}><CompanyName name={a.legalName} /></a>{a.strengthStatement && <span className="tag" title={a.strengthStatement}>{t('applications.hasStatement')}</span>}</td>
-              <td className="mono small">{a.creditCode}</td>
+              <td>
+                <a href={`#/dossiers/${a.dossierId}`}><CompanyName name={a.legalName} /></a>
+                {a.identityKind === 'individual' && <span className="tag">{t('identityKind.individual')}</span>}
+                {a.strengthStatement && <span className="tag" title={a.strengthStatement}>{t('applications.hasStatement')}</span>}
+                {a.strengthStatement && <StatementState acceptance={a.statementAcceptance ?? null} />}
+              </td>
+              {/* A person's 居民身份证号 is masked in this table; the dossier page shows it in full. */}
+              <td className="mono small" title={t(a.identityKind === 'individual' ? 'dossier.field.residentId' : 'dossier.field.creditCode')}>{displayIdentityNumber(a.identityKind ?? 'organization', a.creditCode)}</td>
               <td>{a.city}</td>
               <td className="num">{formatYuan(a.priceQuoteYuan, locale)}</td>
               <td>
@@ -169,6 +176,21 @@ export function ApplicationsTab() {
           onClose={close}
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * Whether the committee has accepted the 主体优势说明 (《淘宝直播区域产业服务商准入标准》 "如注册时间未满1年，需补充
+ * 主体优势说明"): by whom and when, or still awaiting. The screening tab is where it is accepted.
+ */
+function StatementState({ acceptance }: { acceptance: { by: string; at: string; reason: string } | null }) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  if (!acceptance) return <div className="small warn" data-testid="statement-state">{t('applications.statement.awaiting')}</div>;
+  return (
+    <div className="small muted" data-testid="statement-state" title={acceptance.reason ? t('applications.statement.reason', { reason: acceptance.reason }) : undefined}>
+      {t('applications.statement.accepted', { by: acceptance.by, at: formatDateTime(acceptance.at, locale) })}
     </div>
   );
 }

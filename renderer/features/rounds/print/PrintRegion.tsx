@@ -1,4 +1,5 @@
 // One region of the printed list: its quota and a table in ranking order.
+import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import type { RoundResults } from '../../../../shared/rounds/results-view';
 import type { SelectionRow } from '../../../../shared/rounds/selection-list';
 import { useT } from '../../../i18n/i18n';
@@ -30,7 +31,7 @@ export function PrintRegion({ results, regionId, rows }: { results: RoundResults
             <tr key={r.applicationId} className={r.status === 'admitted' ? 'admitted' : undefined}>
               <td className="num rank">{r.rank ?? '—'}</td>
               <td>{r.legalName}</td>
-              <td className="code">{r.creditCode}</td>
+              <td className="code">{displayNumberByFormat(r.creditCode)}</td>
               <td className="num total">{formatTotal(r.total)}</td>
               <td className="result">
                 {statusText(t, r.status, r.waitlistPosition)}

@@ -1,5 +1,6 @@
 // One region's ranking in rank order: 名次, 机构, the criterion scores, 综合得分, 结果 and the reason in
 // words. Applications screened out for this region only (same-city rule) follow at the end.
+import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import type { Explanation } from '../../../../shared/ranking/explain';
 import type { RoundResults } from '../../../../shared/rounds/results-view';
 import { useLocale, useT } from '../../../i18n/i18n';
@@ -44,7 +45,8 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
           <button type="button" className="link application-link" aria-pressed={applicationId === selectedId} onClick={() => onSelect(applicationId)}>
             {name(applicationId)}
           </button>
-          <div className="mono small muted">{results.labels.applications[applicationId]?.creditCode}</div>
+          {/* A person's 居民身份证号 is masked in the ranking (the labels carry no kind: the format tells). */}
+          <div className="mono small muted">{displayNumberByFormat(results.labels.applications[applicationId]?.creditCode ?? '')}</div>
         </td>
         {criteria.map((c, i) => (
           <td key={c.key} className="num">{formatTotal(entry?.criteria[i]?.value ?? null)}</td>

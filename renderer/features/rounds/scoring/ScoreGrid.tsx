@@ -4,6 +4,7 @@
 // sheet without the mouse. After submission the sheet is read-only; a change goes through 更正.
 // Issue 11: rows are grouped by region (score-order.ts), each with a link to its dossier and attachments and,
 // when price is scored by hand, the quote; "只看未评分" hides complete rows (navigation skips them).
+import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import { useEffect, useRef } from 'react';
 import { hrefOf } from '../../../app/router';
 import { formatYuan } from '../../../lib/format';
@@ -84,7 +85,7 @@ export function ScoreGrid({ sheet, applications, cells, comments, onSave, onComm
         <td className="application-col">
           <div className="application-name">{applicationName(applicationId)}</div>
           <div className="mono small muted">
-            {a?.creditCode}
+            {displayNumberByFormat(a?.creditCode ?? '')}
             {a && (
               <a className="dossier-link" href={hrefOf({ page: 'dossier', id: a.dossierId })} title={t('scoring.grid.dossierTitle')}>
                 {t('scoring.grid.dossier')}

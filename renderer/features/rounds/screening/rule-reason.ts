@@ -27,10 +27,13 @@ export function ruleReason(result: RuleResult, rules: readonly Rule[], locale: L
   switch (result.kind) {
     case 'entityType': {
       if (result.entity === null) return t('screening.reason.entityType.missing');
+      const allowed = result.allowed.map((k) => t(`entityKind.${k}`)).join(locale === 'zh-CN' ? '或' : ' or ');
+      // A person has no credit code to quote: the reason names the kind only.
+      if (result.entity === 'person') return pass ? t('screening.reason.entityType.personPass') : t('screening.reason.entityType.personFail', { allowed });
       const params = {
         kind: entityLabel(result.entity, result.authority, result.category, locale),
         digits: result.authority + result.category,
-        allowed: result.allowed.map((k) => t(`entityKind.${k}`)).join(locale === 'zh-CN' ? '或' : ' or '),
+        allowed,
       };
       return t(pass ? 'screening.reason.entityType.pass' : 'screening.reason.entityType.fail', params);
     }
