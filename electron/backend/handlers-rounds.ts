@@ -29,9 +29,9 @@ export const roundsHandlers: RoundsHandlerTable = {
     getRound(ctx.db, id);
     return listChanges(ctx.db, ROUND_ENTITY, id);
   },
-  'rounds.finalize': ({ roundId }, ctx) => finalizeRound(ctx, roundId),
+  'rounds.finalize': ({ roundId, memberId }, ctx) => finalizeRound(ctx, roundId, memberId),
   'rounds.reopenPreview': ({ roundId }, ctx) => reopenPreview(ctx, roundId),
-  'rounds.reopen': ({ roundId, reason }, ctx) => (reopenRound(ctx, roundId, reason), {}),
+  'rounds.reopen': ({ roundId, reason, memberId }, ctx) => (reopenRound(ctx, roundId, reason, memberId), {}),
 
   'regions.add': ({ roundId, data }, ctx) => addRegion(ctx, roundId, data),
   'regions.update': ({ roundId, regionId, version, data }, ctx) => updateRegion(ctx, roundId, regionId, version, data),

@@ -22,9 +22,11 @@ import zhTrust from '../../resources/locales/zh-CN/trust.json';
 import enTrust from '../../resources/locales/en/trust.json';
 import zhCommitteeDay from '../../resources/locales/zh-CN/committee-day.json';
 import enCommitteeDay from '../../resources/locales/en/committee-day.json';
+import zhCommitteeDay2 from '../../resources/locales/zh-CN/committee-day-2.json';
+import enCommitteeDay2 from '../../resources/locales/en/committee-day-2.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay, ...zhCommitteeDay2 };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay, ...enCommitteeDay2 };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

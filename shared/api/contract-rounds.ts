@@ -44,10 +44,12 @@ export const roundsContract = {
   'rounds.create': call(roundData.extend({ programId: uuid }).strict(), view<Round>()),
   'rounds.update': call(roundData.extend({ id: uuid, version: z.number().int().positive() }).strict(), view<Round>()),
   'rounds.history': call(z.object({ id: uuid }).strict(), z.array(changeSchema)),
-  'rounds.finalize': call(z.object({ roundId: uuid }).strict(), view<RoundResults>()),
+  // memberId: the committee chair who confirms (issue 11), recorded as the finalizer; the UI always names
+  // one. Optional so scripted callers keep working: without it the app user's name is recorded, as before.
+  'rounds.finalize': call(z.object({ roundId: uuid, memberId: uuid.optional() }).strict(), view<RoundResults>()),
   // What reopening would change (screening and selection, finalized vs now); reads only.
   'rounds.reopenPreview': call(z.object({ roundId: uuid }).strict(), view<ReopenPreview>()),
-  'rounds.reopen': call(z.object({ roundId: uuid, reason }).strict(), done),
+  'rounds.reopen': call(z.object({ roundId: uuid, reason, memberId: uuid.optional() }).strict(), done),
 
   'regions.add': call(z.object({ roundId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
   'regions.update': call(z.object({ roundId: uuid, regionId: uuid, version: z.number().int().positive(), data: regionInputSchema.strict() }).strict(), view<Region>()),

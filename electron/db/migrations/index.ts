@@ -10,6 +10,7 @@ import { m009HistoryChain } from './009-history-chain';
 import { m010Exchange } from './010-exchange';
 import { m012Trust } from './012-trust';
 import { m013SentSheetPayload } from './013-sent-sheet-payload';
+import { m015FinalizerMember } from './015-finalizer-member';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m010Exchange,
   m012Trust,
   m013SentSheetPayload,
+  m015FinalizerMember,
 ];
