@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from '../../lib/format';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useLoad } from './common/use-load';
 import { NewRoundDialog } from './list/NewRoundDialog';
+import { SheetsSubmitted } from './list/SheetsSubmitted';
 import { ImportPackageDialog } from '../exchange/ImportPackageDialog';
 import { IdentityPanel } from '../exchange/IdentityPanel';
 import './common/rounds-ui.css';
@@ -62,6 +63,7 @@ export function RoundsListPage() {
               <th className="num">{t('rounds.col.regions')}</th>
               <th className="num">{t('rounds.col.applications')}</th>
               <th className="num">{t('rounds.col.members')}</th>
+              <th>{t('rounds.col.sheets')}</th>
               <th>{t('rounds.col.referenceDate')}</th>
               <th>{t('rounds.col.updatedAt')}</th>
             </tr>
@@ -81,6 +83,7 @@ export function RoundsListPage() {
                 <td className="num">{r.regionCount}</td>
                 <td className="num">{r.applicationCount}</td>
                 <td className="num">{r.memberCount}</td>
+                <td><SheetsSubmitted sheets={r.sheets} /></td>
                 <td>{formatDay(r.referenceDate, locale)}</td>
                 <td>{formatDateTime(r.updatedAt, locale)}</td>
               </tr>
