@@ -14,6 +14,7 @@ import { formatDay } from '../../../lib/format';
 import { useCurrentMemberId } from '../current-member';
 import { PrintRegion } from './PrintRegion';
 import { PrintSignatures } from './PrintSignatures';
+import { PrintAppendix } from './PrintAppendix';
 import { finalizerText } from '../ranking/ChairConfirm';
 
 /** Scopes the print rules (print.css) to this page: the class is on <body> only while it is mounted. */
@@ -93,6 +94,7 @@ export function RoundPrintPage({ id }: { id: string }) {
           <PrintRegion key={regionId} results={results} regionId={regionId} rows={rows.filter((r) => r.regionId === regionId)} />
         ))}
         <PrintSignatures members={members} />
+        <PrintAppendix results={results} rows={rows} />
         {results.finalized?.fingerprint && (
           // The paper anchor of the change history (issue 9): a later rewrite of the history no longer
           // produces this fingerprint (checked on the backup page).
