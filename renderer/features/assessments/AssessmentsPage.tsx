@@ -18,6 +18,7 @@ import { RunAssessmentPanel } from './RunAssessmentPanel';
 import { rulesSummary } from './rules-summary';
 import { monthRecord, useProgramFigures } from './use-program-figures';
 import { pageMemory } from './page-memory';
+import { MonthInput } from '../../components/DateInput';
 
 export function AssessmentsPage() {
   const t = useT();
@@ -91,7 +92,7 @@ export function AssessmentsPage() {
                   <button type="button" aria-label={t('kpi.prevMonth')} onClick={() => setMonth(addMonths(month, -1))}>‹</button>
                   <label className="inline-field">
                     <span>{t('kpi.month')}</span>
-                    <input type="month" value={month} onChange={(e) => isYearMonth(e.target.value) && setMonth(e.target.value)} />
+                    <MonthInput value={month} onValue={(v) => isYearMonth(v) && setMonth(v)} />
                   </label>
                   <button type="button" aria-label={t('kpi.nextMonth')} onClick={() => setMonth(addMonths(month, 1))}>›</button>
                 </div>
