@@ -88,7 +88,8 @@ export const roundsContract = {
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
   'ranking.sensitivity': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionSensitivity>()),
   'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')).max(MAX_COMMITTEE_ORDER, msg('error.tooMany')), reason }).strict(), done),
-  'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
+  // jobId: poll jobs.progress with it while the demo loads (issue 11).
+  'demo.load': call(z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
   // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
   'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),
