@@ -15,6 +15,7 @@ import { errorText } from '../../../lib/errors';
 import { downloadBase64 } from '../../../lib/files';
 import { ReopenChanges } from './ReopenChanges';
 import { ChairPicker, chairOf, useCommittee } from './ChairConfirm';
+import { ProgressBar } from '../../../components/ProgressBar';
 
 interface Props {
   roundId: string;
@@ -32,11 +33,16 @@ export function RankingActions({ roundId, viewerMemberId, finalized, outstanding
   const [confirmFinalize, setConfirmFinalize] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Issue 11: long operations show progress. Finalize and export are one backend call each (one transaction,
+  // one workbook) with no steps to report, so the bar is indeterminate: it says what is happening.
+  const [working, setWorking] = useState<'exporting' | 'finalizing' | null>(null);
 
   async function exportAs(format: 'xlsx' | 'csv') {
     setBusy(true);
+    setWorking('exporting');
     const result = await api['ranking.export']({ roundId, viewerMemberId, format });
     setBusy(false);
+    setWorking(null);
     if (!result.ok) return toast('error', errorText(result.error));
     downloadBase64(result.value.fileName, result.value.mime, result.value.dataBase64);
     toast('success', t('ranking.exported', { fileName: result.value.fileName }));
@@ -44,8 +50,10 @@ export function RankingActions({ roundId, viewerMemberId, finalized, outstanding
 
   async function finalize(memberId: string): Promise<string | null> {
     setBusy(true);
+    setWorking('finalizing');
     const result = await api['rounds.finalize']({ roundId, memberId });
     setBusy(false);
+    setWorking(null);
     setConfirmFinalize(false);
     if (!result.ok) {
       onRefused(errorText(result.error));
@@ -67,6 +75,7 @@ export function RankingActions({ roundId, viewerMemberId, finalized, outstanding
       ) : (
         <button type="button" className="primary" disabled={busy} onClick={() => setConfirmFinalize(true)}>{t('ranking.finalize.button')}</button>
       )}
+      {working && <ProgressBar done={0} total={0} label={t(working === 'exporting' ? 'ranking.progress.exporting' : 'ranking.progress.finalizing')} />}
       {confirmFinalize && outstanding.length > 0 && (
         <Modal title={t('ranking.finalize.refusedTitle')} onCancel={() => setConfirmFinalize(false)} labelledBy="finalize-refused-title">
           <p role="alert">{t('ranking.finalize.refused', { count: outstanding.length, names: outstanding.join('、') })}</p>
