@@ -29,9 +29,9 @@ export const roundsHandlers: RoundsHandlerTable = {
     getRound(ctx.db, id);
     return listChanges(ctx.db, ROUND_ENTITY, id);
   },
-  'rounds.finalize': ({ roundId }, ctx) => finalizeRound(ctx, roundId),
+  'rounds.finalize': ({ roundId, memberId }, ctx) => finalizeRound(ctx, roundId, memberId),
   'rounds.reopenPreview': ({ roundId }, ctx) => reopenPreview(ctx, roundId),
-  'rounds.reopen': ({ roundId, reason }, ctx) => (reopenRound(ctx, roundId, reason), {}),
+  'rounds.reopen': ({ roundId, reason, memberId }, ctx) => (reopenRound(ctx, roundId, reason, memberId), {}),
 
   'regions.add': ({ roundId, data }, ctx) => addRegion(ctx, roundId, data),
   'regions.update': ({ roundId, regionId, version, data }, ctx) => updateRegion(ctx, roundId, regionId, version, data),
@@ -72,7 +72,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'ranking.analysis': ({ roundId, regionId, viewerMemberId }, ctx) => regionAnalysis(ctx, roundId, regionId, viewerMemberId),
   'ranking.sensitivity': ({ roundId, regionId, viewerMemberId }, ctx) => regionSensitivity(ctx, roundId, regionId, viewerMemberId),
   'ranking.committeeOrder': ({ roundId, regionId, applicationIds, reason }, ctx) => (setCommitteeOrder(ctx, roundId, regionId, applicationIds, reason), {}),
-  'demo.load': (_input, ctx) => loadDemoRound(ctx),
+  'demo.load': ({ jobId }, ctx) => loadDemoRound(ctx, jobId),
   'ranking.export': async ({ roundId, viewerMemberId, format }, ctx) => {
     const results = roundResults(ctx, roundId, viewerMemberId);
     const base = `${results.roundName}-入选名单-${(results.finalized?.at ?? results.computedAt).slice(0, 10)}`;

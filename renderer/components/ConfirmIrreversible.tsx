@@ -16,9 +16,11 @@ export interface ConfirmIrreversibleProps {
   onConfirm: (reason: string) => Promise<string | null | void> | string | null | void;
   onCancel: () => void;
   testId?: string;
+  /** Asked before the reason (e.g. which committee chair confirms a finalize, issue 11). */
+  extra?: ReactNode;
 }
 
-export function ConfirmIrreversible({ title, consequences, confirmLabel, reason, onConfirm, onCancel, testId = 'confirm-irreversible' }: ConfirmIrreversibleProps) {
+export function ConfirmIrreversible({ title, consequences, confirmLabel, reason, onConfirm, onCancel, testId = 'confirm-irreversible', extra }: ConfirmIrreversibleProps) {
   const t = useT();
   const [text, setText] = useState(reason?.initial ?? '');
   const [busy, setBusy] = useState(false);
@@ -64,6 +66,7 @@ export function ConfirmIrreversible({ title, consequences, confirmLabel, reason,
           {consequences.map((c, i) => <li key={i}>{c}</li>)}
           <li className="confirm-final">{t('confirm.cannotUndo')}</li>
         </ul>
+        {extra}
         {reason && (
           <label className="field">
             <span>{reason.label}{reason.required ? t('confirm.required') : ''}</span>

@@ -24,9 +24,11 @@ import zhCommitteeDay from '../../resources/locales/zh-CN/committee-day.json';
 import enCommitteeDay from '../../resources/locales/en/committee-day.json';
 import zhLists from '../../resources/locales/zh-CN/lists.json';
 import enLists from '../../resources/locales/en/lists.json';
+import zhCommitteeDay2 from '../../resources/locales/zh-CN/committee-day-2.json';
+import enCommitteeDay2 from '../../resources/locales/en/committee-day-2.json';
 
-const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay, ...zhLists };
-const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay, ...enLists };
+const zhCN = { ...zhCore, ...zhRoundsSetup, ...zhRoundsScoring, ...zhLetters, ...zhCooperations, ...zhAssessments, ...zhBackup, ...zhExchange, ...zhTrust, ...zhCommitteeDay, ...zhLists, ...zhCommitteeDay2 };
+const en = { ...enCore, ...enRoundsSetup, ...enRoundsScoring, ...enLetters, ...enCooperations, ...enAssessments, ...enBackup, ...enExchange, ...enTrust, ...enCommitteeDay, ...enLists, ...enCommitteeDay2 };
 export type MessageKey = keyof typeof zhCN;
 // The compiler checks that English has every zh-CN key.
 const catalogs = { 'zh-CN': zhCN, en } satisfies Record<string, Record<MessageKey, string>>;

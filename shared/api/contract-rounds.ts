@@ -44,10 +44,12 @@ export const roundsContract = {
   'rounds.create': call(roundData.extend({ programId: uuid }).strict(), view<Round>()),
   'rounds.update': call(roundData.extend({ id: uuid, version: z.number().int().positive() }).strict(), view<Round>()),
   'rounds.history': call(z.object({ id: uuid }).strict(), z.array(changeSchema)),
-  'rounds.finalize': call(z.object({ roundId: uuid }).strict(), view<RoundResults>()),
+  // memberId: the committee chair who confirms (issue 11), recorded as the finalizer; the UI always names
+  // one. Optional so scripted callers keep working: without it the app user's name is recorded, as before.
+  'rounds.finalize': call(z.object({ roundId: uuid, memberId: uuid.optional() }).strict(), view<RoundResults>()),
   // What reopening would change (screening and selection, finalized vs now); reads only.
   'rounds.reopenPreview': call(z.object({ roundId: uuid }).strict(), view<ReopenPreview>()),
-  'rounds.reopen': call(z.object({ roundId: uuid, reason }).strict(), done),
+  'rounds.reopen': call(z.object({ roundId: uuid, reason, memberId: uuid.optional() }).strict(), done),
 
   'regions.add': call(z.object({ roundId: uuid, data: regionInputSchema.strict() }).strict(), view<Region>()),
   'regions.update': call(z.object({ roundId: uuid, regionId: uuid, version: z.number().int().positive(), data: regionInputSchema.strict() }).strict(), view<Region>()),
@@ -86,7 +88,8 @@ export const roundsContract = {
   'ranking.analysis': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionAnalysis>()),
   'ranking.sensitivity': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionSensitivity>()),
   'ranking.committeeOrder': call(z.object({ roundId: uuid, regionId: uuid, applicationIds: z.array(uuid).min(2, msg('error.invalid')).max(MAX_COMMITTEE_ORDER, msg('error.tooMany')), reason }).strict(), done),
-  'demo.load': call(z.object({}).strict(), z.object({ roundId: z.string() })),
+  // jobId: poll jobs.progress with it while the demo loads (issue 11).
+  'demo.load': call(z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional() }).strict(), z.object({ roundId: z.string() })),
   'ranking.export': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable(), format: z.enum(['xlsx', 'csv', 'json']) }).strict(), file),
   // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
   'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),

@@ -30,7 +30,9 @@ export interface RoundResults {
   /**
    * Who finalized, when, and the short fingerprint of the change history's chain head right after the
    * finalization was recorded (printed on the list and in the exports; null for rounds finalized before
-   * it was kept).
+   * it was kept). `memberId` is the committee member who confirmed (the chair, issue 11): `by` is then that
+   * member's name as it was when finalizing; absent or null for finalizations recorded under the app user's
+   * name only (before this was kept, or a scripted call that named no member).
    */
-  finalized: { at: string; by: string; fingerprint?: string | null } | null;
+  finalized: { at: string; by: string; fingerprint?: string | null; memberId?: string | null; role?: 'chair' | 'member' | null } | null;
 }

@@ -36,6 +36,8 @@ export interface RoundSummary {
   regionCount: number;
   applicationCount: number;
   memberCount: number;
+  /** Each member's score sheet, in the committee's order: submitted or not (the round list's 评分表 column). */
+  sheets: { memberId: string; name: string; role: 'chair' | 'member'; submitted: boolean }[];
   updatedAt: string;
 }
 

@@ -191,8 +191,11 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
     await finalizeStep.getByText('排名、入选名单和候补顺序将冻结', { exact: false }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('取消');
     await saveBothLanguages(page, 'ranking-finalize-confirm');
+    // The chair is preselected as the member who confirms, and recorded by name (issue 11).
+    expect(await finalizeStep.getByLabel('确认定稿的委员').locator('option:checked').innerText()).toBe('赵立新（组长）');
     await finalizeStep.getByRole('button', { name: '定稿' }).click();
     await page.getByText(/定稿，结果已冻结/).waitFor();
+    expect(await page.locator('.finalized-banner').innerText()).toContain('由 赵立新（组长） 定稿');
     const print = await ranking.openPrint();
     expect(await print.regionNames(HANGZHOU)).toEqual([ANXIN, XIHU, QIANTANG, LINPING]);
     await dismissToasts(page);

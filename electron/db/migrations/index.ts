@@ -11,6 +11,7 @@ import { m010Exchange } from './010-exchange';
 import { m012Trust } from './012-trust';
 import { m013SentSheetPayload } from './013-sent-sheet-payload';
 import { m014DossierIdentityKind } from './014-dossier-identity-kind';
+import { m015FinalizerMember } from './015-finalizer-member';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m012Trust,
   m013SentSheetPayload,
   m014DossierIdentityKind,
+  m015FinalizerMember,
 ];

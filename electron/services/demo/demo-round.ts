@@ -54,10 +54,14 @@ function existingDemoRound(ctx: ServiceContext): { id: string; name: string } | 
   return id ? (ctx.db.prepare('SELECT id, name FROM rounds WHERE id = ?').get(id) as { id: string; name: string } | undefined) : undefined;
 }
 
-export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
+export function loadDemoRound(ctx: ServiceContext, jobId?: string): { roundId: string } {
   actorOf(ctx); // NO_USER before anything else, as for every write
   const referenceDate = chinaDate(ctx.now());
   const applicants = generateApplicants(referenceDate);
+  // Progress (issue 11: long operations show it): one step per applicant filed and per member's sheet
+  // scored, the two slow parts; the host relays it to jobs.progress while this transaction runs.
+  const total = applicants.length + DEMO_MEMBERS.length;
+  const report = (done: number) => jobId && ctx.progress(jobId, done, total);
   return ctx.db.transaction(() => {
     // The check is inside the write transaction (BEGIN IMMEDIATE holds the write lock): checked before it,
     // a second connection (the command line, another window) could load its own demo round between our
@@ -70,7 +74,7 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
     for (const r of DEMO_REGIONS) {
       regionIds.set(r.key, addRegion(ctx, round.id, { name: r.name, city: r.city, quota: r.quota, waitlistLength: r.waitlistLength }).id);
     }
-    const applied = applyAll(ctx, round.id, applicants, regionIds);
+    const applied = applyAll(ctx, round.id, applicants, regionIds, report);
     // Re-admission bans apply to 安心鉴 too: the institution 清退 under its service rules waits until the date
     // the chair entered as those rules decide (see demo-data.ts).
     const terminatedOn = addDays(referenceDate, -DEMO_TERMINATED_DAYS_AGO);
@@ -102,16 +106,18 @@ export function loadDemoRound(ctx: ServiceContext): { roundId: string } {
         }
       }
       submitSheet(ctx, member.id);
+      report(applicants.length + index + 1);
     });
     setSetting(ctx.db, SETTING_DEMO_ROUND, round.id);
     return { roundId: round.id };
   }).immediate();
 }
 
-function applyAll(ctx: ServiceContext, roundId: string, applicants: DemoApplicant[], regionIds: Map<RegionKey, string>) {
+function applyAll(ctx: ServiceContext, roundId: string, applicants: DemoApplicant[], regionIds: Map<RegionKey, string>, report: (done: number) => void) {
   const repo = createDossierRepo(ctx.db);
   const applied: { applicationId: string; applicant: DemoApplicant }[] = [];
-  for (const applicant of applicants) {
+  for (const [index, applicant] of applicants.entries()) {
+    report(index);
     const data = dossierInputSchema.parse(applicant.dossier);
     const found = repo.getByCreditCode(data.creditCode);
     if (found?.archivedAt) continue;

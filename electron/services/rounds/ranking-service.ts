@@ -170,7 +170,7 @@ function frozen(ctx: ServiceContext, roundId: string) {
   return frozenCache.get(ctx.db, roundId, () => {
     const f = currentFinalization(ctx, roundId);
     if (!f) return null;
-    const results: RoundResults = { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by, fingerprint: f.chain_head ? fingerprint(f.chain_head) : null } };
+    const results: RoundResults = { ...(JSON.parse(f.snapshot) as { results: RoundResults }).results, finalized: { at: f.finalized_at, by: f.finalized_by, fingerprint: f.chain_head ? fingerprint(f.chain_head) : null, memberId: f.finalized_by_member_id, role: f.finalized_by_member_id ? 'chair' : null } };
     return { results, regions: new Map<string, RegionResults | null>(), summary: null };
   });
 }
@@ -214,6 +214,7 @@ interface FinalizationRow {
   id: string;
   finalized_at: string;
   finalized_by: string;
+  finalized_by_member_id: string | null;
   snapshot: string;
   chain_head: string | null;
 }
@@ -283,10 +284,11 @@ export function setCommitteeOrder(ctx: ServiceContext, roundId: string, regionId
   });
 }
 
-/** Freezes the results: every sheet submitted, no seat waiting for the committee. */
-export function finalizeRound(ctx: ServiceContext, roundId: string): RoundResults {
+/** Freezes the results: every sheet submitted, no seat waiting for the committee, confirmed by the chair. */
+export function finalizeRound(ctx: ServiceContext, roundId: string, memberId?: string): RoundResults {
   return write(ctx, (w) => {
     assertRoundOpen(ctx.db, roundId);
+    const signer = memberId === undefined ? null : confirmingChair(ctx, roundId, memberId);
     // The screening is frozen with the results: a later ban or edit must not change a finalized round.
     const screening = screenRound(ctx, roundId);
     const results = computeResults(ctx, roundId, screening);
@@ -296,24 +298,41 @@ export function finalizeRound(ctx: ServiceContext, roundId: string): RoundResult
     if (results.allocation.pendingCommittee) throw new AppError('CONFLICT', zh('error.tieAtCutoff'));
     const id = crypto.randomUUID();
     const frozen = { ...results, computedAt: w.at };
-    ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, snapshot) VALUES (?, ?, ?, ?, ?)').run(id, roundId, w.at, w.actor, JSON.stringify({ results: frozen, screening }));
+    const by = signer?.name ?? w.actor;
+    ctx.db.prepare('INSERT INTO finalizations (id, round_id, finalized_at, finalized_by, finalized_by_member_id, snapshot) VALUES (?, ?, ?, ?, ?, ?)').run(id, roundId, w.at, by, signer?.id ?? null, JSON.stringify({ results: frozen, screening }));
     ctx.db.prepare("UPDATE rounds SET status = 'finalized', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
-    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'finalize', before: null, after: { finalizationId: id, admitted: results.allocation.regions.reduce((n, r) => n + r.admitted.length, 0) } });
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'finalize', before: null, after: { finalizationId: id, finalizedBy: by, memberId: signer?.id ?? null, admitted: results.allocation.regions.reduce((n, r) => n + r.admitted.length, 0) } });
     // The chain head right after the finalize entry: the fingerprint printed on the list covers the
     // finalization itself, so a later rewrite of anything up to it no longer matches the paper.
     const head = chainHead(ctx.db);
     ctx.db.prepare('UPDATE finalizations SET chain_head = ? WHERE id = ?').run(head, id);
-    return { ...frozen, finalized: { at: w.at, by: w.actor, fingerprint: fingerprint(head) } };
+    return { ...frozen, finalized: { at: w.at, by, fingerprint: fingerprint(head), memberId: signer?.id ?? null, role: signer ? 'chair' : null } };
   });
 }
 
-export function reopenRound(ctx: ServiceContext, roundId: string, reason: string): void {
+/**
+ * The member who confirms a finalize or reopen must be this round's chair: DOMAIN.md "The chair (组长) …
+ * finalises the ranking"; the committee has one chair at most (committee-service.ts). Checked before
+ * anything is written, with the reason in words.
+ */
+function confirmingChair(ctx: ServiceContext, roundId: string, memberId: string): { id: string; name: string } {
+  const member = ctx.db.prepare('SELECT id, name, role FROM members WHERE id = ? AND round_id = ?').get(memberId, roundId) as { id: string; name: string; role: string } | undefined;
+  if (!member) throw new AppError('NOT_FOUND', zh('error.memberNotInRound'));
+  if (member.role !== 'chair') {
+    const chair = ctx.db.prepare("SELECT name FROM members WHERE round_id = ? AND role = 'chair'").get(roundId) as { name: string } | undefined;
+    throw new AppError('CONFLICT', chair ? zh('error.onlyChairFinalizes', { name: member.name, chair: chair.name }) : zh('error.noChairToFinalize'));
+  }
+  return { id: member.id, name: member.name };
+}
+
+export function reopenRound(ctx: ServiceContext, roundId: string, reason: string, memberId?: string): void {
   write(ctx, (w) => {
     const round = getRound(ctx.db, roundId);
     if (round.status !== 'finalized') throw new AppError('CONFLICT', zh('error.roundNotFinalized'));
+    const signer = memberId === undefined ? null : confirmingChair(ctx, roundId, memberId);
     const f = currentFinalization(ctx, roundId);
-    if (f) ctx.db.prepare('UPDATE finalizations SET reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE id = ?').run(w.at, w.actor, reason, f.id);
+    if (f) ctx.db.prepare('UPDATE finalizations SET reopened_at = ?, reopened_by = ?, reopened_by_member_id = ?, reopen_reason = ? WHERE id = ?').run(w.at, signer?.name ?? w.actor, signer?.id ?? null, reason, f.id);
     ctx.db.prepare("UPDATE rounds SET status = 'open', updated_at = ?, version = version + 1 WHERE id = ?").run(w.at, roundId);
-    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'reopen', before: { finalizationId: f?.id ?? null }, after: { reason } });
+    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'reopen', before: { finalizationId: f?.id ?? null }, after: { reason, reopenedBy: signer?.name ?? w.actor, memberId: signer?.id ?? null } });
   });
 }

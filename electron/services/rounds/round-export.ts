@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
+import { addBreakdownSheet, finalizedByZh, SCORE_FORMAT, MONEY_FORMAT } from './round-export-breakdown';
 
 /**
  * A worksheet name Excel (and ExcelJS) accepts, from a region name the chair typed: none of \ / ? * [ ] :
@@ -71,7 +72,7 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   workbook.creator = 'Review Desk 评审台';
   const summary = workbook.addWorksheet('汇总');
   summary.addRow([`${results.roundName} 入选名单`]).font = { bold: true, size: 14 };
-  summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${results.finalized.by}` : '未定稿（结果可能变化）']);
+  summary.addRow([`基准日期 ${results.referenceDate}`, results.finalized ? `定稿 ${results.finalized.at.slice(0, 10)} ${finalizedByZh(results.finalized)}` : '未定稿（结果可能变化）']);
   if (results.finalized?.fingerprint) summary.addRow([FINGERPRINT_LABEL_ZH, results.finalized.fingerprint]);
   const drafts = results.sheets.filter((s) => !s.submitted).length;
   if (drafts > 0) summary.addRow([`${drafts} 份评分表仍为草稿（未提交），其评分未计入排名`]);
@@ -80,17 +81,21 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   summary.addRow(['区域', '名额', '入选', '候补', '分数线']).font = { bold: true };
   const regions = results.regionOrder.map((id) => results.allocation.regions.find((r) => r.regionId === id)!);
   for (const region of regions) {
-    summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]);
+    summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]).getCell(5).numFmt = SCORE_FORMAT;
   }
   summary.columns.forEach((c) => (c.width = 18));
-  const taken = new Set(['汇总']);
+  const taken = new Set(['汇总', '评分明细']); // 评分明细: the breakdown sheet's, added last
   for (const [index, region] of regions.entries()) {
     const name = worksheetName(results.labels.regions[region.regionId]?.name ?? '', taken, `区域${index + 1}`);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(HEADERS).font = { bold: true };
     for (const r of rows.filter((x) => x.regionId === region.regionId)) sheet.addRow(rowCells(r).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
     sheet.getColumn(4).numFmt = '@';
+    // Issue 11: totals keep two decimals in Excel (75.50, not 75.5); the values stay numbers.
+    sheet.getColumn(5).numFmt = SCORE_FORMAT;
+    sheet.getColumn(9).numFmt = MONEY_FORMAT;
     sheet.columns.forEach((c, i) => (c.width = i === 2 ? 36 : 16));
   }
+  addBreakdownSheet(workbook, results, '评分明细');
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -104,6 +104,15 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
        FROM rounds r JOIN programs p ON p.id = r.program_id ORDER BY r.created_at DESC`,
     )
     .all() as RoundSummaryRow[];
+  // Per member, whether the sheet is submitted (issue 11: the round list shows 评分表 5/7 已提交 with the
+  // names): one join of members and their sheets for every round, in the committee's order — no cells read.
+  const sheets = new Map<string, RoundSummary['sheets']>();
+  const sheetRows = ctx.db.prepare('SELECT m.round_id, m.id, m.name, m.role, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id ORDER BY m.round_id, m.sort').all() as { round_id: string; id: string; name: string; role: 'chair' | 'member'; submitted_at: string | null }[];
+  for (const m of sheetRows) {
+    const list = sheets.get(m.round_id) ?? [];
+    list.push({ memberId: m.id, name: m.name, role: m.role, submitted: m.submitted_at !== null });
+    sheets.set(m.round_id, list);
+  }
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -115,6 +124,7 @@ export function listRounds(ctx: ServiceContext): RoundSummary[] {
     regionCount: r.region_count,
     applicationCount: r.application_count,
     memberCount: r.member_count,
+    sheets: sheets.get(r.id) ?? [],
     updatedAt: r.updated_at,
   }));
 }

@@ -37,14 +37,20 @@ interface Props extends GridCellWiring {
    * what was typed (scoring) or what the cell then shows (figures). The grids differed here; kept as each had it.
    */
   committedText: 'typed' | 'shown';
+  /**
+   * How a stored value reads while the cell is not being edited (the figures grid's money: ¥60,000.00, issue
+   * 11). Editing shows `format`'s plain text, which is what the reader takes back.
+   */
+  display?: (value: number | null) => string;
   /** A key of the grid's own that commits the cell and then acts (the scoring grid's Alt+C opens the comment). */
   commitKey?: { matches: (e: KeyboardEvent<HTMLInputElement>) => boolean; after: () => void };
 }
 
-export function GridCellInput({ id, label, stored, state, read, format, look, committedText, commitKey, inputRef, onCommit, onMove }: Props) {
+export function GridCellInput({ id, label, stored, state, read, format, display, look, committedText, commitKey, inputRef, onCommit, onMove }: Props) {
   const t = useT();
   const shown = format(stored);
   const [draft, setDraft] = useState(shown);
+  const [focused, setFocused] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const lastCommitted = useRef(shown);
 
@@ -106,11 +112,20 @@ export function GridCellInput({ id, label, stored, state, read, format, look, co
         aria-label={label}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        value={draft}
+        value={display && !focused && !refusal && draft === shown ? display(stored) : draft}
         onChange={(e) => setDraft(e.target.value)}
-        onFocus={(e) => e.currentTarget.select()}
+        onFocus={(e) => {
+          setFocused(true);
+          const input = e.currentTarget;
+          // With a display text the value changes on focus: select once the plain text is in.
+          if (display) requestAnimationFrame(() => document.activeElement === input && input.select());
+          else input.select();
+        }}
         onKeyDown={onKeyDown}
-        onBlur={() => draft !== lastCommitted.current && commit()}
+        onBlur={() => {
+          setFocused(false);
+          if (draft !== lastCommitted.current) commit();
+        }}
       />
       {status === 'saving' && <span className={`grid-cell-mark ${classes.mark} saving`} title={t(marks.saving)} aria-hidden="true">…</span>}
       {status === 'saved' && <span className={`grid-cell-mark ${classes.mark} saved`} title={t(marks.saved)} aria-hidden="true">✓</span>}

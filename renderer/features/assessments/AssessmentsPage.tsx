@@ -18,6 +18,8 @@ import { RunAssessmentPanel } from './RunAssessmentPanel';
 import { rulesSummary } from './rules-summary';
 import { monthRecord, useProgramFigures } from './use-program-figures';
 import { pageMemory } from './page-memory';
+import { latestMonthWithData, shownInMonth } from './figure-months';
+import { MonthInput } from '../../components/DateInput';
 
 export function AssessmentsPage() {
   const t = useT();
@@ -25,6 +27,8 @@ export function AssessmentsPage() {
   const programs = useLoad(() => api['programs.list']({}), []);
   const [programId, setProgramId] = useState(pageMemory.programId);
   const [month, setMonth] = useState(pageMemory.month || lastMonth());
+  // No month remembered (first visit this session): open on the latest month with figures once they load.
+  const monthChosen = useRef(pageMemory.month !== '');
   const [importing, setImporting] = useState(false);
   const runButton = useRef<HTMLButtonElement>(null);
   const { data, loadError, cells, saveCell, currentValue, reload } = useProgramFigures(programId);
@@ -33,15 +37,24 @@ export function AssessmentsPage() {
     const list = programs.data;
     if (list?.length && !list.some((p) => p.id === programId)) setProgramId(list[list.length - 1]!.id);
   }, [programs.data]);
-  useEffect(() => void Object.assign(pageMemory, { programId, month }), [programId, month]);
+  useEffect(() => void Object.assign(pageMemory, { programId, month: monthChosen.current ? month : '' }), [programId, month]);
 
   const error = programs.error ?? loadError;
   const allRules = data?.rules ?? null;
   // 无考核（安心鉴）: no figures, no runs — the page says so instead of an empty grid.
   const rules = allRules && isAssessed(allRules) ? allRules : null;
   const fields: readonly FigureField[] = rules ? figureFieldsOf(rules.kind) : [];
+  const latest = data && rules ? latestMonthWithData(data.records, fields) : null;
+  useEffect(() => {
+    if (!monthChosen.current && latest) setMonth(latest);
+  }, [latest]);
+  const chooseMonth = (m: string) => {
+    monthChosen.current = true;
+    setMonth(m);
+  };
+  const shown = data ? data.cooperations.filter((c) => shownInMonth(c, month)) : [];
   const valueOf = (cooperationId: string, field: FigureField) => (rules ? ((monthRecord(rules, data?.records[cooperationId], month)[field] as number | null) ?? null) : null);
-  const filled = data && rules ? data.cooperations.reduce((n, c) => n + fields.filter((f) => valueOf(c.id, f) !== null).length, 0) : 0;
+  const filled = data && rules ? shown.reduce((n, c) => n + fields.filter((f) => valueOf(c.id, f) !== null).length, 0) : 0;
 
   return (
     <section className="page assessments-page">
@@ -88,23 +101,23 @@ export function AssessmentsPage() {
             <>
               <div className="figures-toolbar">
                 <div className="month-picker">
-                  <button type="button" aria-label={t('kpi.prevMonth')} onClick={() => setMonth(addMonths(month, -1))}>‹</button>
+                  <button type="button" aria-label={t('kpi.prevMonth')} onClick={() => chooseMonth(addMonths(month, -1))}>‹</button>
                   <label className="inline-field">
                     <span>{t('kpi.month')}</span>
-                    <input type="month" value={month} onChange={(e) => isYearMonth(e.target.value) && setMonth(e.target.value)} />
+                    <MonthInput value={month} onValue={(v) => isYearMonth(v) && chooseMonth(v)} />
                   </label>
-                  <button type="button" aria-label={t('kpi.nextMonth')} onClick={() => setMonth(addMonths(month, 1))}>›</button>
+                  <button type="button" aria-label={t('kpi.nextMonth')} onClick={() => chooseMonth(addMonths(month, 1))}>›</button>
                 </div>
-                <span className="muted">{t('kpi.filled', { filled, total: data.cooperations.length * fields.length })}</span>
+                <span className="muted">{t('kpi.filled', { filled, total: shown.length * fields.length })}</span>
                 <button type="button" className="push-right" onClick={() => setImporting((v) => !v)} aria-expanded={importing}>{t('kpi.import.open')}</button>
               </div>
-              {importing && <KpiImportPanel programId={programId} kind={rules.kind} onClose={() => setImporting(false)} onImported={(months) => (void reload(), months.length > 0 && setMonth(months[months.length - 1]!))} />}
+              {importing && <KpiImportPanel programId={programId} kind={rules.kind} onClose={() => setImporting(false)} onImported={(months) => (void reload(), months.length > 0 && chooseMonth(months[months.length - 1]!))} />}
               <h2>{t('kpi.gridTitle', { month: formatMonth(month, locale) })}</h2>
               <p className="muted small keys-hint">{t('kpi.keysHint')}</p>
               <FiguresGrid
                 month={month}
                 fields={fields}
-                cooperations={data.cooperations}
+                cooperations={shown}
                 valueOf={valueOf}
                 currentValueOf={(cooperationId, field) => currentValue(cooperationId, month, field)}
                 cells={cells}
@@ -112,7 +125,7 @@ export function AssessmentsPage() {
                 afterLast={() => runButton.current?.focus()}
               />
               <div className="assessments-lower">
-                <MonthsEntered month={month} fields={fields} cooperations={data.cooperations} records={data.records} onChoose={setMonth} />
+                <MonthsEntered month={month} fields={fields} cooperations={data.cooperations} records={data.records} onChoose={chooseMonth} />
                 <RunAssessmentPanel programId={programId} month={month} runButtonRef={runButton} />
               </div>
             </>

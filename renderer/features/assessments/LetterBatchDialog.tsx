@@ -24,6 +24,7 @@ import { LetterPage } from '../letters/LetterPage';
 import { batchLetterFields, defaultBatchTexts, type BatchSettings, type PlannedLetter } from './letter-batch';
 import type { RunContext } from './use-run';
 import '../letters/letters.css';
+import { DateInput } from '../../components/DateInput';
 
 const DEADLINE_DAYS = 15;
 
@@ -189,9 +190,9 @@ export function LetterBatchDialog({ context, pending, onIssued, onClose }: Props
           {pending.map((p) => <li key={`${p.row.entry.cooperationId}-${p.kind}`}>{p.row.entry.legalName} — {t(KIND_LABEL[p.kind])}</li>)}
         </ul>
         <div className="batch-fields">
-          <label className="field">{t('run.batch.letterDate')}<input type="date" value={settings.letterDate} onChange={(e) => set({ letterDate: e.target.value })} /></label>
+          <label className="field">{t('run.batch.letterDate')}<DateInput value={settings.letterDate} onValue={(v) => set({ letterDate: v })} /></label>
           {kinds.has('rectificationNotice') && (
-            <label className="field">{t('run.batch.deadline')}<input type="date" value={settings.deadline} onChange={(e) => set({ deadline: e.target.value })} /></label>
+            <label className="field">{t('run.batch.deadline')}<DateInput value={settings.deadline} onValue={(v) => set({ deadline: v })} /></label>
           )}
           {kinds.has('rectificationNotice') && (
             <label className="field wide">{t('run.batch.rectificationClause')}<input value={settings.rectificationClause} onChange={(e) => set({ rectificationClause: e.target.value })} /></label>

@@ -10,6 +10,7 @@ import { errorText } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { useLoad } from '../rounds/common/use-load';
 import { formatMonth } from './format';
+import { DateInput, MonthInput } from '../../components/DateInput';
 
 interface Props {
   programId: string;
@@ -53,11 +54,11 @@ export function RunAssessmentPanel({ programId, month, runButtonRef }: Props) {
       <div className="run-form">
         <label className="field">
           {t('assessments.run.asOf')}
-          <input type="month" value={asOf} onChange={(e) => chooseMonth(e.target.value)} />
+          <MonthInput value={asOf} onValue={chooseMonth} />
         </label>
         <label className="field">
           {t('assessments.run.effectiveDate')}
-          <input type="date" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} />
+          <DateInput value={effectiveDate} onValue={setEffectiveDate} />
         </label>
         <button type="button" className="primary" ref={runButtonRef} disabled={busy || !asOf || !effectiveDate} onClick={() => void run()}>
           {busy ? t('assessments.run.running') : t('assessments.run.start', { month: formatMonth(asOf, locale) })}

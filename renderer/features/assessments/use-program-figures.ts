@@ -13,6 +13,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { api } from '../../api/client';
 import { isMessageKey, translate } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
+import { mayHaveFigures } from './figure-months';
 
 export type CellStatus = 'idle' | 'saving' | 'saved' | 'error';
 export interface CellState {
@@ -20,7 +21,6 @@ export interface CellState {
   error: string | null;
 }
 export const cellKey = (cooperationId: string, month: YearMonth, field: FigureField) => `${cooperationId}|${month}|${field}`;
-const OPEN = new Set(['trial', 'formal', 'rectification']);
 const SAVED_MARK_MS = 1500;
 
 export function monthRecord(rules: AssessedRuleSet, records: readonly MonthFigures[] | undefined, month: YearMonth): Record<string, unknown> {
@@ -56,7 +56,8 @@ export function useProgramFigures(programId: string) {
     if (!alive.current) return;
     if (!rules.ok) return setLoadError(errorText(rules.error));
     if (!list.ok) return setLoadError(errorText(list.error));
-    const cooperations = list.value.filter((c) => OPEN.has(c.status));
+    // Ended ones too: each still shows in the months up to its end (figure-months.ts).
+    const cooperations = list.value.filter(mayHaveFigures);
     const figures = rules.value && isAssessed(rules.value) ? await Promise.all(cooperations.map((c) => api['kpi.figures']({ cooperationId: c.id }))) : [];
     if (!alive.current) return;
     const failed = figures.find((r) => !r.ok);

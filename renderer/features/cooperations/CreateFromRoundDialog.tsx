@@ -19,6 +19,7 @@ import { formatDay } from '../../lib/format';
 import { errorAt, Field, today } from '../rounds/common/form-utils';
 import { useLoad } from '../rounds/common/use-load';
 import { formatMonth } from './calendar-model';
+import { DateInput } from '../../components/DateInput';
 
 const schema = z.object({ roundId: z.string().min(1, msg('error.choose')), admittedOn: isoDate });
 type Values = z.input<typeof schema>;
@@ -98,7 +99,7 @@ export function CreateFromRoundDialog({ program, rules, onClose, onCreated, onSe
               </select>
             </Field>
             <Field label={t('cooperations.create.admittedOn')} error={e('admittedOn')} hint={t('cooperations.create.admittedOnHint')}>
-              <input type="date" {...register('admittedOn')} aria-invalid={e('admittedOn') ? true : undefined} />
+              <DateInput {...register('admittedOn')} aria-invalid={e('admittedOn') ? true : undefined} />
             </Field>
             {preview && <p className="coop-preview">{preview}</p>}
           </div>

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/i18n';
 import { errorAt, Field, onCtrlEnter, today } from '../rounds/common/form-utils';
 import { sendEvent } from './apply-event';
 import { STATUS_LABEL } from './labels';
+import { DateInput } from '../../components/DateInput';
 
 export type SimpleEvent = Extract<CooperationEvent, 'confirm' | 'rectify' | 'resolveRectification'>;
 
@@ -35,7 +36,7 @@ export function EventDialog({ event, cooperation, onClose, onDone }: { event: Si
         <p className="hint">{t(`cooperation.${event}.intro`, { name: cooperation.legalName })}</p>
         <div className="grid two">
           <Field label={t('cooperation.effectiveOn')} error={e('effectiveOn')}>
-            <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
+            <DateInput {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
           </Field>
           <Field label={t('cooperation.reason')} error={e('reason')} hint={event === 'rectify' ? t('cooperation.rectify.reasonHint') : undefined} wide>
             <textarea rows={3} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />

@@ -18,6 +18,7 @@ import { formatDay } from '../../lib/format';
 import { errorAt, Field, today } from '../rounds/common/form-utils';
 import { sendEvent } from './apply-event';
 import { readmissionText } from './labels';
+import { DateInput } from '../../components/DateInput';
 
 const schemaFor = (conditions: readonly ExitCondition[], requestRequired: boolean) =>
   z
@@ -90,10 +91,10 @@ export function ExitDialog({ cooperation, rules, onClose, onDone }: { cooperatio
         </fieldset>
         <div className="grid two">
           <Field label={t('cooperation.exit.requestReceivedOn')} error={e('requestReceivedOn')} hint={t(requestRequired ? 'cooperation.exit.requestReceivedHint' : 'cooperation.exit.requestReceivedOptional')}>
-            <input type="date" {...register('requestReceivedOn')} aria-invalid={e('requestReceivedOn') ? true : undefined} />
+            <DateInput {...register('requestReceivedOn')} aria-invalid={e('requestReceivedOn') ? true : undefined} />
           </Field>
           <Field label={t('cooperation.exit.confirmedOn')} error={e('effectiveOn')}>
-            <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
+            <DateInput {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
           </Field>
           <Field label={t('cooperation.reason')} error={e('reason')} wide>
             <textarea rows={2} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />

@@ -20,6 +20,7 @@ import { formatDay } from '../../lib/format';
 import { errorAt, Field, today } from '../rounds/common/form-utils';
 import { sendEvent } from './apply-event';
 import { BAN_REASON_LABEL, readmissionText } from './labels';
+import { DateInput } from '../../components/DateInput';
 
 const schema = z
   .object({ banReason: z.enum(TERMINATION_REASONS as [TerminationReason, ...TerminationReason[]], msg('error.chooseBanReason')), effectiveOn: isoDate, reason: requiredMultilineText(500), until: z.string(), never: z.boolean() })
@@ -84,7 +85,7 @@ export function TerminateDialog({ cooperation, rules, onClose, onDone }: { coope
             </select>
           </Field>
           <Field label={t('cooperation.effectiveOn')} error={e('effectiveOn')}>
-            <input type="date" {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
+            <DateInput {...register('effectiveOn')} aria-invalid={e('effectiveOn') ? true : undefined} />
           </Field>
           <Field label={t('cooperation.reason')} error={e('reason')} hint={t('cooperation.terminate.reasonHint')} wide>
             <textarea rows={3} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />
@@ -92,7 +93,7 @@ export function TerminateDialog({ cooperation, rules, onClose, onDone }: { coope
           {values.banReason === 'agencyRules' && (
             <>
               <Field label={t('cooperation.terminate.until')} error={e('until') ?? e('readmissionUntil')} hint={t('cooperation.terminate.untilHint')}>
-                <input type="date" disabled={values.never} {...register('until')} aria-invalid={e('until') ? true : undefined} />
+                <DateInput disabled={values.never} {...register('until')} aria-invalid={e('until') ? true : undefined} />
               </Field>
               <label className="check coop-never"><input type="checkbox" {...register('never')} /> {t('cooperation.terminate.never')}</label>
             </>

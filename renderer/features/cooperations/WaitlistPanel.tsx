@@ -16,6 +16,7 @@ import { useT } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
 import { errorAt, Field, issueError, today } from '../rounds/common/form-utils';
 import { useLoad } from '../rounds/common/use-load';
+import { DateInput } from '../../components/DateInput';
 
 /** The cooperation admitted from the waitlist in place of `c` (its admit event says `replaces`), if any. */
 async function replacementOf(c: Cooperation) {
@@ -108,7 +109,7 @@ function AdmitDialog({ cooperation, candidate, onClose, onDone }: { cooperation:
         <p>{t('cooperation.waitlist.dialogIntro', { name: candidate.legalName, position: candidate.waitlistPosition, region: cooperation.regionName })}</p>
         <div className="grid two">
           <Field label={t('cooperation.waitlist.admittedOn')} error={e('admittedOn')}>
-            <input type="date" {...register('admittedOn')} aria-invalid={e('admittedOn') ? true : undefined} />
+            <DateInput {...register('admittedOn')} aria-invalid={e('admittedOn') ? true : undefined} />
           </Field>
           <Field label={t('cooperation.reason')} error={e('reason')} wide>
             <textarea rows={2} maxLength={500} {...register('reason')} aria-invalid={e('reason') ? true : undefined} />

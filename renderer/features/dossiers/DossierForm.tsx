@@ -8,6 +8,7 @@ import { IDENTITY_KINDS } from '../../../shared/dossiers/identity';
 import type { ApiError } from '../../../shared/api/result';
 import { translateLoose, useT, type MessageKey } from '../../i18n/i18n';
 import { setLeaveGuard } from '../../app/router';
+import { DateInput } from '../../components/DateInput';
 
 export const EMPTY_DOSSIER: DossierInput = {
   identityKind: 'organization',
@@ -137,7 +138,7 @@ export function DossierForm({ initial, submitLabel, onSubmit, disabled }: Props)
           {!person && field('legalRepresentative', 'dossier.field.legalRepresentative', <input {...register('legalRepresentative')} {...aria('legalRepresentative')} />)}
           {field('province', 'dossier.field.province', <input {...register('province')} {...aria('province')} placeholder="浙江省" />)}
           {field('city', 'dossier.field.city', <input {...register('city')} {...aria('city')} placeholder="杭州市" />)}
-          {field('establishedOn', person ? 'dossier.field.startedOn' : 'dossier.field.establishedOn', <input type="date" {...register('establishedOn')} {...aria('establishedOn')} />)}
+          {field('establishedOn', person ? 'dossier.field.startedOn' : 'dossier.field.establishedOn', <DateInput {...register('establishedOn')} {...aria('establishedOn')} />)}
         </div>
       </fieldset>
 

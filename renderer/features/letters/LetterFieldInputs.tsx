@@ -9,6 +9,7 @@ import { useT, type MessageKey } from '../../i18n/i18n';
 import { builtinLetters, builtinRulePresets } from './builtin';
 import { DATE_FIELDS, LONG_FIELDS } from './issue-fields';
 import { FIELD_LABEL } from './labels';
+import { DateInput } from '../../components/DateInput';
 
 const phrases = builtinLetters.phrases;
 const BAN_LABEL = (reason: BanReason): MessageKey => `screening.banReason.${reason}`;
@@ -57,7 +58,7 @@ export function LetterFieldInputs({ kind, fields, values, missing, onChange, dis
           <div key={f} className={`field${LONG_FIELDS.has(f) ? ' wide' : ''}${missing.has(f) ? ' letter-field-missing' : ''}`}>
             <label htmlFor={id}>{t(FIELD_LABEL[f])}</label>
             {asDate ? (
-              <input id={id} type="date" value={iso ?? ''} disabled={disabled} aria-invalid={missing.has(f)} onChange={(e) => onChange({ [f]: e.target.value ? formatChineseDate(e.target.value) : '' })} />
+              <DateInput id={id} value={iso ?? ''} disabled={disabled} aria-invalid={missing.has(f)} onValue={(v) => onChange({ [f]: v ? formatChineseDate(v) : '' })} />
             ) : (
               <input id={id} type="text" value={value} maxLength={LETTER_FIELD_MAX} disabled={disabled} aria-invalid={missing.has(f)} onChange={(e) => onChange({ [f]: e.target.value.replace(/[\r\n]+/g, ' ') })} />
             )}
@@ -75,7 +76,7 @@ function ReadmissionHelper({ onPick, disabled }: { onPick: (text: string) => voi
   return (
     <span className="letter-readmission-helper small">
       <span className="muted">{t('letters.issue.readmissionFrom')}</span>
-      <input type="date" aria-label={t('letters.issue.readmissionDate')} disabled={disabled} onChange={(e) => e.target.value && onPick(readmissionText({ kind: 'date', until: e.target.value }, phrases))} />
+      <DateInput aria-label={t('letters.issue.readmissionDate')} disabled={disabled} onValue={(v) => v && onPick(readmissionText({ kind: 'date', until: v }, phrases))} />
       <button type="button" className="link" disabled={disabled} onClick={() => onPick(readmissionText({ kind: 'never' }, phrases))}>{t('letters.issue.readmissionNever')}</button>
       <button type="button" className="link" disabled={disabled} onClick={() => onPick(readmissionText({ kind: 'whenRequirementsMet' }, phrases))}>{t('letters.issue.readmissionWhenMet')}</button>
     </span>

@@ -7,8 +7,10 @@ import { useLocale, useT } from '../../i18n/i18n';
 import { toastError } from '../../lib/errors';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { ProgressBar } from '../../components/ProgressBar';
+import { newJobId, withProgress } from '../../lib/progress';
 import { useLoad } from './common/use-load';
 import { NewRoundDialog } from './list/NewRoundDialog';
+import { SheetsSubmitted } from './list/SheetsSubmitted';
 import { ImportPackageDialog } from '../exchange/ImportPackageDialog';
 import { IdentityPanel } from '../exchange/IdentityPanel';
 import './common/rounds-ui.css';
@@ -19,13 +21,14 @@ export function RoundsListPage() {
   const { data: rounds, error } = useLoad(() => api['rounds.list']({}), []);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [loadingDemo, setLoadingDemo] = useState(false);
+  const [loadingDemo, setLoadingDemo] = useState<{ done: number; total: number } | null>(null);
   const closeDialog = useCallback(() => setCreating(false), []);
 
   async function loadDemo() {
-    setLoadingDemo(true);
-    const result = await api['demo.load']({});
-    setLoadingDemo(false);
+    setLoadingDemo({ done: 0, total: 0 });
+    const jobId = newJobId();
+    const result = await withProgress(jobId, api['demo.load']({ jobId }), (done, total) => setLoadingDemo({ done, total }));
+    setLoadingDemo(null);
     if (!result.ok) return toastError(result.error);
     navigate({ page: 'round', id: result.value.roundId, tab: 'setup' });
   }
@@ -47,10 +50,10 @@ export function RoundsListPage() {
           <p>{t('rounds.list.empty')}</p>
           <div className="actions center">
             <button type="button" className="primary" onClick={() => setCreating(true)}>{t('rounds.list.new')}</button>
-            <button type="button" onClick={() => void loadDemo()} disabled={loadingDemo}>{t('rounds.list.loadDemo')}</button>
+            <button type="button" onClick={() => void loadDemo()} disabled={loadingDemo !== null}>{t('rounds.list.loadDemo')}</button>
           </div>
           <p className="hint">{t('rounds.list.demoHint')}</p>
-          {loadingDemo && <ProgressBar done={0} total={0} label={t('rounds.list.loadingDemo')} />}
+          {loadingDemo && <ProgressBar done={loadingDemo.done} total={loadingDemo.total} label={t('rounds.list.loadingDemo')} />}
         </div>
       ) : (
         <table className="table rounds-table">
@@ -62,6 +65,7 @@ export function RoundsListPage() {
               <th className="num">{t('rounds.col.regions')}</th>
               <th className="num">{t('rounds.col.applications')}</th>
               <th className="num">{t('rounds.col.members')}</th>
+              <th>{t('rounds.col.sheets')}</th>
               <th>{t('rounds.col.referenceDate')}</th>
               <th>{t('rounds.col.updatedAt')}</th>
             </tr>
@@ -81,6 +85,7 @@ export function RoundsListPage() {
                 <td className="num">{r.regionCount}</td>
                 <td className="num">{r.applicationCount}</td>
                 <td className="num">{r.memberCount}</td>
+                <td><SheetsSubmitted sheets={r.sheets} /></td>
                 <td>{formatDay(r.referenceDate, locale)}</td>
                 <td>{formatDateTime(r.updatedAt, locale)}</td>
               </tr>

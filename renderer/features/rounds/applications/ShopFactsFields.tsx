@@ -4,6 +4,7 @@ import { useWatch, type Control, type FieldErrors, type UseFormRegister } from '
 import { useT } from '../../../i18n/i18n';
 import { errorAt, Field, toNullableBoolean, toNullableNumber, toNullableText } from '../common/form-utils';
 import type { ApplicationFormValues } from './ApplicationForm';
+import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   register: UseFormRegister<ApplicationFormValues>;
@@ -33,7 +34,7 @@ export function ShopFactsFields({ register, control, errors }: Props) {
         <Field label={t('applications.shop.penalties')}>{triState('shopFacts.hasPenaltyRecord', t('applications.shop.penaltyYes'), t('applications.shop.penaltyNo'))}</Field>
         {hasPenalty === true && (
           <Field label={t('applications.shop.lastPenaltyOn')} error={e('shopFacts.lastPenaltyOn')}>
-            <input type="date" {...register('shopFacts.lastPenaltyOn', { setValueAs: toNullableText })} />
+            <DateInput {...register('shopFacts.lastPenaltyOn', { setValueAs: toNullableText })} />
           </Field>
         )}
         <Field label={t('applications.shop.seriousViolations')}>{triState('shopFacts.seriousViolations', t('applications.shop.violationYes'), t('applications.shop.violationNo'))}</Field>

@@ -17,6 +17,7 @@ import { useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { errorAt, Field, issueError, today } from '../common/form-utils';
 import { useLoad } from '../common/use-load';
+import { DateInput } from '../../../components/DateInput';
 
 const schema = z
   .object({
@@ -92,7 +93,7 @@ export function NewRoundDialog({ onClose }: { onClose: () => void }) {
             <input {...register('name')} aria-invalid={invalid('name')} placeholder={t('rounds.new.namePlaceholder')} maxLength={100} />
           </Field>
           <Field label={t('rounds.new.referenceDate')} error={e('referenceDate')} hint={t('setup.basic.referenceDateHint')} wide>
-            <input type="date" {...register('referenceDate')} aria-invalid={invalid('referenceDate')} />
+            <DateInput {...register('referenceDate')} aria-invalid={invalid('referenceDate')} />
           </Field>
         </div>
         <fieldset className="plain">

@@ -1,7 +1,9 @@
-// One region of the printed list: its quota and a table in ranking order.
+// One region of the printed list: its quota and a table in ranking order. Rows screened out of a second or
+// later choice are left to the appendix (PrintAppendix.tsx, issue 11).
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import type { RoundResults } from '../../../../shared/rounds/results-view';
 import type { SelectionRow } from '../../../../shared/rounds/selection-list';
+import { inIneligibleAppendix } from '../../../../shared/rounds/print-appendix';
 import { useT } from '../../../i18n/i18n';
 import { formatTotal, provisionalText, statusText } from '../ranking/status';
 
@@ -9,6 +11,7 @@ export function PrintRegion({ results, regionId, rows }: { results: RoundResults
   const t = useT();
   const region = results.labels.regions[regionId];
   const allocation = results.allocation.regions.find((r) => r.regionId === regionId);
+  const shown = rows.filter((r) => !inIneligibleAppendix(r));
   return (
     <section className="print-region">
       <h2>
@@ -27,7 +30,12 @@ export function PrintRegion({ results, regionId, rows }: { results: RoundResults
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.length === 0 && (
+            <tr>
+              <td colSpan={5} className="print-none">{t('print.noEntries')}</td>
+            </tr>
+          )}
+          {shown.map((r) => (
             <tr key={r.applicationId} className={r.status === 'admitted' ? 'admitted' : undefined}>
               <td className="num rank">{r.rank ?? '—'}</td>
               <td>{r.legalName}</td>

@@ -14,6 +14,8 @@ import { formatDay } from '../../../lib/format';
 import { useCurrentMemberId } from '../current-member';
 import { PrintRegion } from './PrintRegion';
 import { PrintSignatures } from './PrintSignatures';
+import { PrintAppendix } from './PrintAppendix';
+import { finalizerText } from '../ranking/ChairConfirm';
 
 /** Scopes the print rules (print.css) to this page: the class is on <body> only while it is mounted. */
 const BODY_CLASS = 'round-print-mode';
@@ -83,7 +85,7 @@ export function RoundPrintPage({ id }: { id: string }) {
           <p className="print-meta">
             <span>{t('print.referenceDate', { date: formatDay(results.referenceDate, locale) })}</span>
             <span>{t('print.printedOn', { date: formatDay(localDay(new Date()), locale) })}</span>
-            <span>{results.finalized ? t('print.finalized', { date: formatDay(localDay(new Date(results.finalized.at)), locale), by: results.finalized.by }) : t('print.notFinalized')}</span>
+            <span>{results.finalized ? t('print.finalized', { date: formatDay(localDay(new Date(results.finalized.at)), locale), by: finalizerText(t, results.finalized) }) : t('print.notFinalized')}</span>
           </p>
         </header>
         {!results.finalized && <p className="print-draft">{t('print.draftNotice')}</p>}
@@ -92,6 +94,7 @@ export function RoundPrintPage({ id }: { id: string }) {
           <PrintRegion key={regionId} results={results} regionId={regionId} rows={rows.filter((r) => r.regionId === regionId)} />
         ))}
         <PrintSignatures members={members} />
+        <PrintAppendix results={results} rows={rows} />
         {results.finalized?.fingerprint && (
           // The paper anchor of the change history (issue 9): a later rewrite of the history no longer
           // produces this fingerprint (checked on the backup page).

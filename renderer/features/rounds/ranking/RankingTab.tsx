@@ -14,6 +14,7 @@ import { useCurrentMemberId } from '../current-member';
 import { useRoundContext } from '../round-context';
 import { AnalysisPanel } from './AnalysisPanel';
 import { RankingActions } from './RankingActions';
+import { finalizerText } from './ChairConfirm';
 import { ResultCheckPanel, ResultExportButton } from '../../exchange/ResultPanel';
 import { RegionTable } from './RegionTable';
 import { TieOrderPanel } from './TieOrderPanel';
@@ -85,7 +86,7 @@ export function RankingTab() {
       </div>
       {refusal && <div className="banner error" role="alert">{refusal}</div>}
       {results.explanations.some((e) => e.provisional === true) && <div className="banner provisional-banner">{t('ranking.provisionalNotice')}</div>}
-      {results.finalized && <div className="banner finalized-banner">{t('ranking.finalizedBanner', { at: formatDateTime(results.finalized.at, locale), by: results.finalized.by })}</div>}
+      {results.finalized && <div className="banner finalized-banner">{t('ranking.finalizedBanner', { at: formatDateTime(results.finalized.at, locale), by: finalizerText(t, results.finalized) })}</div>}
       {regions.length === 0 || !regionId ? (
         <p className="empty">{t('ranking.noRegions')}</p>
       ) : (

@@ -16,6 +16,7 @@ import { useLocale, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { errorAt, Field, issueError, today } from '../common/form-utils';
 import { banReasonLabel } from './rule-reason';
+import { DateInput } from '../../../components/DateInput';
 
 const schema = z
   .object({
@@ -102,13 +103,13 @@ export function BanForm({ creditCodes, programs, programId, regionSuggestions, o
           </select>
         </Field>
         <Field label={t('screening.bans.effectiveDate')} error={e('startsOn')} hint={t('screening.bans.effectiveDateHint')}>
-          <input type="date" {...register('startsOn')} aria-invalid={invalid('startsOn')} />
+          <DateInput {...register('startsOn')} aria-invalid={invalid('startsOn')} />
         </Field>
         {reason === 'illegal' ? (
           <div className="field"><span>{t('screening.bans.until')}</span><strong className="never">{t('screening.bans.never')}</strong></div>
         ) : (
           <Field label={t('screening.bans.until')} error={e('until')} hint={t(`screening.bans.untilHint.${reason}`)}>
-            <input type="date" {...register('until')} aria-invalid={invalid('until')} />
+            <DateInput {...register('until')} aria-invalid={invalid('until')} />
           </Field>
         )}
         <Field label={t('screening.bans.regions')} error={e('regions')} hint={t('screening.bans.regionsHint')} wide>

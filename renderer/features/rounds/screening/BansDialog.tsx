@@ -12,6 +12,7 @@ import { errorText } from '../../../lib/errors';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { banReasonLabel } from './rule-reason';
 import { BanForm } from './BanForm';
+import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   bans: readonly ReadmissionBan[];
@@ -122,7 +123,7 @@ function LiftDialog({ ban, onDone, onClose }: { ban: ReadmissionBan; onDone: () 
         <p>{t('screening.bans.liftBody', { code: ban.creditCode })}</p>
         <label className="field">
           <span>{t('screening.bans.liftedOn')}</span>
-          <input type="date" value={liftedOn} min={ban.startsOn} onChange={(e) => setLiftedOn(e.target.value)} />
+          <DateInput value={liftedOn} min={ban.startsOn} onValue={setLiftedOn} />
           <span className="hint">{t('screening.bans.liftedOnHint', { date: ban.startsOn })}</span>
         </label>
         <label className="field">

@@ -4,6 +4,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useT } from '../../../i18n/i18n';
 import { errorAt, Field } from '../common/form-utils';
 import type { SetupOutput, SetupValues } from './setup-model';
+import { DateInput } from '../../../components/DateInput';
 
 export function BasicSection({ form, readOnly }: { form: UseFormReturn<SetupValues, unknown, SetupOutput>; readOnly: boolean }) {
   const t = useT();
@@ -18,7 +19,7 @@ export function BasicSection({ form, readOnly }: { form: UseFormReturn<SetupValu
           <input {...register('name')} aria-invalid={nameError ? true : undefined} maxLength={100} />
         </Field>
         <Field label={t('setup.basic.referenceDate')} error={dateError} hint={t('setup.basic.referenceDateHint')} wide>
-          <input type="date" {...register('referenceDate')} aria-invalid={dateError ? true : undefined} />
+          <DateInput {...register('referenceDate')} aria-invalid={dateError ? true : undefined} />
         </Field>
       </div>
     </fieldset>
