@@ -2,14 +2,14 @@
 // from ranking.summary. A round may have 300 regions: past a few dozen the list is virtualised (TanStack
 // Virtual over its own scroll box). Enter in the search box shows the first match. The buttons sit in a
 // group named 区域, so a region is found by its name (the page objects rely on it).
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RegionSummary } from '../../../../shared/rounds/region-results';
 import { useT } from '../../../i18n/i18n';
 import { matchRegions } from './region-view';
 
 const VIRTUAL_FROM = 40;
-const ROW_HEIGHT = 46;
+const ROW_HEIGHT = 50;
 
 interface Props {
   regions: readonly RegionSummary[];
@@ -27,9 +27,14 @@ export function RegionPicker({ regions, selectedId, onSelect }: Props) {
 
   // The selected region stays in view (it may be far down the list, e.g. after a search was cleared).
   const selectedIndex = shown.findIndex((r) => r.regionId === selectedId);
-  useEffect(() => {
-    if (virtual && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [virtual, selectedIndex, virtualizer]);
+  // Rows have one fixed height, so its offset is exact; set directly (the virtualiser follows the scroll
+  // event), which also works in the render where the list has just turned virtual (a search cleared).
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || selectedIndex < 0) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+  }, [virtual, selectedIndex]);
 
   const button = (r: RegionSummary, style?: React.CSSProperties) => (
     <button key={r.regionId} type="button" style={style} className={r.regionId === selectedId ? 'region-option selected' : 'region-option'} aria-pressed={r.regionId === selectedId} onClick={() => onSelect(r.regionId)}>

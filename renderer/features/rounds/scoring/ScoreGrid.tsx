@@ -75,8 +75,8 @@ function ScoreGridView(props: Props) {
 
   // The latest props and layout for the stable callbacks below (rows are memoised and must not re-render
   // because a callback identity changed).
-  const latest = useRef({ props, layout, count });
-  latest.current = { props, layout, count };
+  const latest = useRef({ props, layout, count, virtual });
+  latest.current = { props, layout, count, virtual };
 
   const tbody = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
@@ -100,11 +100,19 @@ function ScoreGridView(props: Props) {
 
   // The rows start below whatever is above the grid (headings, banners, the missing-cells list, opened or
   // not): measured after each render, which the virtualiser also triggers on scroll.
-  useLayoutEffect(() => {
-    if (!virtual || !tbody.current) return;
+  const measureMargin = useCallback(() => {
+    if (!tbody.current) return;
     const top = Math.round(tbody.current.getBoundingClientRect().top + window.scrollY);
-    if (Math.abs(top - margin) > 1) setMargin(top);
-  });
+    setMargin((m) => (Math.abs(top - m) > 1 ? top : m));
+  }, []);
+  useLayoutEffect(() => void (virtual && measureMargin()));
+  // Something above the grid opening or closing (the missing-cells list) moves it without rendering it.
+  useEffect(() => {
+    if (!virtual) return;
+    const observer = new ResizeObserver(measureMargin);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [virtual, measureMargin]);
 
   /** Focuses the pending cell when it is rendered; otherwise scrolls its row into view (true when focused). */
   const tryFocus = useCallback((): boolean => {
@@ -118,7 +126,7 @@ function ScoreGridView(props: Props) {
     }
     const item = latest.current.layout.itemOf.get(want.position);
     // Hidden by the filter: it waits for the render that shows it (the sheet turns the filter off first).
-    if (item === undefined) return false;
+    if (item === undefined || !latest.current.virtual) return false;
     activeItem.current = item;
     virtualizer.scrollToIndex(item, { align: 'center' });
     return false;
