@@ -64,7 +64,7 @@ export function RegionPicker({ regions, selectedId, onSelect }: Props) {
       <div className="small muted region-count">{shown.length === 0 ? t('ranking.picker.none') : t('ranking.picker.shown', { count: shown.length })}</div>
       <div className="region-list" ref={box}>
         {virtual ? (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', flexShrink: 0 }}>
             {virtualizer.getVirtualItems().map((v) => button(shown[v.index]!, { position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT - 4, transform: `translateY(${v.start}px)` }))}
           </div>
         ) : (
