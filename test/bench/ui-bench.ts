@@ -7,13 +7,14 @@
 // pair (performance.getEntriesByName) records each. Actions: open the ranking tab, switch region (a button in
 // view and a far region through the search), switch tabs, Enter in the scoring grid, open the applications
 // and screening tabs. Not timed tests: figures only (target < 100 ms each at 20,000).
-// Run: `npm run build && BENCH_ONLY=ui-bench npm run bench` (BENCH_SIZES=2000,20000 by default).
+// Run: `npm run build && BENCH_ONLY=ui-bench npm run bench` (BENCH_SIZES=2000,20000 by default, BENCH_REPEAT=5).
+// `performance` is the global one on both sides: an import of node:perf_hooks would be renamed by the bundler
+// inside the functions handed to page.evaluate, which run in the page.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
 import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
@@ -49,6 +50,8 @@ interface Server {
   token: string;
   dataDir: string;
   child: ChildProcess;
+  /** What the server printed (shown when a call fails). */
+  output: () => string;
 }
 
 async function startServer(): Promise<Server> {
@@ -69,11 +72,16 @@ async function startServer(): Promise<Server> {
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code})\n${output}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: /token=([^&]+)/.exec(parsed.hash)![1]!, dataDir, child };
+  return { url, origin: parsed.origin, token: /token=([^&]+)/.exec(parsed.hash)![1]!, dataDir, child, output: () => output.slice(-4000) };
 }
 
 async function call<T = unknown>(server: Server, name: string, input: unknown): Promise<T> {
-  const response = await fetch(`${server.origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Review-Desk-Token': server.token }, body: JSON.stringify(input) });
+  let response: Response;
+  try {
+    response = await fetch(`${server.origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Review-Desk-Token': server.token }, body: JSON.stringify(input) });
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}\n--- server output ---\n${server.output()}`, { cause: error });
+  }
   const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;

@@ -39,7 +39,7 @@ export function RegionPicker({ regions, selectedId, onSelect }: Props) {
   const button = (r: RegionSummary, style?: React.CSSProperties) => (
     <button key={r.regionId} type="button" style={style} className={r.regionId === selectedId ? 'region-option selected' : 'region-option'} aria-pressed={r.regionId === selectedId} onClick={() => onSelect(r.regionId)}>
       <span className="region-option-name">{r.name}</span>
-      <span className="small region-option-counts">
+      <span className="small region-option-counts" title={`${t('ranking.quota', { quota: r.quota })} · ${t('ranking.picker.counts', { applications: r.applications, admitted: r.admitted })}`}>
         {t('ranking.quota', { quota: r.quota })} · {t('ranking.picker.counts', { applications: r.applications, admitted: r.admitted })}
       </span>
     </button>
