@@ -13,6 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,14 +76,23 @@ async function startServer(): Promise<Server> {
   return { url, origin: parsed.origin, token: /token=([^&]+)/.exec(parsed.hash)![1]!, dataDir, child, output: () => output.slice(-4000) };
 }
 
+/**
+ * One API call on a fresh connection (no keep-alive: a pooled socket the server closed while the bench was
+ * writing to SQLite directly failed the next call with "other side closed").
+ */
 async function call<T = unknown>(server: Server, name: string, input: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`${server.origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Review-Desk-Token': server.token }, body: JSON.stringify(input) });
-  } catch (error) {
-    throw new Error(`${name}: ${(error as Error).message}\n--- server output ---\n${server.output()}`, { cause: error });
-  }
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  const body = Buffer.from(JSON.stringify(input));
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = http.request(`${server.origin}/api/${name}`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Review-Desk-Token': server.token } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('error', reject);
+    });
+    req.on('error', (error) => reject(new Error(`${name}: ${error.message}\n--- server output ---\n${server.output()}`, { cause: error })));
+    req.end(body);
+  });
+  const result = JSON.parse(text) as { ok: boolean; value?: T; error?: { code: string; message: string } };
   if (!result.ok) throw new Error(`${name}: ${result.error?.code} ${result.error?.message}`);
   return result.value as T;
 }

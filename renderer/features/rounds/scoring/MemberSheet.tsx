@@ -21,10 +21,10 @@ import { ScoreGrid, type ApplicationLabel, type ScoreGridControl } from './Score
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
 import { useFilled } from './cell-store';
 import { displayOrder, emptyCells, groupByRegion, unscoredApplications } from './score-order';
+import { useRoundContext } from '../round-context';
 
 /** Empty cells listed under "未评分" (and jumped to); the rest are counted. */
 const MISSING_SHOWN = 60;
-import { useRoundContext } from '../round-context';
 
 interface Props {
   roundId: string;
