@@ -7,11 +7,12 @@ import path from 'node:path';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));
 let failed = false;
-// platform-bench drives the real worker bundle: build first (npm run build) so it measures this tree.
-for (const name of ['dossiers-bench', 'ranking-bench', 'platform-bench']) {
+// platform-bench drives the real worker bundle and ui-bench the built app in Chromium: build first (npm run
+// build) so they measure this tree.
+for (const name of ['dossiers-bench', 'ranking-bench', 'platform-bench', 'ui-bench']) {
   if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
   const out = path.join(dir, `${name}.cjs`);
-  await build({ entryPoints: [`test/bench/${name}.ts`], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['better-sqlite3', 'exceljs'], logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
+  await build({ entryPoints: [`test/bench/${name}.ts`], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: ['better-sqlite3', 'exceljs', 'playwright-core'], logLevel: 'warning', nodePaths: [path.resolve('node_modules')] });
   const run = spawnSync(process.execPath, [out], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
   failed ||= run.status !== 0;
 }

@@ -33,9 +33,10 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
       const match = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname);
       if (match) calls.push({ name: match[1]!, body: JSON.parse(request.postData() ?? '{}') as Record<string, unknown> });
     });
-    // Nobody at the keyboard yet: the ranking explains why it is not shown and leads to the scoring step.
+    // Nobody at the keyboard yet: the chair views as chair (issue 11), but has not submitted their own sheet
+    // (members score independently): the ranking says why it is not shown and leads to the scoring step.
     await RankingPage.open(page, round.roundId);
-    await page.getByText('查看排名前，请先在“评分”页选择当前评分委员，并提交您自己的评分表。').waitFor();
+    await page.getByText('组长赵立新尚未提交自己的评分表。委员独立评分：组长提交自己的评分表后，才能以组长身份查看排名和其他委员的评分。').waitFor();
     await page.getByRole('button', { name: '前往评分' }).click();
     const scoring = new ScoringPage(page);
     await scoring.memberSelect.waitFor();

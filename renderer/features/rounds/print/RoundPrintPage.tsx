@@ -11,7 +11,7 @@ import { navigate } from '../../../app/router';
 import { translate, useLocale, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { formatDay } from '../../../lib/format';
-import { useCurrentMemberId } from '../current-member';
+import { rankingViewer, useCurrentMemberId } from '../current-member';
 import { PrintRegion } from './PrintRegion';
 import { PrintSignatures } from './PrintSignatures';
 import { PrintAppendix } from './PrintAppendix';
@@ -29,7 +29,7 @@ function localDay(date: Date): string {
 export function RoundPrintPage({ id }: { id: string }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const viewer = useCurrentMemberId(id);
+  const currentMemberId = useCurrentMemberId(id);
   const [data, setData] = useState<{ round: Round; program: Program | null; results: RoundResults } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,15 +42,19 @@ export function RoundPrintPage({ id }: { id: string }) {
     void (async () => {
       const [round, programs, members] = await Promise.all([api['rounds.get']({ id }), api['programs.list']({}), api['members.list']({ roundId: id })]);
       if (!round.ok) return setError(errorText(round.error));
-      // As on the ranking tab: before finalization, never ask for results the viewer may not see yet.
-      const me = members.ok ? members.value.find((m) => m.id === viewer) : undefined;
-      if (round.value.status !== 'finalized' && !me?.submittedAt) return setError(me ? translate('ranking.gate.notSubmitted', { name: me.name }) : translate('ranking.gate.noMember'));
-      const results = await api['ranking.results']({ roundId: id, viewerMemberId: viewer });
+      // As on the ranking tab (rankingViewer: the member at the keyboard, else the chair as chair): before
+      // finalization, never ask for results the viewer may not see yet.
+      const who = rankingViewer(members.ok ? members.value : [], currentMemberId, round.value.status === 'finalized');
+      if (!who.mayView) {
+        const name = who.viewer?.name ?? '';
+        return setError(who.reason === 'noMember' ? translate('ranking.gate.noMember') : translate(who.reason === 'chairNotSubmitted' ? 'ranking.gate.chairNotSubmitted' : 'ranking.gate.notSubmitted', { name }));
+      }
+      const results = await api['ranking.results']({ roundId: id, viewerMemberId: who.viewer?.id ?? null });
       if (!results.ok) return setError(errorText(results.error));
       const program = programs.ok ? (programs.value.find((p) => p.id === round.value.programId) ?? null) : null;
       setData({ round: round.value, program, results: results.value });
     })();
-  }, [id, viewer]);
+  }, [id, currentMemberId]);
 
   const back = () => navigate({ page: 'round', id, tab: 'ranking' });
   const toolbar = (

@@ -1,5 +1,7 @@
 // One region's ranking in rank order: 名次, 机构, the criterion scores, 综合得分, 结果 and the reason in
 // words. Applications screened out for this region only (same-city rule) follow at the end.
+// Issue 11: the column headers sort (名次 is the default, the committee's order; equal values keep it).
+import { Fragment, useState } from 'react';
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import type { Explanation } from '../../../../shared/ranking/explain';
 import type { RoundResults } from '../../../../shared/rounds/results-view';
@@ -7,6 +9,7 @@ import { useLocale, useT } from '../../../i18n/i18n';
 import { criterionLabel } from '../scoring/criterion-label';
 import { explanationSentences } from './explanation-text';
 import { formatTotal, provisionalText, statusClass, statusText } from './status';
+import { RANK_ORDER, sortRows, type Sort, type SortKey } from './region-view';
 
 interface Props {
   results: RoundResults;
@@ -18,6 +21,7 @@ interface Props {
 export function RegionTable({ results, regionId, selectedId, onSelect }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
+  const [sort, setSort] = useState<Sort>(RANK_ORDER);
   const region = results.ranking.regions.find((r) => r.regionId === regionId);
   if (!region) return null;
   const criteria = results.options.criteria;
@@ -45,7 +49,6 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
           <button type="button" className="link application-link" aria-pressed={applicationId === selectedId} onClick={() => onSelect(applicationId)}>
             {name(applicationId)}
           </button>
-          {/* A person's 居民身份证号 is masked in the ranking (the labels carry no kind: the format tells). */}
           <div className="mono small muted">{displayNumberByFormat(results.labels.applications[applicationId]?.creditCode ?? '')}</div>
         </td>
         {criteria.map((c, i) => (
@@ -69,26 +72,62 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
     );
   };
 
+  const rows = sortRows(
+    [...explanations.map((e) => ({ e, applicationId: e.applicationId })), ...screenedOut.map((i) => ({ e: null, applicationId: i.applicationId }))].map((r, order) => ({
+      ...r,
+      order,
+      name: name(r.applicationId),
+      total: r.e?.total ?? null,
+      criteria: criteria.map((_, i) => entries.get(r.applicationId)?.criteria[i]?.value ?? null),
+    })),
+    sort,
+  );
+  const same = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'criterion' || (b.by === 'criterion' && a.index === b.index));
+  /** A header that sorts: first click puts the best first (highest score; names and ranks ascending), the next reverses. */
+  const sortable = (key: SortKey, label: string, children: React.ReactNode, className?: string) => {
+    const active = same(sort.key, key);
+    const firstDescending = key.by === 'total' || key.by === 'criterion';
+    return (
+      <th className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+        <button
+          type="button"
+          className="sort-button"
+          title={key.by === 'rank' ? t('ranking.sort.reset') : t('ranking.sort.by', { column: label })}
+          onClick={() => setSort(key.by === 'rank' ? RANK_ORDER : { key, descending: active ? !sort.descending : firstDescending })}
+        >
+          {children}
+          <span className="sort-mark" aria-hidden="true">{active && key.by !== 'rank' ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
   return (
     <table className="table ranking-table" aria-label={t('ranking.table.label', { region: context.regionName(regionId) })}>
       <thead>
         <tr>
-          <th className="num rank-col">{t('ranking.col.rank')}</th>
-          <th>{t('ranking.col.application')}</th>
-          {criteria.map((c) => (
-            <th key={c.key} className="num">
-              {criterionLabel(t, c.key)}
-              <div className="small muted weight">{t('ranking.col.weight', { weight: c.weight })}</div>
-            </th>
+          {sortable({ by: 'rank' }, t('ranking.col.rank'), t('ranking.col.rank'), 'num rank-col')}
+          {sortable({ by: 'name' }, t('ranking.col.application'), t('ranking.col.application'))}
+          {criteria.map((c, index) => (
+            <Fragment key={c.key}>
+              {sortable(
+                { by: 'criterion', index },
+                criterionLabel(t, c.key),
+                <>
+                  {criterionLabel(t, c.key)}
+                  <div className="small muted weight">{t('ranking.col.weight', { weight: c.weight })}</div>
+                </>,
+                'num',
+              )}
+            </Fragment>
           ))}
-          <th className="num total-col">{t('ranking.col.total')}</th>
+          {sortable({ by: 'total' }, t('ranking.col.total'), t('ranking.col.total'), 'num total-col')}
           <th className="status-col">{t('ranking.col.result')}</th>
           <th>{t('ranking.col.explanation')}</th>
         </tr>
       </thead>
       <tbody>
-        {explanations.map((e) => row(e.applicationId, e))}
-        {screenedOut.map((i) => row(i.applicationId, null))}
+        {rows.map((r) => row(r.applicationId, r.e))}
       </tbody>
     </table>
   );

@@ -2,6 +2,9 @@
 // Check first, then confirm (issue 11): a sheet with empty cells is refused before any confirmation is
 // offered — the reason, the empty cells and a jump to the first; only a complete sheet gets the
 // ConfirmIrreversible step (submitting locks it; changes afterwards are 更正 with a reason).
+// Issue 8: the cells live in a CellStore; this view listens only to the count of filled cells, lists the
+// first MISSING_SHOWN empty cells (with how many more), and jumps to a cell through the grid, which renders
+// and scrolls to it when it is not rendered (virtualised).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
@@ -14,10 +17,14 @@ import { errorText } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { AmendDialog } from './AmendDialog';
 import { CommentDialog } from './CommentDialog';
-import { ScoreGrid, type ApplicationLabel } from './ScoreGrid';
+import { ScoreGrid, type ApplicationLabel, type ScoreGridControl } from './ScoreGrid';
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
-import { displayOrder, emptyCells, groupByRegion } from './score-order';
+import { useFilled } from './cell-store';
+import { displayOrder, emptyCells, groupByRegion, unscoredApplications } from './score-order';
 import { useRoundContext } from '../round-context';
+
+/** Empty cells listed under "未评分" (and jumped to); the rest are counted. */
+const MISSING_SHOWN = 60;
 
 interface Props {
   roundId: string;
@@ -42,6 +49,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const [only, setOnly] = useState<ReadonlySet<string> | null>(null);
   const { round } = useRoundContext();
   const submitButton = useRef<HTMLButtonElement>(null);
+  const grid = useRef<ScoreGridControl | null>(null);
   // Stable, so an open dialog is not re-initialised (and its focus reset) whenever a cell save settles.
   const closeComment = useCallback(() => setCommentFor(null), []);
   const closeAmend = useCallback(() => setAmendFor(null), []);
@@ -55,8 +63,18 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   }, [roundId]);
 
   const required = sheet ? sheet.applicationIds.length * sheet.criteria.length : 0;
-  const filled = useMemo(() => (sheet ? sheet.applicationIds.reduce((n, a) => n + sheet.criteria.filter((c) => (cells[cellKey(a, c)]?.value ?? null) !== null).length, 0) : 0), [sheet, cells]);
+  const filled = useFilled(cells);
   useEffect(() => void (sheet && onProgress(filled)), [sheet, filled, onProgress]);
+  const noRegion = t('scoring.grid.noRegion');
+  const groups = useMemo(() => (sheet && applications ? groupByRegion(sheet.applicationIds, applications, round.regions, noRegion) : []), [sheet, applications, round.regions, noRegion]);
+  const order = useMemo(() => displayOrder(groups), [groups]);
+  const valueOf = useCallback((a: string, c: string) => cells.value(cellKey(a, c)), [cells]);
+  // The first empty cells in the grid's order, with the grid input each one is (cell-<position>-<col>);
+  // recomputed when a cell turns filled or empty (filled changes), never on a status change.
+  const empty = useMemo(() => (sheet ? emptyCells(order, sheet.criteria, valueOf, MISSING_SHOWN) : []), [order, sheet, valueOf, filled]);
+  const missing = required - filled;
+  const onSave = useCallback((a: string, c: string, v: number | null) => void saveCell(a, c, v), [saveCell]);
+  const afterLast = useCallback(() => submitButton.current?.focus(), []);
 
   if (loadError) return <p className="empty" role="alert">{loadError}</p>;
   if (!sheet || !applications) return <p className="empty">{t('common.loading')}</p>;
@@ -75,16 +93,14 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
     onSubmitted();
     return null;
   }
-  const groups = groupByRegion(sheet.applicationIds, applications, round.regions, t('scoring.grid.noRegion'));
-  const order = displayOrder(groups);
-  // The empty cells in the grid's order, with the grid input each one is (cell-<position>-<col>).
-  const empty = emptyCells(order, sheet.criteria, (a, c) => cells[cellKey(a, c)]?.value ?? null);
   const jumpTo = (id: string) => {
     setConfirmSubmit(false);
+    const [, position, col] = id.split('-').map(Number) as [number, number, number];
     // The cell's row must be shown: a filter taken before it was emptied again may hide it.
-    if (only && !empty.some((c) => c.id === id && only.has(c.applicationId))) setOnly(null);
-    // After the dialog has closed (it gives focus back to the submit button first).
-    setTimeout(() => document.getElementById(id)?.focus(), 0);
+    if (only && !only.has(order[position] ?? '')) setOnly(null);
+    // After the dialog has closed (it gives focus back to the submit button first); the grid renders and
+    // scrolls to the row when it is not rendered.
+    setTimeout(() => grid.current?.focusCell(position, col), 0);
   };
 
   return (
@@ -104,22 +120,23 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       <div className="sheet-tools">
         {!submitted && (
           <label className="check">
-            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? new Set(empty.map((c) => c.applicationId)) : null)} />
+            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? unscoredApplications(order, sheet.criteria, valueOf) : null)} />
             {t('scoring.filter.unscored')}
           </label>
         )}
         <button type="button" onClick={() => navigate({ page: 'score-sheet-print', roundId, memberId })}>{t('scoring.print.sheet')}</button>
         <button type="button" onClick={() => navigate({ page: 'committee-sheet-print', roundId })}>{t('scoring.print.committee')}</button>
       </div>
-      {!submitted && empty.length > 0 && (
+      {!submitted && missing > 0 && (
         <details className="missing-list small" data-testid="missing-cells">
-          <summary>{t('scoring.missing.summary', { count: empty.length })}</summary>
+          <summary>{t('scoring.missing.summary', { count: missing })}</summary>
           <ul>
             {empty.map((c) => (
               <li key={c.id}>
                 <button type="button" className="link" onClick={() => jumpTo(c.id)}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</button>
               </li>
             ))}
+            {missing > empty.length && <li className="muted">{t('scoring.missing.more', { count: missing - empty.length })}</li>}
           </ul>
         </details>
       )}
@@ -132,12 +149,13 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           applications={applications}
           cells={cells}
           comments={comments}
-          onSave={(a, c, v) => void saveCell(a, c, v)}
+          onSave={onSave}
           onComment={setCommentFor}
           onAmend={(a) => (roundOpen ? setAmendFor(a) : toast('info', t('scoring.amend.roundFinalized')))}
-          afterLast={() => submitButton.current?.focus()}
+          afterLast={afterLast}
           groups={groups}
           only={only}
+          control={grid}
         />
       )}
       {!submitted && (
@@ -149,12 +167,12 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           </button>
         </div>
       )}
-      {confirmSubmit && empty.length > 0 && (
+      {confirmSubmit && missing > 0 && (
         <Modal title={t('scoring.submit.refusedTitle')} onCancel={cancelSubmit} labelledBy="submit-refused-title">
-          <p role="alert">{t('scoring.submit.refused', { count: empty.length, filled, required })}</p>
+          <p role="alert">{t('scoring.submit.refused', { count: missing, filled, required })}</p>
           <ul className="missing-cells small" aria-label={t('scoring.missing.label')}>
             {empty.slice(0, 8).map((c) => <li key={c.id}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</li>)}
-            {empty.length > 8 && <li className="muted">{t('scoring.missing.more', { count: empty.length - 8 })}</li>}
+            {missing > 8 && <li className="muted">{t('scoring.missing.more', { count: missing - 8 })}</li>}
           </ul>
           <div className="modal-actions">
             <button type="button" onClick={cancelSubmit}>{t('common.close')}</button>
@@ -162,7 +180,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           </div>
         </Modal>
       )}
-      {confirmSubmit && empty.length === 0 && (
+      {confirmSubmit && missing === 0 && (
         <ConfirmIrreversible
           title={t('scoring.submit.button')}
           consequences={[t('scoring.submit.asMember', { name: sheet.memberName, filled, required }), t('scoring.submit.locks')]}
@@ -188,7 +206,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
         <AmendDialog
           applicationName={name(amendFor)}
           criteria={sheet.criteria}
-          current={Object.fromEntries(sheet.criteria.map((c) => [c, cells[cellKey(amendFor, c)]?.value ?? null]))}
+          current={Object.fromEntries(sheet.criteria.map((c) => [c, cells.value(cellKey(amendFor, c))]))}
           scale={sheet.scale}
           onAmend={(values, reason) => amend(amendFor, values, reason)}
           onClose={closeAmend}

@@ -4,8 +4,15 @@
 // sheet without the mouse. After submission the sheet is read-only; a change goes through 更正.
 // Issue 11: rows are grouped by region (score-order.ts), each with a link to its dossier and attachments and,
 // when price is scored by hand, the quote; "只看未评分" hides complete rows (navigation skips them).
+// Issue 8: a sheet of 20,000 applications is 80,000 inputs; past VIRTUAL_FROM rows only the rows in view
+// (plus a few) are rendered (TanStack Virtual over the window, which is what scrolls, so the sticky header
+// keeps working), with spacer rows standing in for the rest. Focus moves by cell id; a cell that is not
+// rendered is first scrolled into view and focused once its row is there (focusCell), and the focused row
+// is always kept rendered so scrolling away with the wheel does not drop the focus. Each cell reads its own
+// entry of the CellStore, so a save re-renders that cell alone.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
-import { useEffect, useRef } from 'react';
 import { hrefOf } from '../../../app/router';
 import { formatYuan } from '../../../lib/format';
 import { displayOrder, type ScoringApplication, type SheetGroup } from './score-order';
@@ -14,15 +21,25 @@ import { useLocale, useT } from '../../../i18n/i18n';
 import { criterionLabel } from './criterion-label';
 import { moveFrom, type Move } from '../../../components/grid-cell/grid-navigation';
 import { ScoreCellInput } from './ScoreCellInput';
-import { cellKey, type CellInfo } from './use-score-sheet';
+import { cellKey, useCell, type CellStore } from './cell-store';
 import { formatScore } from './parse-score';
+import { gridItems, type GridItem } from './grid-items';
 
 export type ApplicationLabel = ScoringApplication;
+
+/** Below this many rows (region headers included) every row is rendered, as before: no spacers, no scrolling tricks. */
+export const VIRTUAL_FROM = 200;
+
+/** What the sheet around the grid may ask of it. */
+export interface ScoreGridControl {
+  /** Focuses cell-<position>-<col>, scrolling its row into view (and rendering it) first when needed. */
+  focusCell(position: number, col: number): void;
+}
 
 interface Props {
   sheet: ScoreSheet;
   applications: Record<string, ApplicationLabel>;
-  cells: Record<string, CellInfo>;
+  cells: CellStore;
   comments: Record<string, string>;
   onSave: (applicationId: string, criterion: string, value: number | null) => void;
   onComment: (applicationId: string) => void;
@@ -32,113 +49,203 @@ interface Props {
   groups: readonly SheetGroup[];
   /** "只看未评分": the applications shown (taken when the filter was turned on); null shows all. */
   only: ReadonlySet<string> | null;
+  control?: RefObject<ScoreGridControl | null>;
 }
 
-export function ScoreGrid({ sheet, applications, cells, comments, onSave, onComment, onAmend, afterLast, groups, only }: Props) {
+interface RowActions {
+  save: (applicationId: string, criterion: string, value: number | null) => void;
+  comment: (applicationId: string) => void;
+  amend: (applicationId: string) => void;
+  move: (position: number, col: number, how: Move) => void;
+}
+
+function ScoreGridView(props: Props) {
+  const { sheet, applications, cells, comments, groups, only, control } = props;
   const t = useT();
-  const locale = useLocale((s) => s.locale);
-  const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const columns = sheet.criteria.length;
-  const order = displayOrder(groups);
-  // Positions in the display order that are shown; the keyboard moves through these only.
-  const visible = order.flatMap((id, position) => (only === null || only.has(id) ? [position] : []));
-  const count = visible.length * columns;
   const readOnly = sheet.submittedAt !== null;
   // Price scored by hand: the quote is what the member scores it against.
   const showQuote = sheet.criteria.includes('price');
-  const indexOf = (v: number) => visible[Math.floor(v / columns)]! * columns + (v % columns);
+  const span = columns + (showQuote ? 4 : 3) + (readOnly ? 1 : 0);
 
-  const firstEmpty = (): number => {
-    for (let v = 0; v < count; v++) {
-      const i = indexOf(v);
-      const applicationId = order[Math.floor(i / columns)]!;
-      if ((cells[cellKey(applicationId, sheet.criteria[i % columns]!)]?.value ?? null) === null) return v;
+  const order = useMemo(() => displayOrder(groups), [groups]);
+  const layout = useMemo(() => gridItems(groups, order, only), [groups, order, only]);
+  const { items, visible } = layout;
+  const count = visible.length * columns;
+  const virtual = items.length > VIRTUAL_FROM;
+
+  // The latest props and layout for the stable callbacks below (rows are memoised and must not re-render
+  // because a callback identity changed).
+  const latest = useRef({ props, layout, count, virtual });
+  latest.current = { props, layout, count, virtual };
+
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const [margin, setMargin] = useState(0);
+  const activeItem = useRef<number | null>(null);
+  const pending = useRef<{ position: number; col: number } | null>(null);
+
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const active = activeItem.current;
+    if (active === null || active >= range.count || indexes.includes(active)) return indexes;
+    return [...indexes, active].sort((a, b) => a - b);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: virtual ? items.length : 0,
+    estimateSize: (i) => (items[i]?.kind === 'region' ? 34 : 56),
+    overscan: 8,
+    scrollMargin: margin,
+    getItemKey: (i) => items[i]?.key ?? i,
+    rangeExtractor,
+  });
+
+  // The rows start below whatever is above the grid (headings, banners, the missing-cells list, opened or
+  // not): measured after each render, which the virtualiser also triggers on scroll.
+  const measureMargin = useCallback(() => {
+    if (!tbody.current) return;
+    const top = Math.round(tbody.current.getBoundingClientRect().top + window.scrollY);
+    setMargin((m) => (Math.abs(top - m) > 1 ? top : m));
+  }, []);
+  useLayoutEffect(() => void (virtual && measureMargin()));
+  // Something above the grid opening or closing (the missing-cells list) moves it without rendering it.
+  useEffect(() => {
+    if (!virtual) return;
+    const observer = new ResizeObserver(measureMargin);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [virtual, measureMargin]);
+
+  /** Focuses the pending cell when it is rendered; otherwise scrolls its row into view (true when focused). */
+  const tryFocus = useCallback((): boolean => {
+    const want = pending.current;
+    if (!want) return false;
+    const input = document.getElementById(`cell-${want.position}-${want.col}`);
+    if (input) {
+      pending.current = null;
+      input.focus();
+      return true;
+    }
+    const item = latest.current.layout.itemOf.get(want.position);
+    // Hidden by the filter: it waits for the render that shows it (the sheet turns the filter off first).
+    if (item === undefined || !latest.current.virtual) return false;
+    activeItem.current = item;
+    virtualizer.scrollToIndex(item, { align: 'center' });
+    return false;
+  }, [virtualizer]);
+  useLayoutEffect(() => void tryFocus());
+
+  const focusCell = useCallback(
+    (position: number, col: number) => {
+      pending.current = { position, col };
+      tryFocus();
+    },
+    [tryFocus],
+  );
+  useEffect(() => {
+    if (!control) return;
+    control.current = { focusCell };
+    return () => void (control.current = null);
+  }, [control, focusCell]);
+
+  const firstEmpty = useCallback((): number => {
+    const { props: p, layout: l, count: n } = latest.current;
+    const cols = p.sheet.criteria.length;
+    for (let v = 0; v < n; v++) {
+      const applicationId = l.order[l.visible[Math.floor(v / cols)]!]!;
+      if (p.cells.value(cellKey(applicationId, p.sheet.criteria[v % cols]!)) === null) return v;
     }
     return -1;
-  };
+  }, []);
+  const focusVisible = useCallback(
+    (v: number) => {
+      const { layout: l, props: p } = latest.current;
+      const cols = p.sheet.criteria.length;
+      focusCell(l.visible[Math.floor(v / cols)]!, v % cols);
+    },
+    [focusCell],
+  );
 
   // When the grid opens: straight to the first empty cell.
   useEffect(() => {
-    if (readOnly) return;
+    if (readOnly || count === 0) return;
     const v = firstEmpty();
-    if (count > 0) inputs.current[indexOf(v === -1 ? 0 : v)]?.focus();
+    focusVisible(v === -1 ? 0 : v);
     // Only when the sheet (re)loads, not on every edit: typing must never pull the focus away.
   }, [sheet.sheetId, readOnly]);
 
-  function move(index: number, how: Move) {
-    const from = visible.indexOf(Math.floor(index / columns)) * columns + (index % columns);
-    const target = moveFrom(from, how, columns, count);
-    if (target !== null) return inputs.current[indexOf(target)]?.focus();
-    if (how !== 'next') return;
-    // Past the last cell: back to a cell still empty, or on to the submit button.
-    const empty = firstEmpty();
-    if (empty !== -1 && empty !== from) inputs.current[indexOf(empty)]?.focus();
-    else afterLast();
+  const actions = useMemo<RowActions>(
+    () => ({
+      save: (a, c, v) => latest.current.props.onSave(a, c, v),
+      comment: (a) => latest.current.props.onComment(a),
+      amend: (a) => latest.current.props.onAmend(a),
+      move: (position, col, how) => {
+        const { layout: l, props: p, count: n } = latest.current;
+        const cols = p.sheet.criteria.length;
+        const row = l.visibleIndex.get(position);
+        if (row === undefined) return;
+        const from = row * cols + col;
+        const target = moveFrom(from, how, cols, n);
+        if (target !== null) return focusVisible(target);
+        if (how !== 'next') return;
+        // Past the last cell: back to a cell still empty, or on to the submit button.
+        const empty = firstEmpty();
+        if (empty !== -1 && empty !== from) focusVisible(empty);
+        else p.afterLast();
+      },
+    }),
+    [firstEmpty, focusVisible],
+  );
+
+  const renderItem = (item: GridItem, index: number, measure: boolean) =>
+    item.kind === 'region' ? (
+      <tr key={item.key} className="region-row" data-index={index} ref={measure ? virtualizer.measureElement : undefined}>
+        <td colSpan={span}>
+          {item.group.regionName} <span className="muted small">{t('scoring.grid.regionCount', { count: item.group.applicationIds.length })}</span>
+        </td>
+      </tr>
+    ) : (
+      <ScoreRow
+        key={item.key}
+        index={index}
+        measureRef={measure ? virtualizer.measureElement : undefined}
+        applicationId={item.applicationId}
+        position={item.position}
+        application={applications[item.applicationId]}
+        sheet={sheet}
+        showQuote={showQuote}
+        comment={comments[item.applicationId] ?? ''}
+        cells={cells}
+        actions={actions}
+      />
+    );
+
+  const spacer = (key: string, height: number) =>
+    height > 0 ? (
+      <tr key={key} className="grid-spacer" aria-hidden="true">
+        <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
+      </tr>
+    ) : null;
+
+  let body: React.ReactNode[];
+  if (!virtual) body = items.map((item, i) => renderItem(item, i, false));
+  else {
+    const shown = virtualizer.getVirtualItems();
+    body = [];
+    let end = margin;
+    for (const v of shown) {
+      body.push(spacer(`gap-${v.index}`, v.start - end));
+      body.push(renderItem(items[v.index]!, v.index, true));
+      end = v.end;
+    }
+    body.push(spacer('gap-end', virtualizer.getTotalSize() + margin - end));
   }
 
-  const applicationName = (id: string) => applications[id]?.legalName ?? id;
-  const renderRow = (applicationId: string, row: number) => {
-    const a = applications[applicationId];
-    return (
-      <tr key={applicationId} data-application={applicationId}>
-        <td className="num index-col muted">{row + 1}</td>
-        <td className="application-col">
-          <div className="application-name">{applicationName(applicationId)}</div>
-          <div className="mono small muted">
-            {displayNumberByFormat(a?.creditCode ?? '')}
-            {a && (
-              <a className="dossier-link" href={hrefOf({ page: 'dossier', id: a.dossierId })} title={t('scoring.grid.dossierTitle')}>
-                {t('scoring.grid.dossier')}
-              </a>
-            )}
-          </div>
-        </td>
-        {showQuote && <td className="num quote-col">{a?.priceQuoteYuan != null ? formatYuan(a.priceQuoteYuan, locale) : '—'}</td>}
-          {sheet.criteria.map((criterion, col) => {
-            const key = cellKey(applicationId, criterion);
-            const index = row * columns + col;
-            const label = t('scoring.grid.cellLabel', { name: applicationName(applicationId), criterion: criterionLabel(t, criterion) });
-            return (
-              <td key={criterion} className="num score-col">
-                {readOnly ? (
-                  <span className="score-readonly" aria-label={label}>{formatScore(cells[key]?.value ?? null) || '—'}</span>
-                ) : (
-                  <ScoreCellInput
-                    id={`cell-${row}-${col}`}
-                    label={label}
-                    info={cells[key]}
-                    scale={sheet.scale}
-                    inputRef={(el) => void (inputs.current[index] = el)}
-                    onCommit={(value) => onSave(applicationId, criterion, value)}
-                    onMove={(how) => move(index, how)}
-                    onComment={() => onComment(applicationId)}
-                  />
-                )}
-              </td>
-            );
-          })}
-          <td className="comment-col">
-            <button type="button" className={comments[applicationId] ? 'comment-button has-comment' : 'comment-button'} title={comments[applicationId] || t('scoring.comment.add')} aria-label={t('scoring.comment.for', { name: applicationName(applicationId) })} onClick={() => onComment(applicationId)}>
-              ✎{comments[applicationId] ? <span className="comment-preview">{comments[applicationId]}</span> : null}
-            </button>
-          </td>
-          {readOnly && (
-            <td className="amend-col">
-              <button type="button" className="link" aria-label={t('scoring.amend.for', { name: applicationName(applicationId) })} onClick={() => onAmend(applicationId)}>
-                {t('scoring.amend.button')}
-              </button>
-            </td>
-          )}
-      </tr>
-    );
-  };
-
   return (
-    <table className="table score-grid">
+    <table className={virtual ? 'table score-grid virtual' : 'table score-grid'} data-rows={visible.length}>
       <thead>
         <tr>
           <th className="num index-col">#</th>
-          <th>{t('scoring.grid.application')}</th>
+          <th className="application-head">{t('scoring.grid.application')}</th>
           {showQuote && <th className="num quote-col">{t('scoring.grid.quote')}</th>}
           {sheet.criteria.map((c) => (
             <th key={c} className="num score-col">{criterionLabel(t, c)}</th>
@@ -147,21 +254,107 @@ export function ScoreGrid({ sheet, applications, cells, comments, onSave, onComm
           {readOnly && <th className="amend-col" aria-label={t('scoring.amend.button')} />}
         </tr>
       </thead>
-      <tbody>
-        {groups.map((group) => {
-          const rows = group.applicationIds.filter((id) => only === null || only.has(id));
-          if (rows.length === 0) return null;
-          return [
-            <tr key={`region-${group.regionId ?? 'none'}`} className="region-row">
-              <td colSpan={sheet.criteria.length + (showQuote ? 4 : 3) + (readOnly ? 1 : 0)}>
-                {group.regionName} <span className="muted small">{t('scoring.grid.regionCount', { count: group.applicationIds.length })}</span>
-              </td>
-            </tr>,
-            ...rows.map((applicationId) => renderRow(applicationId, order.indexOf(applicationId))),
-          ];
-        })}
-
+      <tbody
+        ref={tbody}
+        onFocus={(e) => {
+          // The row holding the focus stays rendered (rangeExtractor) while the window scrolls away from it.
+          const index = (e.target as HTMLElement).closest('tr')?.dataset.index;
+          if (index !== undefined) activeItem.current = Number(index);
+        }}
+      >
+        {body}
       </tbody>
     </table>
   );
+}
+
+const sameData = (a: Props, b: Props) =>
+  a.sheet === b.sheet && a.applications === b.applications && a.cells === b.cells && a.comments === b.comments && a.groups === b.groups && a.only === b.only && a.control === b.control;
+
+/** Callbacks are read through a ref inside, so a new callback identity alone does not re-render the grid. */
+export const ScoreGrid = memo(ScoreGridView, sameData);
+
+interface RowProps {
+  index: number;
+  measureRef: ((el: HTMLTableRowElement | null) => void) | undefined;
+  applicationId: string;
+  position: number;
+  application: ApplicationLabel | undefined;
+  sheet: ScoreSheet;
+  showQuote: boolean;
+  comment: string;
+  cells: CellStore;
+  actions: RowActions;
+}
+
+const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, position, application: a, sheet, showQuote, comment, cells, actions }: RowProps) {
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const readOnly = sheet.submittedAt !== null;
+  const name = a?.legalName ?? applicationId;
+  return (
+    <tr data-application={applicationId} data-index={index} ref={measureRef}>
+      <td className="num index-col muted">{position + 1}</td>
+      <td className="application-col">
+        <div className="application-name">{name}</div>
+        <div className="mono small muted">
+          {displayNumberByFormat(a?.creditCode ?? '')}
+          {a && (
+            <a className="dossier-link" href={hrefOf({ page: 'dossier', id: a.dossierId })} title={t('scoring.grid.dossierTitle')}>
+              {t('scoring.grid.dossier')}
+            </a>
+          )}
+        </div>
+      </td>
+      {showQuote && <td className="num quote-col">{a?.priceQuoteYuan != null ? formatYuan(a.priceQuoteYuan, locale) : '—'}</td>}
+      {sheet.criteria.map((criterion, col) => (
+        <td key={criterion} className="num score-col">
+          <ScoreCell
+            id={`cell-${position}-${col}`}
+            label={t('scoring.grid.cellLabel', { name, criterion: criterionLabel(t, criterion) })}
+            cells={cells}
+            cellKey={cellKey(applicationId, criterion)}
+            readOnly={readOnly}
+            scale={sheet.scale}
+            onCommit={(value) => actions.save(applicationId, criterion, value)}
+            onMove={(how) => actions.move(position, col, how)}
+            onComment={() => actions.comment(applicationId)}
+          />
+        </td>
+      ))}
+      <td className="comment-col">
+        <button type="button" className={comment ? 'comment-button has-comment' : 'comment-button'} title={comment || t('scoring.comment.add')} aria-label={t('scoring.comment.for', { name })} onClick={() => actions.comment(applicationId)}>
+          ✎{comment ? <span className="comment-preview">{comment}</span> : null}
+        </button>
+      </td>
+      {readOnly && (
+        <td className="amend-col">
+          <button type="button" className="link" aria-label={t('scoring.amend.for', { name })} onClick={() => actions.amend(applicationId)}>
+            {t('scoring.amend.button')}
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+});
+
+const noRef = () => undefined;
+
+interface CellProps {
+  id: string;
+  label: string;
+  cells: CellStore;
+  cellKey: string;
+  readOnly: boolean;
+  scale: { min: number; max: number };
+  onCommit: (value: number | null) => void;
+  onMove: (how: Move) => void;
+  onComment: () => void;
+}
+
+/** One cell, subscribed to its own entry of the store: a save re-renders this and nothing else. */
+function ScoreCell({ id, label, cells, cellKey: key, readOnly, scale, onCommit, onMove, onComment }: CellProps) {
+  const info = useCell(cells, key);
+  if (readOnly) return <span className="score-readonly" aria-label={label}>{formatScore(info?.value ?? null) || '—'}</span>;
+  return <ScoreCellInput id={id} label={label} info={info} scale={scale} inputRef={noRef} onCommit={onCommit} onMove={onMove} onComment={onComment} />;
 }

@@ -1,6 +1,7 @@
 // One member's score sheet as the grid edits it: cells saved one by one as they are committed (optimistic,
 // with a per-cell status), the application comments, submit and amend. Only this member's own sheet is
 // ever requested here: the others' scores stay hidden until this member submits (scores.reveal enforces it).
+// The cells live in a CellStore (cell-store.ts), one entry patched per save, so only that cell re-renders.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { ApiError } from '../../../../shared/api/result';
@@ -8,14 +9,9 @@ import type { ScoreCell, ScoreSheet } from '../../../../shared/rounds/views';
 import { isMessageKey, translate } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 
-export type CellStatus = 'idle' | 'saving' | 'saved' | 'error';
-export interface CellInfo {
-  value: number | null;
-  status: CellStatus;
-  error: string | null;
-}
+import { CellStore, cellKey, type CellInfo } from './cell-store';
 
-export const cellKey = (applicationId: string, criterion: string) => `${applicationId}|${criterion}`;
+export { cellKey, type CellInfo, type CellStatus } from './cell-store';
 const SAVED_MARK_MS = 1500;
 
 /** A refusal in words, with the scale filled in (the backend's issue key carries no parameters). */
@@ -35,28 +31,27 @@ function commentsOf(cells: readonly ScoreCell[]): Record<string, string> {
 export function useScoreSheet(memberId: string) {
   const [sheet, setSheet] = useState<ScoreSheet | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [cells, setCellsState] = useState<Record<string, CellInfo>>({});
+  // One store for the life of the hook (the sheet view is keyed by member, so a new member gets a new one).
+  const [cells] = useState(() => new CellStore());
   const [comments, setComments] = useState<Record<string, string>>({});
-  const cellsRef = useRef(cells);
   const commentsRef = useRef(comments);
   const pending = useRef(new Set<Promise<unknown>>());
   const sequence = useRef(new Map<string, number>());
   const alive = useRef(true);
 
-  const setCells = useCallback((update: (current: Record<string, CellInfo>) => Record<string, CellInfo>) => {
-    cellsRef.current = update(cellsRef.current);
-    setCellsState(cellsRef.current);
-  }, []);
-  const patchCell = useCallback((key: string, patch: Partial<CellInfo>) => setCells((c) => ({ ...c, [key]: { ...(c[key] ?? { value: null, status: 'idle', error: null }), ...patch } })), [setCells]);
+  const patchCell = useCallback((key: string, patch: Partial<CellInfo>) => cells.patch(key, patch), [cells]);
 
   const adopt = useCallback(
     (next: ScoreSheet) => {
+      cells.replace(
+        next.cells.map((c) => [cellKey(c.applicationId, c.criterion), { value: c.value, status: 'idle' as const, error: null }] as const),
+        next.applicationIds.flatMap((a) => next.criteria.map((c) => cellKey(a, c))),
+      );
       setSheet(next);
-      setCells(() => Object.fromEntries(next.cells.map((c) => [cellKey(c.applicationId, c.criterion), { value: c.value, status: 'idle' as const, error: null }])));
       commentsRef.current = commentsOf(next.cells);
       setComments(commentsRef.current);
     },
-    [setCells],
+    [cells],
   );
 
   const load = useCallback(async () => {
@@ -84,8 +79,8 @@ export function useScoreSheet(memberId: string) {
     async (applicationId: string, criterion: string, value: number | null) => {
       if (!sheet) return;
       const key = cellKey(applicationId, criterion);
-      const before = cellsRef.current[key]?.value ?? null;
-      if (before === value && cellsRef.current[key]?.status !== 'error') return;
+      const before = cells.value(key);
+      if (before === value && cells.get(key)?.status !== 'error') return;
       const n = (sequence.current.get(key) ?? 0) + 1;
       sequence.current.set(key, n);
       patchCell(key, { value, status: 'saving', error: null });
@@ -93,9 +88,9 @@ export function useScoreSheet(memberId: string) {
       if (!alive.current || sequence.current.get(key) !== n) return;
       if (!result.ok) return patchCell(key, { value: before, status: 'error', error: scoreErrorText(result.error, sheet.scale) });
       patchCell(key, { status: 'saved' });
-      setTimeout(() => alive.current && sequence.current.get(key) === n && cellsRef.current[key]?.status === 'saved' && patchCell(key, { status: 'idle' }), SAVED_MARK_MS);
+      setTimeout(() => alive.current && sequence.current.get(key) === n && cells.get(key)?.status === 'saved' && patchCell(key, { status: 'idle' }), SAVED_MARK_MS);
     },
-    [sheet, memberId, patchCell, track],
+    [sheet, memberId, cells, patchCell, track],
   );
 
   /** Puts the comment on every filled cell of the application; cells filled later carry it too. */
@@ -105,14 +100,14 @@ export function useScoreSheet(memberId: string) {
       commentsRef.current = { ...commentsRef.current, [applicationId]: comment };
       setComments(commentsRef.current);
       for (const criterion of sheet.criteria) {
-        const value = cellsRef.current[cellKey(applicationId, criterion)]?.value ?? null;
+        const value = cells.value(cellKey(applicationId, criterion));
         if (value === null) continue;
         const result = await track(api['scores.set']({ memberId, applicationId, criterion, value, comment }));
         if (!result.ok) return result.error;
       }
       return null;
     },
-    [sheet, memberId, track],
+    [sheet, memberId, cells, track],
   );
 
   const submit = useCallback(async (): Promise<ApiError | null> => {

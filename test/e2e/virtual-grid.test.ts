@@ -1,0 +1,158 @@
+// Issue 8 end to end, in Chromium against browser mode: the virtualised scoring grid still scores by keyboard
+// across the rendered boundary (row 500 → 501, with the rows before scrolled out of the DOM), the missing-cells
+// list jumps to a cell that is not rendered, the sticky header stays above the inputs; and the ranking tab,
+// asking for one region at a time, shows a far region (the 250th of 300) as the API has it, to the chair
+// viewing as chair without anybody chosen at the keyboard (issue 11).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLL, useAppFixture } from './support/app';
+import { RankingPage, ScoringPage, dismissToasts } from './support/round-pages';
+import { saveBothLanguages } from './support/bilingual';
+import { SEED_003_RULES } from '../../shared/eligibility/rules';
+import { dossierInput } from '../support/dossiers';
+import { syntheticCreditCode } from '../support/credit-codes';
+import { displayOrder, groupByRegion } from '../../renderer/features/rounds/scoring/score-order';
+
+const REGIONS = 300;
+const APPLICATIONS = 600;
+const LABELS = ['公司实力', '技术水平', '业内口碑', '服务报价'] as const;
+const CRITERIA = ['strength', 'technical', 'reputation', 'price'] as const;
+/** Rows scored by keyboard (empty before the test); every other cell is imported. */
+const TYPED = [499, 500, 501];
+const value = (i: number, c: number, m: number) => 60 + ((i * 37 + c * 11 + m * 5) % 40);
+
+describe('the virtualised scoring grid and the far region', () => {
+  const fixture = useAppFixture();
+  let roundId: string;
+  let chairId: string;
+  let memberId: string;
+  let order: string[];
+  const names = new Map<string, string>();
+  const regionIds: string[] = [];
+
+  beforeAll(async () => {
+    const { server } = fixture;
+    await server.call('session.setUser', { name: '赵立新' });
+    const program = await server.call('programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });
+    roundId = (await server.call('rounds.create', { programId: program.id, name: '三百区域评审', referenceDate: '2026-11-23', options: {} })).id;
+    for (let r = 0; r < REGIONS; r++) regionIds.push((await server.call('regions.add', { roundId, data: { name: `杭州产业带${r + 1}号`, city: '杭州市', quota: 1, waitlistLength: 1 } })).id);
+    // A few calls in flight at a time: set-up only, the order of applications within a region does not matter.
+    const add = async (i: number) => {
+      const legalName = `杭州第${i + 1}号珠宝检测有限公司`;
+      const dossier = await server.call('dossiers.create', dossierInput({ legalName, creditCode: syntheticCreditCode(31_000 + i), priceQuoteYuan: 30_000 + i }));
+      const app = await server.call('applications.add', { roundId, data: { dossierId: dossier.id, priceQuoteYuan: 30_000 + i, strengthStatement: '', regionIds: [regionIds[i % REGIONS]!] } });
+      names.set(app.id, legalName);
+    };
+    for (let i = 0; i < APPLICATIONS; i += 8) await Promise.all(Array.from({ length: Math.min(8, APPLICATIONS - i) }, (_, k) => add(i + k)));
+    chairId = (await server.call('members.add', { roundId, data: { name: '赵立新', role: 'chair' } })).id;
+    memberId = (await server.call('members.add', { roundId, data: { name: '钱雅琴', role: 'member' } })).id;
+
+    // The grid's display order, as the renderer computes it (grouped by first-preference region).
+    const sheet = await server.call('scores.sheet', { memberId });
+    const apps = await server.call('applications.list', { roundId });
+    const labels = Object.fromEntries(apps.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode, dossierId: a.dossierId, priceQuoteYuan: a.priceQuoteYuan, regionIds: a.regionIds }]));
+    const round = await server.call('rounds.get', { id: roundId });
+    order = displayOrder(groupByRegion(sheet.applicationIds, labels, round.regions, '未分区域'));
+    expect(order).toHaveLength(APPLICATIONS);
+    const codeOf = new Map(apps.map((a) => [a.id, a.creditCode]));
+
+    // The chair's whole sheet, imported and submitted; 钱雅琴's sheet without rows 499–501 (a draft).
+    const importSheet = async (name: string, m: number, skip: ReadonlySet<number>) => {
+      const lines = ['委员,统一社会信用代码,评分项,分数'];
+      order.forEach((id, position) => {
+        if (!skip.has(position)) LABELS.forEach((label, c) => lines.push(`${name},${codeOf.get(id)},${label},${value(position, c, m)}`));
+      });
+      const preview = await server.call('scores.importPreview', { roundId, fileName: `${name}.csv`, dataBase64: Buffer.from(lines.join('\n')).toString('base64') });
+      expect(preview.counts.invalid).toBe(0);
+      await server.call('scores.importCommit', { previewId: preview.previewId });
+    };
+    await importSheet('赵立新', 0, new Set());
+    await server.call('scores.submit', { memberId: chairId });
+    await importSheet('钱雅琴', 1, new Set(TYPED));
+  }, 900_000); // 600 applications and 300 regions through the API: minutes on a loaded machine
+
+  it('scores by keyboard from row 499 across 500 → 501, rendering rows as it goes', { timeout: 300_000 }, async () => {
+    const { page } = await fixture.open();
+    const scoring = await ScoringPage.open(page, roundId);
+    await scoring.chooseMember('钱雅琴');
+    // It opens on the first empty cell, row 499 (0-based position), far down a virtualised sheet.
+    await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-499-0');
+    const inputs = await page.locator('.score-grid input').count();
+    expect(inputs).toBeGreaterThan(0);
+    expect(inputs).toBeLessThan(400); // 2,400 cells in the sheet: only the rows near the view are rendered
+
+    // The missing-cells list jumps to a cell whose row is not rendered: scrolled to the top first.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => page.locator('#cell-501-3').count(), POLL).toBe(0);
+    await page.getByTestId('missing-cells').locator('summary').click();
+    await page.getByTestId('missing-cells').getByRole('button', { name: `${names.get(order[501]!)} · 服务报价` }).click();
+    await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-501-3');
+    await page.getByTestId('missing-cells').getByRole('button', { name: `${names.get(order[499]!)} · 公司实力` }).click();
+    await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-499-0');
+
+    // Row 499 by keyboard: Enter moves across the row and on to row 500.
+    for (const c of CRITERIA.keys()) await scoring.type(String(value(499, c, 1)));
+    await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-500-0');
+    // The window scrolled away: row 500 keeps the focus (its row stays rendered), row 501 is not in the DOM.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => page.locator('#cell-501-0').count(), POLL).toBe(0);
+    expect(await scoring.focusedId()).toBe('cell-500-0');
+    for (const c of CRITERIA.keys()) await scoring.type(String(value(500, c, 1)));
+    // Across the boundary: row 501 scrolled into view, rendered and focused.
+    await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-501-0');
+    await expect.poll(async () => (await page.locator('#cell-501-0').boundingBox())?.y ?? -1, POLL).toBeGreaterThan(100);
+
+    // Saved: both typed rows are in the member's sheet, as typed.
+    await expect
+      .poll(async () => {
+        const sheet = await fixture.server.call('scores.sheet', { memberId });
+        return [499, 500].flatMap((p) => CRITERIA.map((c) => sheet.cells.find((x) => x.applicationId === order[p] && x.criterion === c)?.value ?? null));
+      }, POLL)
+      .toEqual([499, 500].flatMap((p) => CRITERIA.map((_, c) => value(p, c, 1))));
+    expect(await page.locator('#cell-500-3').inputValue()).toBe(String(value(500, 3, 1)));
+
+    // The sticky header is still above the inputs at its point.
+    const header = scoring.grid.locator('thead th.score-col').first();
+    const box = (await header.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(47);
+    expect(box.y).toBeLessThan(60);
+    const atPoint = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('th')?.textContent ?? null, [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(atPoint).toBe('公司实力');
+    await dismissToasts(page);
+    await saveBothLanguages(page, 'virtual-grid-row-501');
+  });
+
+  it('shows the 250th of 300 regions to the chair as the API ranks it, without a member chosen', { timeout: 300_000 }, async () => {
+    const { page } = await fixture.open();
+    const ranking = await RankingPage.open(page, roundId);
+    await page.getByTestId('ranking-viewer').getByText('以组长赵立新的身份查看').waitFor();
+    const picker = page.getByRole('group', { name: '区域' });
+    // 300 regions, a virtualised list: far fewer buttons than regions.
+    expect(await picker.getByRole('button').count()).toBeLessThan(80);
+    const far = `杭州产业带${250}号`;
+    await picker.getByLabel('搜索区域').fill(far);
+    await picker.getByLabel('搜索区域').press('Enter');
+    await page.getByRole('table', { name: `${far} 排名` }).waitFor();
+    const expected = await fixture.server.call('ranking.region', { roundId, regionId: regionIds[249]!, viewerMemberId: chairId });
+    const top = expected.explanations.find((e) => e.rank === 1)!;
+    const rows = await ranking.rows();
+    expect(rows).toHaveLength(expected.explanations.length);
+    expect(rows[0]!.name).toBe(expected.labels.applications[top.applicationId]!.legalName);
+    expect(rows[0]!.total).toBe(top.total!.toFixed(2));
+    expect(rows[0]!.rank).toBe('1');
+
+    // Sorted by the total (ascending after two clicks), then back to rank order.
+    const totalHeader = ranking.table.locator('thead th').filter({ hasText: '综合得分' }).getByRole('button');
+    await totalHeader.click();
+    await totalHeader.click();
+    const ascending = (await ranking.rows()).map((r) => Number(r.total));
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await ranking.table.locator('thead th').filter({ hasText: '名次' }).getByRole('button').click();
+    expect((await ranking.rows())[0]!.rank).toBe('1');
+
+    // Cleared search: the far region stays selected and in view in the list.
+    await picker.getByLabel('搜索区域').fill('');
+    await expect.poll(() => picker.getByRole('button', { name: far, pressed: true }).isVisible(), POLL).toBe(true);
+    await dismissToasts(page);
+    await saveBothLanguages(page, 'ranking-far-region');
+  });
+});
