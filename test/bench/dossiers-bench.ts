@@ -18,7 +18,7 @@ const CITIES = ['杭州市', '深圳市', '广州市', '诸暨市', '苏州市',
 function row(i: number): string[] {
   const body = `913301${String(i).padStart(11, '0')}`;
   const code = body + creditCodeCheckChar(body);
-  return [`${CITIES[i % CITIES.length]!.slice(0, 2)}第${i}号珠宝检测有限公司`, code, '张三', '浙江省', CITIES[i % CITIES.length]!, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
+  return [`${CITIES[i % CITIES.length]!.slice(0, 2)}第${i}号珠宝检测有限公司`, code, '机构', '张三', '浙江省', CITIES[i % CITIES.length]!, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
 }
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {

@@ -103,7 +103,7 @@ function creditCode(i: number): string {
 }
 function dossierRow(i: number): string[] {
   const city = CITIES[(i % REGIONS) % CITIES.length]!;
-  return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
+  return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '机构', '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
 }
 
 async function runSize(n: number): Promise<{ rows: [string, number, number, string][]; memory: string[] }> {

@@ -28,7 +28,7 @@ function bigCsv(rows: number): string {
   const lines = [DOSSIER_COLUMNS.map((c) => c.header).join(',')];
   for (let i = 0; i < rows; i++) {
     const body = `913301${String(i).padStart(11, '0')}`;
-    lines.push([`机构${i}`, body + creditCodeCheckChar(body), '张三', '浙江省', '杭州市', '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '', '', '', '', '', ''].join(','));
+    lines.push([`机构${i}`, body + creditCodeCheckChar(body), '机构', '张三', '浙江省', '杭州市', '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '', '', '', '', '', ''].join(','));
   }
   return lines.join('\n');
 }

@@ -86,7 +86,7 @@ async function cooperating(ctx: TestContext) {
 function dossierCsv(): string {
   const n = next();
   const header = DOSSIER_COLUMNS.map((c) => c.header);
-  const row = [`导入夹具${n}有限公司`, syntheticCreditCode(7_800_000 + n), '张三', '浙江省', '杭州市', '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '', '', '', '', '', ''];
+  const row = [`导入夹具${n}有限公司`, syntheticCreditCode(7_800_000 + n), '机构', '张三', '浙江省', '杭州市', '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '', '', '', '', '', ''];
   return base64(utf8WithBom(toCsv([header, row.slice(0, header.length)])));
 }
 
