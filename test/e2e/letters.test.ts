@@ -71,7 +71,7 @@ describe('letters: issue, print, void, reprint', () => {
     await dialog.root.waitFor();
     // Prefilled from the dossier: the name and the credit code.
     expect(await dialog.field('收件单位').inputValue()).toBe(NAME);
-    expect(await dialog.field('统一社会信用代码').inputValue()).toBe(CODE);
+    expect(await dialog.field('统一社会信用代码/身份证号').inputValue()).toBe(CODE);
     // No cooperation on record: the rest is for the chair, and issuing is refused until it is there.
     await expect.poll(() => dialog.missingFields(), POLL).toContain('事由');
     expect(await dialog.issueButton.isDisabled()).toBe(true);

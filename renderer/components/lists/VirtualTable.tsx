@@ -95,7 +95,7 @@ export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSor
     let tries = 0;
     const focus = () => {
       const row = scrollRef.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${next}"]`);
-      if (!row) return void (tries++ < 10 && requestAnimationFrame(focus));
+      if (!row) return void (tries++ < 60 && requestAnimationFrame(focus)); // about a second, for a loaded machine
       const controls = [...row.querySelectorAll<HTMLElement>(FOCUSABLE)];
       (controls[Math.max(0, column)] ?? controls[0] ?? row).focus();
     };
