@@ -2,7 +2,7 @@
 // import, and the API boundary, so a value accepted in one place is accepted everywhere.
 import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
-import { IDENTITY_KINDS, type IdentityKind } from './identity';
+import { IDENTITY_KINDS, inferIdentityKind, type IdentityKind } from './identity';
 import { normalizeResidentId, residentIdProblem } from './resident-id';
 import { amount, humanText, id, isoDate, msg, optionalMultilineText, optionalText, requiredText } from '../common/validation';
 
@@ -34,6 +34,21 @@ export const residentIdSchema = z
     if (id.length === 0) return void ctx.addIssue({ code: 'custom', message: 'error.required' });
     const problem = residentIdProblem(id);
     if (problem) ctx.addIssue({ code: 'custom', message: `error.residentId.${problem}` });
+  });
+
+/**
+ * Either number, where the kind is not given (a re-admission ban names a provider by its number): a valid
+ * 居民身份证号 that is no valid 统一社会信用代码 is a person's (identity.ts inferIdentityKind); anything else is
+ * checked, and worded, as a credit code.
+ */
+export const providerNumberSchema = z
+  .string(msg('error.required'))
+  .max(64, msg('error.tooLong'))
+  .transform((raw, ctx) => {
+    const parsed = (inferIdentityKind(raw) === 'individual' ? residentIdSchema : creditCodeSchema).safeParse(raw);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
   });
 
 /**

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { amount, isoDate, msg, optionalMultilineText, requiredMultilineText, requiredText } from '../common/validation';
 import { ruleSetSchema, shopFactsSchema } from '../eligibility/rules';
 import { BAN_REASONS } from '../eligibility/readmission';
-import { creditCodeSchema } from '../dossiers/schema';
+import { providerNumberSchema } from '../dossiers/schema';
 
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, msg('error.invalid'));
 
@@ -60,7 +60,7 @@ export const eligibilityOverrideSchema = z.object({ applicationId: uuid, regionI
  */
 export const readmissionBanInputSchema = z
   .object({
-    creditCode: creditCodeSchema,
+    creditCode: providerNumberSchema, // a person applying to 精选联盟 is named by a 居民身份证号
     programId: uuid,
     startsOn: isoDate,
     until: isoDate.nullable(), // null = never

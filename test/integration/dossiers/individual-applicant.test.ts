@@ -137,6 +137,20 @@ describe('screening an individual', () => {
     }
   });
 
+  it('a re-admission ban names a person by the 居民身份证号 and holds them out; a wrong check digit is refused in words', async () => {
+    const ctx = await createTestContext();
+    const d = await call(ctx, 'dossiers.create', person());
+    const { round: r, jinhua } = await roundWith(ctx, JINGXUAN_ALLIANCE_RULES, '抖音电商');
+    const app = await ok(ctx, 'applications.add', { roundId: r.id, data: { dossierId: d.id, priceQuoteYuan: 30_000, strengthStatement: '', shopFacts: facts as never, regionIds: [jinhua.id] } });
+    const ban = { creditCode: PERSON_ID.toLowerCase(), programId: r.programId, startsOn: '2026-09-01', until: '2027-03-01', reason: 'failedAssessment', note: '', regionNames: [] };
+    const wrong = `${PERSON_ID.slice(0, 17)}1`;
+    expect(await callError(ctx, 'bans.add', { ...ban, creditCode: wrong })).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'creditCode' }] });
+    expect(await ok(ctx, 'bans.add', ban)).toMatchObject({ creditCode: PERSON_ID });
+    const row = (await ok(ctx, 'screening.list', { roundId: r.id })).find((x) => x.applicationId === app.id)!;
+    expect(row.eligible).toBe(false);
+    expect(row.results.find((x) => x.kind === 'noCooldown')).toMatchObject({ outcome: 'fail' });
+  });
+
   it('the applications list says whether the committee accepted the 主体优势说明, by whom and when', async () => {
     const ctx = await createTestContext();
     const { round: r, jinhua } = await roundWith(ctx, TAOBAO_LIVE_REGIONAL_RULES, '淘宝直播');
