@@ -142,7 +142,7 @@ describe('screening an individual', () => {
     const d = await call(ctx, 'dossiers.create', person());
     const { round: r, jinhua } = await roundWith(ctx, JINGXUAN_ALLIANCE_RULES, '抖音电商');
     const app = await ok(ctx, 'applications.add', { roundId: r.id, data: { dossierId: d.id, priceQuoteYuan: 30_000, strengthStatement: '', shopFacts: facts as never, regionIds: [jinhua.id] } });
-    const ban = { creditCode: PERSON_ID.toLowerCase(), programId: r.programId, startsOn: '2026-09-01', until: '2027-03-01', reason: 'failedAssessment', note: '', regionNames: [] };
+    const ban = { creditCode: PERSON_ID.toLowerCase(), programId: r.programId, startsOn: '2026-09-01', until: '2027-03-01', reason: 'failedAssessment' as const, note: '', regionNames: [] };
     const wrong = `${PERSON_ID.slice(0, 17)}1`;
     expect(await callError(ctx, 'bans.add', { ...ban, creditCode: wrong })).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'creditCode' }] });
     expect(await ok(ctx, 'bans.add', ban)).toMatchObject({ creditCode: PERSON_ID });
