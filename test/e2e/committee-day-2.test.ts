@@ -103,6 +103,11 @@ describe('the committee day, part 2: the chair finalizes, page numbers, appendix
     expect(text).toContain('附录：第二志愿不合格');
     expect(text.indexOf('附录：第二志愿不合格')).toBeGreaterThan(text.indexOf('评审小组组长签字'));
     expect(text).toContain('定稿：赵立新（组长）');
+
+    // A finalized round's submitted sheet offers no 更正 that would only be refused; it says what to do instead.
+    await ScoringPage.open(page, round.roundId);
+    await page.getByText('本批次已定稿，不能更正', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^更正/ }).count()).toBe(0);
   });
 
   it('shows dates as 2026-12-06 in an English-language Chromium', async () => {

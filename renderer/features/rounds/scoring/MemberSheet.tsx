@@ -111,7 +111,8 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       </div>
       {submitted ? (
         <div className="banner">
-          {t('scoring.sheet.submittedBanner', { at: formatDateTime(sheet.submittedAt!, locale) })}{' '}
+          {/* A finalized round offers no 更正 (it would only be refused): the banner says how instead. */}
+          {t(roundOpen ? 'scoring.sheet.submittedBanner' : 'scoring.sheet.submittedFinalizedBanner', { at: formatDateTime(sheet.submittedAt!, locale) })}{' '}
           <button type="button" className="link" onClick={() => navigate({ page: 'round', id: roundId, tab: 'ranking' })}>{t('scoring.sheet.toRanking')}</button>
         </div>
       ) : (
@@ -151,7 +152,8 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
           comments={comments}
           onSave={onSave}
           onComment={setCommentFor}
-          onAmend={(a) => (roundOpen ? setAmendFor(a) : toast('info', t('scoring.amend.roundFinalized')))}
+          onAmend={setAmendFor}
+          amendable={roundOpen}
           afterLast={afterLast}
           groups={groups}
           only={only}

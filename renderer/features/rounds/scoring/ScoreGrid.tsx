@@ -44,6 +44,8 @@ interface Props {
   onSave: (applicationId: string, criterion: string, value: number | null) => void;
   onComment: (applicationId: string) => void;
   onAmend: (applicationId: string) => void;
+  /** A submitted sheet may be amended (the round is open): only then is there a 更正 column at all. */
+  amendable: boolean;
   /** Where Enter goes after the last cell when every cell is filled (the submit button). */
   afterLast: () => void;
   groups: readonly SheetGroup[];
@@ -66,7 +68,8 @@ function ScoreGridView(props: Props) {
   const readOnly = sheet.submittedAt !== null;
   // Price scored by hand: the quote is what the member scores it against.
   const showQuote = sheet.criteria.includes('price');
-  const span = columns + (showQuote ? 4 : 3) + (readOnly ? 1 : 0);
+  const amendCol = readOnly && props.amendable;
+  const span = columns + (showQuote ? 4 : 3) + (amendCol ? 1 : 0);
 
   const order = useMemo(() => displayOrder(groups), [groups]);
   const layout = useMemo(() => gridItems(groups, order, only), [groups, order, only]);
@@ -213,6 +216,7 @@ function ScoreGridView(props: Props) {
         application={applications[item.applicationId]}
         sheet={sheet}
         showQuote={showQuote}
+        amendable={amendCol}
         comment={comments[item.applicationId] ?? ''}
         cells={cells}
         actions={actions}
@@ -251,7 +255,7 @@ function ScoreGridView(props: Props) {
             <th key={c} className="num score-col">{criterionLabel(t, c)}</th>
           ))}
           <th className="comment-col">{t('scoring.grid.comment')}</th>
-          {readOnly && <th className="amend-col" aria-label={t('scoring.amend.button')} />}
+          {amendCol && <th className="amend-col" aria-label={t('scoring.amend.button')} />}
         </tr>
       </thead>
       <tbody
@@ -269,7 +273,7 @@ function ScoreGridView(props: Props) {
 }
 
 const sameData = (a: Props, b: Props) =>
-  a.sheet === b.sheet && a.applications === b.applications && a.cells === b.cells && a.comments === b.comments && a.groups === b.groups && a.only === b.only && a.control === b.control;
+  a.sheet === b.sheet && a.applications === b.applications && a.cells === b.cells && a.comments === b.comments && a.groups === b.groups && a.only === b.only && a.control === b.control && a.amendable === b.amendable;
 
 /** Callbacks are read through a ref inside, so a new callback identity alone does not re-render the grid. */
 export const ScoreGrid = memo(ScoreGridView, sameData);
@@ -282,12 +286,13 @@ interface RowProps {
   application: ApplicationLabel | undefined;
   sheet: ScoreSheet;
   showQuote: boolean;
+  amendable: boolean;
   comment: string;
   cells: CellStore;
   actions: RowActions;
 }
 
-const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, position, application: a, sheet, showQuote, comment, cells, actions }: RowProps) {
+const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, position, application: a, sheet, showQuote, amendable, comment, cells, actions }: RowProps) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const readOnly = sheet.submittedAt !== null;
@@ -327,7 +332,7 @@ const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, posi
           ✎{comment ? <span className="comment-preview">{comment}</span> : null}
         </button>
       </td>
-      {readOnly && (
+      {amendable && (
         <td className="amend-col">
           <button type="button" className="link" aria-label={t('scoring.amend.for', { name })} onClick={() => actions.amend(applicationId)}>
             {t('scoring.amend.button')}
