@@ -1,6 +1,7 @@
 // The chair's exchange desk on the committee tab: per member the key badge and the exchange status from
 // exchange.status (未登记密钥 / 未发包 / 已发包 / 已收到并核验（第n版）/ n 份已被取代), 登记密钥, 导出评审包
 // (optionally without attachments) and 导入评分表 for the round — each file reported on its own.
+import { ProgressBar } from '../../components/ProgressBar';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { ExchangeStatusRow } from '../../../shared/api/contract-exchange';
@@ -18,6 +19,8 @@ export function CommitteeExchangePanel({ roundId, readOnly, onChanged }: { round
   const [registering, setRegistering] = useState<ExchangeStatusRow | null>(null);
   const [noAttachments, setNoAttachments] = useState(false);
   const [report, setReport] = useState<{ text: string; ok: boolean }[]>([]);
+  /** Sheets checked so far while several files are imported one after another (each is verified and written). */
+  const [importing, setImporting] = useState<{ done: number; total: number } | null>(null);
 
   async function exportPackage(row: ExchangeStatusRow) {
     const result = await api['exchange.exportPackage']({ roundId, memberId: row.memberId, includeAttachments: !noAttachments });
@@ -30,10 +33,14 @@ export function CommitteeExchangePanel({ roundId, readOnly, onChanged }: { round
     const files = await pickFiles('.rdsheet,application/json', true);
     if (files.length === 0) return;
     const lines: { text: string; ok: boolean }[] = [];
-    for (const f of files) {
+    setReport([]);
+    setImporting({ done: 0, total: files.length });
+    for (const [i, f] of files.entries()) {
       const result = await api['exchange.importSheet']({ dataBase64: f.dataBase64 });
       lines.push(result.ok ? { ok: true, text: t('exchange.importSheets.accepted', { file: f.name, name: result.value.memberName, sequence: result.value.sequence, cells: result.value.cells }) } : { ok: false, text: t('exchange.importSheets.refused', { file: f.name, reason: errorText(result.error) }) });
+      setImporting({ done: i + 1, total: files.length });
     }
+    setImporting(null);
     setReport(lines);
     await status.reload();
     await onChanged();
@@ -82,9 +89,10 @@ export function CommitteeExchangePanel({ roundId, readOnly, onChanged }: { round
           <label>
             <input type="checkbox" checked={noAttachments} onChange={(e) => setNoAttachments(e.target.checked)} /> {t('exchange.noAttachments')}
           </label>
-          <button type="button" onClick={() => void importSheets()}>{t('exchange.importSheets')}</button>
+          <button type="button" disabled={importing !== null} onClick={() => void importSheets()}>{t('exchange.importSheets')}</button>
         </div>
       )}
+      {importing && <ProgressBar done={importing.done} total={importing.total} label={t('exchange.importSheets.progress', { done: importing.done, total: importing.total })} />}
       {report.length > 0 && (
         <ul className="exchange-results" role="status">
           {report.map((line, i) => (
