@@ -21,14 +21,11 @@ import { fork } from 'node:child_process';
 import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
 import type { Result } from '../../shared/api/result';
 import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
-import { creditCodeCheckChar } from '../../shared/dossiers/credit-code';
+import { CITIES, MEMBERS, REGIONS, creditCode, dossierRow } from './bench-data';
 import { SEED_003_RULES, shopFactsSchema } from '../../shared/eligibility/rules';
 
 const WORKER = path.resolve('dist/electron/data-worker.cjs');
 const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
-const REGIONS = 300;
-const MEMBERS = 15;
-const CITIES = ['杭州市', '深圳市', '广州市', '苏州市', '成都市', '武汉市']; // 300 % 6 = 0: region r and r + 6 share a city
 const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], ['reputation', '业内口碑'], ['price', '服务报价']] as const;
 
 // The server's memory on its own: the data worker runs in a child process (this same bundle with
@@ -97,14 +94,6 @@ async function call<T = unknown>(worker: Bench, name: string, input: unknown): P
   return result.value as T;
 }
 
-function creditCode(i: number): string {
-  const body = `913301${String(i).padStart(11, '0')}`;
-  return body + creditCodeCheckChar(body);
-}
-function dossierRow(i: number): string[] {
-  const city = CITIES[(i % REGIONS) % CITIES.length]!;
-  return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '机构', '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
-}
 
 async function runSize(n: number): Promise<{ rows: [string, number, number, string][]; memory: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));

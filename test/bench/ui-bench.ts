@@ -19,15 +19,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
 import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
-import { creditCodeCheckChar } from '../../shared/dossiers/credit-code';
+import { CITIES, MEMBERS, REGIONS, creditCode, dossierRow } from './bench-data';
 import { SEED_003_RULES, shopFactsSchema } from '../../shared/eligibility/rules';
 
 const SERVER = path.resolve('dist/electron/browser.cjs');
 const CHROMIUM = '/usr/bin/chromium';
 const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
-const REGIONS = 300;
-const MEMBERS = 15;
-const CITIES = ['杭州市', '深圳市', '广州市', '苏州市', '成都市', '武汉市'];
 const CRITERIA = ['strength', 'technical', 'reputation', 'price'] as const;
 const LOADING = '正在加载…';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
@@ -35,14 +32,6 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
 // ---------------------------------------------------------------------------------------------- data
 // The generator of platform-bench.ts (kept in step with it; copied rather than imported because that file
 // runs its benchmark on import).
-function creditCode(i: number): string {
-  const body = `913301${String(i).padStart(11, '0')}`;
-  return body + creditCodeCheckChar(body);
-}
-function dossierRow(i: number): string[] {
-  const city = CITIES[(i % REGIONS) % CITIES.length]!;
-  return [`${city.slice(0, 2)}第${i}号珠宝检测有限公司`, creditCode(i), '机构', '张三', '浙江省', city, '500', '2018-06-01', '一般纳税人', '是', '否', '100000', '是', '是', '是', '是', '是', '是', '38000', '李四', '13800138000', '', '', ''];
-}
 const scoreValue = (i: number, m: number, c: number) => 60 + ((i * 31 + m * 17 + c * 7) % 4000) / 100;
 
 interface Server {

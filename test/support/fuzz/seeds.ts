@@ -6,6 +6,7 @@
 //
 // Each seed builds its own state when it runs (a fresh round, a new dossier…) instead of relying on what
 // earlier fuzzed calls left behind: by then the fuzzer may have finalized, removed or renamed it.
+import { LETTER_FIELDS } from '../crash/protocol';
 import type { CallName } from '../../../shared/api/call-names';
 import type { CallInput } from '../../../shared/api/contract';
 import { SEED_003_RULES } from '../../../shared/eligibility/rules';
@@ -20,24 +21,6 @@ import { DOSSIER_COLUMNS } from '../../../shared/dossiers/columns';
 export type Seed = (ctx: TestContext) => Promise<unknown[]>;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const LETTER_FIELDS = {
-  addressee: '杭州安心珠宝检测技术有限公司',
-  creditCode: '91330100716105852F',
-  region: '杭州珠宝直播产业带',
-  program: '淘宝直播区域产业服务商',
-  platform: '淘宝直播',
-  reason: '连续两个考核期未达到考核要求',
-  clause: '《淘宝直播区域产业服务商管理规则》第一条（二）2（2）',
-  agreement: '双方签署的相关合作协议',
-  consequence: '贵司的淘宝直播区域产业服务商认证角色一并取消',
-  deposit: '贵司已缴纳的保证金按协议约定处理',
-  effectiveDate: '2026年12月1日',
-  readmissionDate: '自2027年5月30日起方可再次申请准入',
-  letterDate: '2026年11月23日',
-  issuerName: '淘宝直播区域产业服务商评审小组',
-  issuerDepartment: '淘宝直播产业带运营部',
-  issuerContact: '王评审 0571-88886666',
-};
 
 let serial = 0;
 const next = () => ++serial;
