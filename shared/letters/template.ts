@@ -159,9 +159,19 @@ function relabelIdentity(spans: LetterSpan[]): void {
   if (last && 'text' in last) last.text = last.text.replace(CREDIT_CODE_LABEL, '身份证号$1');
 }
 
-function substitute(body: string, fields: LetterFields): LetterLine {
+/**
+ * A letter to a person (个人, 《精选联盟资质认证》) says 您 where the templates and the programs' default
+ * reasons say 贵司 ("your company"): 贵司 only ever addresses the recipient, so the swap is safe in template
+ * text and in filled-in values alike.
+ */
+const COMPANY_YOU = /贵司/gu;
+const addressing = (toPerson: boolean) => (text: string) => (toPerson ? text.replace(COMPANY_YOU, '您') : text);
+
+function substitute(body: string, fields: LetterFields, toPerson: boolean): LetterLine {
   const spans: LetterSpan[] = [];
-  const pushText = (text: string) => {
+  const address = addressing(toPerson);
+  const pushText = (raw: string) => {
+    const text = address(raw);
     if (text === '') return;
     const last = spans[spans.length - 1];
     if (last && 'text' in last) last.text += text;
@@ -176,10 +186,10 @@ function substitute(body: string, fields: LetterFields): LetterLine {
       pushText(m[0]);
       continue;
     }
-    const value = fieldText(fields, name);
+    const value = address(fieldText(fields, name));
     // A person (个人, 《精选联盟资质认证》) has a 居民身份证号, not a 统一社会信用代码: the label the template puts
     // right before the number follows the number's kind (identity.ts), so a letter never misnames it.
-    if (name === 'creditCode' && value !== '' && inferIdentityKind(value) === 'individual') relabelIdentity(spans);
+    if (name === 'creditCode' && toPerson) relabelIdentity(spans);
     spans.push(value === '' ? { missing: name } : { field: name, value });
   }
   pushText(body.slice(at));
@@ -193,8 +203,10 @@ function substitute(body: string, fields: LetterFields): LetterLine {
 export function renderLetter(template: LetterTemplate, fields: LetterFields): RenderedLetter {
   const blocks: LetterBlock[] = [];
   let bodyStarted = false;
+  const creditCode = fieldText(fields, 'creditCode');
+  const toPerson = creditCode !== '' && inferIdentityKind(creditCode) === 'individual';
   for (const line of parseLines(template.text)) {
-    const spans = substitute(line.body, fields);
+    const spans = substitute(line.body, fields, toPerson);
     const last = blocks[blocks.length - 1];
     if (line.kind === 'rule') {
       blocks.push({ role: 'rule' });
