@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { parseRatio, roundRatio, scaleRatio } from '../../../shared/ranking/exact';
 import { CRITERION_LABELS } from './score-import';
+import { inferIdentityKind } from '../../../shared/dossiers/identity';
 
 /** Two decimals in Excel; the cell value stays a number. */
 export const SCORE_FORMAT = '0.00';
@@ -30,11 +31,20 @@ export function contribution(exactH: string | null | undefined, value: number | 
   return Math.round(value * weightH / 100) / 100;
 }
 
+/**
+ * The number column's heading: 统一社会信用代码, or 统一社会信用代码/身份证号 when the list holds a person
+ * (个人 may apply to 精选联盟; their number is a 居民身份证号 and the list must not misname it).
+ */
+export function identityHeader(numbers: Iterable<string>): string {
+  for (const n of numbers) if (n && inferIdentityKind(n) === 'individual') return '统一社会信用代码/身份证号';
+  return '统一社会信用代码';
+}
+
 export function addBreakdownSheet(workbook: ExcelJS.Workbook, results: RoundResults, name: string): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   const criteria = results.options.criteria;
   const label = (key: string) => CRITERION_LABELS[key] ?? key;
-  const header = ['区域', '名次', '机构名称', '统一社会信用代码', ...criteria.flatMap((c) => [`${label(c.key)} 得分`, `${label(c.key)} 权重（%）`, `${label(c.key)} 加权得分`]), '综合得分', '状态'];
+  const header = ['区域', '名次', '机构名称', identityHeader(Object.values(results.labels.applications).map((a) => a.creditCode)), ...criteria.flatMap((c) => [`${label(c.key)} 得分`, `${label(c.key)} 权重（%）`, `${label(c.key)} 加权得分`]), '综合得分', '状态'];
   sheet.addRow(header).font = { bold: true };
   const scoreColumns = new Set<number>();
   criteria.forEach((_, i) => {

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
-import { addBreakdownSheet, finalizedByZh, SCORE_FORMAT, MONEY_FORMAT } from './round-export-breakdown';
+import { addBreakdownSheet, finalizedByZh, identityHeader, SCORE_FORMAT, MONEY_FORMAT } from './round-export-breakdown';
 
 /**
  * A worksheet name Excel (and ExcelJS) accepts, from a region name the chair typed: none of \ / ? * [ ] :
@@ -37,7 +37,7 @@ export const STATUS_ZH: Record<SelectionRow['status'], string> = {
  */
 export const PROVISIONAL_ZH = '待定（并列待评审小组定序）';
 
-const HEADERS = ['区域', '名次', '机构名称', '统一社会信用代码', '综合得分', '结果', '候补顺位', '志愿顺序', '服务报价（元）', '是否待定'];
+const headers = (rows: SelectionRow[]) => ['区域', '名次', '机构名称', identityHeader(rows.map((r) => r.creditCode)), '综合得分', '结果', '候补顺位', '志愿顺序', '服务报价（元）', '是否待定'];
 
 function rowCells(r: SelectionRow): (string | number | null)[] {
   return [r.regionName, r.rank, r.legalName, r.creditCode, r.total, STATUS_ZH[r.status], r.waitlistPosition, r.preference, r.priceQuoteYuan, r.provisional ? PROVISIONAL_ZH : null];
@@ -58,7 +58,8 @@ function csvField(value: string | number | null): string {
 export const FINGERPRINT_LABEL_ZH = '修改记录核验码';
 
 export function selectionCsv(results: RoundResults): string {
-  const table = [HEADERS, ...selectionRows(results).map(rowCells)];
+  const rows = selectionRows(results);
+  const table = [headers(rows), ...rows.map(rowCells)];
   // The fingerprint goes after the table (a blank line, then one label/value row), so the header row stays
   // the first line a spreadsheet or script reads.
   const footer = results.finalized?.fingerprint ? [[], [FINGERPRINT_LABEL_ZH, results.finalized.fingerprint]] : [];
@@ -88,7 +89,7 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   for (const [index, region] of regions.entries()) {
     const name = worksheetName(results.labels.regions[region.regionId]?.name ?? '', taken, `区域${index + 1}`);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(HEADERS).font = { bold: true };
+    sheet.addRow(headers(rows)).font = { bold: true };
     for (const r of rows.filter((x) => x.regionId === region.regionId)) sheet.addRow(rowCells(r).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
     sheet.getColumn(4).numFmt = '@';
     // Issue 11: totals keep two decimals in Excel (75.50, not 75.5); the values stay numbers.

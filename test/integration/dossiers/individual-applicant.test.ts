@@ -4,6 +4,7 @@
 // screened: admitted by 《精选联盟资质认证》's entity gate, refused in words by 《淘宝直播区域产业服务商准入标准》.
 // Also: the applications list carries the committee's acceptance of a 主体优势说明 (who, when).
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/service-context';
 import { call, callError, countRows } from '../../support/call';
@@ -149,6 +150,24 @@ describe('screening an individual', () => {
     const row = (await ok(ctx, 'screening.list', { roundId: r.id })).find((x) => x.applicationId === app.id)!;
     expect(row.eligible).toBe(false);
     expect(row.results.find((x) => x.kind === 'noCooldown')).toMatchObject({ outcome: 'fail' });
+  });
+
+  it('the selection list heads the number column 统一社会信用代码/身份证号 when it holds a person, and keeps the full number', async () => {
+    const ctx = await createTestContext();
+    const d = await call(ctx, 'dossiers.create', person());
+    const { round: r, jinhua } = await roundWith(ctx, JINGXUAN_ALLIANCE_RULES, '抖音电商');
+    await ok(ctx, 'applications.add', { roundId: r.id, data: { dossierId: d.id, priceQuoteYuan: 30_000, strengthStatement: '', shopFacts: facts as never, regionIds: [jinhua.id] } });
+    const chair = await ok(ctx, 'members.add', { roundId: r.id, data: { name: '赵组长', role: 'chair' } });
+    const sheet = await ok(ctx, 'scores.sheet', { memberId: chair.id });
+    for (const applicationId of sheet.applicationIds) for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: chair.id, applicationId, criterion, value: 80, comment: '' });
+    await ok(ctx, 'scores.submit', { memberId: chair.id });
+    const csv = Buffer.from((await ok(ctx, 'ranking.export', { roundId: r.id, viewerMemberId: chair.id, format: 'csv' })).dataBase64, 'base64').toString('utf8');
+    const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('区域,名次,机构名称,统一社会信用代码/身份证号,综合得分,结果,候补顺位,志愿顺序,服务报价（元）,是否待定');
+    expect(first).toContain(`,${PERSON_ID},`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((await ok(ctx, 'ranking.export', { roundId: r.id, viewerMemberId: chair.id, format: 'xlsx' })).dataBase64, 'base64') as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets.slice(1)) expect(sheet.getRow(1).getCell(4).value, sheet.name).toBe('统一社会信用代码/身份证号'); // each region's and the breakdown
   });
 
   it('the applications list says whether the committee accepted the 主体优势说明, by whom and when', async () => {
