@@ -13,6 +13,7 @@ import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
+import { getScoreGrid } from '../services/rounds/score-grid-view';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,6 +56,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'recusals.withdraw': (data, ctx) => (withdrawRecusal(ctx, data), {}),
 
   'scores.sheet': ({ memberId }, ctx) => getSheet(ctx, memberId),
+  'scores.grid': ({ memberId }, ctx) => getScoreGrid(ctx, memberId),
   'scores.set': (entry, ctx) => setScore(ctx, entry),
   'scores.submit': ({ memberId }, ctx) => submitSheet(ctx, memberId),
   'scores.amend': (entry, ctx) => amendScore(ctx, entry),

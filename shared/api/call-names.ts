@@ -104,6 +104,7 @@ export const callNames = [
   'dossiers.importTemplate',
   'ranking.region',
   'ranking.summary',
+  'scores.grid',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

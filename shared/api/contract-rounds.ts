@@ -15,7 +15,7 @@ import {
   scoreEntrySchema,
   uuid,
 } from '../rounds/schema';
-import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScreeningRow } from '../rounds/views';
+import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScoreGridView, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
 import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
 import type { ReopenPreview } from '../rounds/reopen-diff';
@@ -94,4 +94,6 @@ export const roundsContract = {
   // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
   'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),
   'ranking.summary': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResultsSummary>()),
+  // The scoring grid's compact load of a member's sheet (issue 8): scores.sheet in columns, with the labels.
+  'scores.grid': call(z.object({ memberId: uuid }).strict(), view<ScoreGridView>()),
 } as const;

@@ -22,7 +22,7 @@ interface SheetRow {
   submitted_at: string | null;
 }
 
-function sheetOf(ctx: ServiceContext, memberId: string): SheetRow {
+export function sheetOf(ctx: ServiceContext, memberId: string): SheetRow {
   const row = ctx.db
     .prepare('SELECT s.id AS sheet_id, m.id AS member_id, m.name AS member_name, m.round_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.id = ?')
     .get(memberId) as SheetRow | undefined;

@@ -6,7 +6,6 @@
 // first MISSING_SHOWN empty cells (with how many more), and jumps to a cell through the grid, which renders
 // and scrolls to it when it is not rendered (virtualised).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
 import { toast } from '../../../app/toasts';
 import { Modal } from '../../../components/Modal';
@@ -17,7 +16,7 @@ import { errorText } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { AmendDialog } from './AmendDialog';
 import { CommentDialog } from './CommentDialog';
-import { ScoreGrid, type ApplicationLabel, type ScoreGridControl } from './ScoreGrid';
+import { ScoreGrid, type ScoreGridControl } from './ScoreGrid';
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
 import { useFilled } from './cell-store';
 import { displayOrder, emptyCells, groupByRegion, unscoredApplications } from './score-order';
@@ -38,8 +37,8 @@ interface Props {
 export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmitted }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const { sheet, loadError, cells, comments, saveCell, saveComment, submit, amend } = useScoreSheet(memberId);
-  const [applications, setApplications] = useState<Record<string, ApplicationLabel> | null>(null);
+  // The labels (names, quotes, regions) come with the sheet's compact load: no round-wide applications list.
+  const { sheet, labels: applications, loadError, cells, comments, saveCell, saveComment, submit, amend } = useScoreSheet(memberId);
   const [commentFor, setCommentFor] = useState<string | null>(null);
   const [amendFor, setAmendFor] = useState<string | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
@@ -54,13 +53,6 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const closeComment = useCallback(() => setCommentFor(null), []);
   const closeAmend = useCallback(() => setAmendFor(null), []);
   const cancelSubmit = useCallback(() => setConfirmSubmit(false), []);
-
-  useEffect(() => {
-    void api['applications.list']({ roundId }).then((r) => {
-      if (r.ok) setApplications(Object.fromEntries(r.value.map((a) => [a.id, { legalName: a.legalName, creditCode: a.creditCode, dossierId: a.dossierId, priceQuoteYuan: a.priceQuoteYuan, regionIds: a.regionIds }])));
-      else toast('error', errorText(r.error));
-    });
-  }, [roundId]);
 
   const required = sheet ? sheet.applicationIds.length * sheet.criteria.length : 0;
   const filled = useFilled(cells);

@@ -16,7 +16,7 @@ import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import { hrefOf } from '../../../app/router';
 import { formatYuan } from '../../../lib/format';
 import { displayOrder, type ScoringApplication, type SheetGroup } from './score-order';
-import type { ScoreSheet } from '../../../../shared/rounds/views';
+import type { SheetHeader } from './use-score-sheet';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { criterionLabel } from './criterion-label';
 import { moveFrom, type Move } from '../../../components/grid-cell/grid-navigation';
@@ -37,7 +37,7 @@ export interface ScoreGridControl {
 }
 
 interface Props {
-  sheet: ScoreSheet;
+  sheet: SheetHeader;
   applications: Record<string, ApplicationLabel>;
   cells: CellStore;
   comments: Record<string, string>;
@@ -284,7 +284,7 @@ interface RowProps {
   applicationId: string;
   position: number;
   application: ApplicationLabel | undefined;
-  sheet: ScoreSheet;
+  sheet: SheetHeader;
   showQuote: boolean;
   amendable: boolean;
   comment: string;

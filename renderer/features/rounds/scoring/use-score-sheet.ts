@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { ApiError } from '../../../../shared/api/result';
-import type { ScoreCell, ScoreSheet } from '../../../../shared/rounds/views';
+import type { ScoreCell, ScoreGridView, ScoreSheet } from '../../../../shared/rounds/views';
+import type { ScoringApplication } from './score-order';
 import { isMessageKey, translate } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 
@@ -28,8 +29,19 @@ function commentsOf(cells: readonly ScoreCell[]): Record<string, string> {
   return out;
 }
 
+/** The sheet without its cells (they live in the CellStore). */
+export type SheetHeader = Omit<ScoreSheet, 'cells'>;
+
+/** The grid's labels per application, from the compact load (scores.grid). */
+function labelsOf(grid: ScoreGridView): Record<string, ScoringApplication> {
+  const out: Record<string, ScoringApplication> = {};
+  [...grid.applicationIds, ...grid.recusedApplicationIds].forEach((id, i) => (out[id] = { ...grid.applicants[i]!, regionIds: grid.applicantRegions[i]!.map((r) => grid.regionIds[r]!) }));
+  return out;
+}
+
 export function useScoreSheet(memberId: string) {
-  const [sheet, setSheet] = useState<ScoreSheet | null>(null);
+  const [sheet, setSheet] = useState<SheetHeader | null>(null);
+  const [labels, setLabels] = useState<Record<string, ScoringApplication> | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // One store for the life of the hook (the sheet view is keyed by member, so a new member gets a new one).
   const [cells] = useState(() => new CellStore());
@@ -41,25 +53,49 @@ export function useScoreSheet(memberId: string) {
 
   const patchCell = useCallback((key: string, patch: Partial<CellInfo>) => cells.patch(key, patch), [cells]);
 
-  const adopt = useCallback(
-    (next: ScoreSheet) => {
+  const adoptCells = useCallback(
+    (header: SheetHeader, entries: Iterable<readonly [string, number]>, nextComments: Record<string, string>) => {
       cells.replace(
-        next.cells.map((c) => [cellKey(c.applicationId, c.criterion), { value: c.value, status: 'idle' as const, error: null }] as const),
-        next.applicationIds.flatMap((a) => next.criteria.map((c) => cellKey(a, c))),
+        (function* () {
+          for (const [key, value] of entries) yield [key, { value, status: 'idle' as const, error: null }] as const;
+        })(),
+        header.applicationIds.flatMap((a) => header.criteria.map((c) => cellKey(a, c))),
       );
-      setSheet(next);
-      commentsRef.current = commentsOf(next.cells);
-      setComments(commentsRef.current);
+      setSheet(header);
+      commentsRef.current = nextComments;
+      setComments(nextComments);
     },
     [cells],
   );
 
+  /** A sheet as submit answers it (one object per cell). */
+  const adopt = useCallback(
+    ({ cells: list, ...header }: ScoreSheet) => adoptCells(header, list.map((c) => [cellKey(c.applicationId, c.criterion), c.value] as const), commentsOf(list)),
+    [adoptCells],
+  );
+
+  /** The compact load (scores.grid): the cells in columns, and the labels the grid shows. */
+  const adoptGrid = useCallback(
+    (grid: ScoreGridView) => {
+      const { values, comments: gridComments, applicants: _applicants, applicantRegions: _regions, regionIds: _regionIds, ...header } = grid;
+      setLabels(labelsOf(grid));
+      adoptCells(
+        header,
+        (function* () {
+          for (const [criterion, column] of Object.entries(values)) for (const [i, value] of column.entries()) if (value !== null) yield [cellKey(header.applicationIds[i]!, criterion), value] as const;
+        })(),
+        gridComments,
+      );
+    },
+    [adoptCells],
+  );
+
   const load = useCallback(async () => {
-    const result = await api['scores.sheet']({ memberId });
+    const result = await api['scores.grid']({ memberId });
     if (!alive.current) return;
-    if (result.ok) adopt(result.value);
+    if (result.ok) adoptGrid(result.value);
     else setLoadError(errorText(result.error));
-  }, [memberId, adopt]);
+  }, [memberId, adoptGrid]);
 
   useEffect(() => {
     alive.current = true;
@@ -131,5 +167,5 @@ export function useScoreSheet(memberId: string) {
     [memberId, patchCell],
   );
 
-  return { sheet, loadError, cells, comments, saveCell, saveComment, submit, amend, reload: load };
+  return { sheet, labels, loadError, cells, comments, saveCell, saveComment, submit, amend, reload: load };
 }
