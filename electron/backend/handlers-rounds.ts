@@ -14,6 +14,7 @@ import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
 import { getScoreGrid } from '../services/rounds/score-grid-view';
+import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -57,6 +58,7 @@ export const roundsHandlers: RoundsHandlerTable = {
 
   'scores.sheet': ({ memberId }, ctx) => getSheet(ctx, memberId),
   'scores.grid': ({ memberId }, ctx) => getScoreGrid(ctx, memberId),
+  'applications.choices': ({ roundId, filter, chosenId }, ctx) => applicantChoicesOf(ctx, roundId, filter, chosenId),
   'scores.set': (entry, ctx) => setScore(ctx, entry),
   'scores.submit': ({ memberId }, ctx) => submitSheet(ctx, memberId),
   'scores.amend': (entry, ctx) => amendScore(ctx, entry),

@@ -105,6 +105,7 @@ export const callNames = [
   'ranking.region',
   'ranking.summary',
   'scores.grid',
+  'applications.choices',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

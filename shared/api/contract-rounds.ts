@@ -1,6 +1,6 @@
 // The rounds part of the API contract: set-up, applications, committee, scoring, screening, ranking.
 import { z } from 'zod';
-import { msg, isoDate, requiredMultilineText, requiredText } from '../common/validation';
+import { msg, isoDate, humanText, requiredMultilineText, requiredText } from '../common/validation';
 import { MAX_COMMITTEE_ORDER, roundRankingOptionsSchema } from '../ranking/schema';
 import {
   applicationInputSchema,
@@ -15,7 +15,7 @@ import {
   scoreEntrySchema,
   uuid,
 } from '../rounds/schema';
-import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScoreGridView, type ScreeningRow } from '../rounds/views';
+import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScoreGridView, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
 import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
 import type { ReopenPreview } from '../rounds/reopen-diff';
@@ -66,7 +66,7 @@ export const roundsContract = {
   'members.add': call(z.object({ roundId: uuid, data: memberInputSchema.strict() }).strict(), view<Member>()),
   'members.update': call(z.object({ id: uuid, data: memberInputSchema.strict() }).strict(), view<Member>()),
   'members.remove': call(z.object({ id: uuid }).strict(), done),
-  'recusals.list': call(z.object({ roundId: uuid }).strict(), view<Recusal[]>()),
+  'recusals.list': call(z.object({ roundId: uuid }).strict(), view<ListedRecusal[]>()),
   'recusals.declare': call(recusalInputSchema.strict(), view<Recusal>()),
   'recusals.withdraw': call(z.object({ applicationId: uuid, memberId: uuid }).strict(), done),
 
@@ -96,4 +96,6 @@ export const roundsContract = {
   'ranking.summary': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResultsSummary>()),
   // The scoring grid's compact load of a member's sheet (issue 8): scores.sheet in columns, with the labels.
   'scores.grid': call(z.object({ memberId: uuid }).strict(), view<ScoreGridView>()),
+  // The recusal picker asks the backend (issue 8): the committee tab never loads the round's applications.
+  'applications.choices': call(z.object({ roundId: uuid, filter: humanText(100).default(''), chosenId: z.union([uuid, z.literal('')]).default('') }).strict(), view<ApplicantChoicesView>()),
 } as const;

@@ -92,6 +92,21 @@ export interface Recusal {
   declaredAt: string;
 }
 
+/** A recusal as the committee tab lists it: with the applicant's name, so the tab needs no applications list. */
+export interface ListedRecusal extends Recusal {
+  applicantName: string;
+  applicantWithdrawn: boolean;
+}
+
+/** The recusal picker's answer (applications.choices): the matches shown, how many more, the only match. */
+export interface ApplicantChoicesView {
+  options: { id: string; legalName: string; creditCode: string; city: string }[];
+  more: number;
+  onlyMatchId: string | null;
+  /** Applicants a recusal can name at all (not withdrawn): none, and the form is not offered. */
+  activeCount: number;
+}
+
 export interface ScoreCell {
   applicationId: string;
   criterion: string;

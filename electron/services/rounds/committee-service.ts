@@ -10,7 +10,7 @@ import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { scoredCriteria } from './scoring-service';
 import { scorableApplicationIds } from './screening-service';
-import type { Member, Recusal } from '../../../shared/rounds/views';
+import type { Member, Recusal, ListedRecusal } from '../../../shared/rounds/views';
 import { roundCache, sheetCellCounts } from '../cache/change-tracker';
 
 interface MemberRow {
@@ -131,11 +131,15 @@ export function removeMember(ctx: ServiceContext, memberId: string): void {
   });
 }
 
-export function listRecusals(ctx: ServiceContext, roundId: string): Recusal[] {
+export function listRecusals(ctx: ServiceContext, roundId: string): ListedRecusal[] {
   const rows = ctx.db
-    .prepare('SELECT c.application_id, c.member_id, c.reason, c.declared_at FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ? ORDER BY c.declared_at')
-    .all(roundId) as { application_id: string; member_id: string; reason: string; declared_at: string }[];
-  return rows.map((r) => ({ applicationId: r.application_id, memberId: r.member_id, reason: r.reason, declaredAt: r.declared_at }));
+    .prepare(
+      `SELECT c.application_id, c.member_id, c.reason, c.declared_at, d.legal_name, a.withdrawn_at
+       FROM recusals c JOIN members m ON m.id = c.member_id JOIN applications a ON a.id = c.application_id JOIN dossiers d ON d.id = a.dossier_id
+       WHERE m.round_id = ? ORDER BY c.declared_at`,
+    )
+    .all(roundId) as { application_id: string; member_id: string; reason: string; declared_at: string; legal_name: string; withdrawn_at: string | null }[];
+  return rows.map((r) => ({ applicationId: r.application_id, memberId: r.member_id, reason: r.reason, declaredAt: r.declared_at, applicantName: r.legal_name, applicantWithdrawn: r.withdrawn_at !== null }));
 }
 
 /** A recused member cannot score the application; scores already given stop counting (and are kept). */

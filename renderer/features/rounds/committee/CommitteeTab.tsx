@@ -16,7 +16,6 @@ export function CommitteeTab() {
   const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
   const members = useLoad(() => api['members.list']({ roundId: round.id }), [round.id]);
   const recusals = useLoad(() => api['recusals.list']({ roundId: round.id }), [round.id]);
-  const applications = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id]);
 
   // Recusals change what members have to fill; members change whom recusals name.
   const changed = async () => {
@@ -24,15 +23,15 @@ export function CommitteeTab() {
     await reloadRound();
   };
 
-  const error = members.error ?? recusals.error ?? applications.error;
+  const error = members.error ?? recusals.error;
   if (error) return <p className="empty" role="alert">{error}</p>;
-  if (!members.data || !recusals.data || !applications.data) return <p className="empty">{t('common.loading')}</p>;
+  if (!members.data || !recusals.data) return <p className="empty">{t('common.loading')}</p>;
   return (
     <div className="committee">
       {readOnly && <div className="banner" role="status">{t('committee.finalizedBanner')}</div>}
       <MembersPanel roundId={round.id} members={members.data} readOnly={readOnly} onChanged={changed} />
       {round.origin === 'local' && <CommitteeExchangePanel roundId={round.id} readOnly={round.status === 'finalized'} onChanged={changed} />}
-      <RecusalsPanel members={members.data} recusals={recusals.data} applications={applications.data} readOnly={readOnly} onChanged={changed} />
+      <RecusalsPanel roundId={round.id} members={members.data} recusals={recusals.data} readOnly={readOnly} onChanged={changed} />
     </div>
   );
 }

@@ -1,50 +1,66 @@
 // 回避: a member declares a conflict of interest with an application, with a reason. The member then does not
 // score it and is not counted in its aggregate. Withdrawing a declaration can be undone from the toast.
 // The applicant list is in pinyin order and can be narrowed by name, credit code, city, pinyin or initials
-// (hz → 杭州…); a filter that leaves exactly one applicant chooses it.
-import { useEffect, useMemo, useState } from 'react';
+// (hz → 杭州…); a filter that leaves exactly one applicant chooses it. The backend answers the filter
+// (applications.choices): the tab never loads a 20,000-applicant round's list (issue 8).
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { api } from '../../../api/client';
 import { recusalInputSchema, uuid } from '../../../../shared/rounds/schema';
 import { msg } from '../../../../shared/common/validation';
-import type { Application, Member, Recusal } from '../../../../shared/rounds/views';
+import type { ApplicantChoicesView, ListedRecusal, Member } from '../../../../shared/rounds/views';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { errorText, toastError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { errorAt, Field, issueError } from '../common/form-utils';
-import { applicantChoices } from './applicant-choices';
 
 // Nothing chosen yet reads 请选择, not 内容无效.
 const chosen = z.string().min(1, msg('error.choose')).pipe(uuid);
 const schema = recusalInputSchema.extend({ memberId: chosen, applicationId: chosen });
 type Values = z.input<typeof schema>;
 
+/** The picker's options for this filter, from the backend; an answer to an older filter is dropped. */
+function useApplicantChoices(roundId: string, filter: string, chosenId: string): ApplicantChoicesView | null {
+  const [answer, setAnswer] = useState<ApplicantChoicesView | null>(null);
+  const asked = useRef(0);
+  useEffect(() => {
+    const n = ++asked.current;
+    void api['applications.choices']({ roundId, filter: filter.slice(0, 100), chosenId }).then((r) => {
+      if (n !== asked.current) return;
+      if (r.ok) setAnswer(r.value);
+      else toastError(r.error);
+    });
+  }, [roundId, filter, chosenId]);
+  return answer;
+}
+
 interface Props {
+  roundId: string;
   members: readonly Member[];
-  recusals: readonly Recusal[];
-  applications: readonly Application[];
+  recusals: readonly ListedRecusal[];
   readOnly: boolean;
   onChanged: () => Promise<void>;
 }
 
-export function RecusalsPanel({ members, recusals, applications, readOnly, onChanged }: Props) {
+export function RecusalsPanel({ roundId, members, recusals, readOnly, onChanged }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const memberName = new Map(members.map((m) => [m.id, m.name]));
-  const applicant = new Map(applications.map((a) => [a.id, a]));
-  const active = applications.filter((a) => !a.withdrawnAt);
   const { register, handleSubmit, formState, setError, reset, getValues, setValue, watch, setFocus } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { memberId: '', applicationId: '', reason: '' },
   });
   const [filter, setFilter] = useState('');
   const chosenId = watch('applicationId');
-  const { options, onlyMatch, more } = useMemo(() => applicantChoices(applications, filter, chosenId), [applications, filter, chosenId]);
+  const choices = useApplicantChoices(roundId, filter, chosenId);
+  const options = choices?.options ?? [];
+  const more = choices?.more ?? 0;
+  const activeCount = choices?.activeCount ?? 0;
   // After the render that lists it, so the select has the option to show.
-  const onlyMatchId = onlyMatch?.id;
+  const onlyMatchId = choices?.onlyMatchId;
   useEffect(() => {
     if (onlyMatchId) setValue('applicationId', onlyMatchId, { shouldValidate: formState.isSubmitted });
   }, [onlyMatchId]);
@@ -56,18 +72,18 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
       if (!result.error.issues?.length) setError('root', { message: errorText(result.error) });
       return;
     }
-    toast('success', t('committee.recusal.declared', { member: memberName.get(data.memberId) ?? '', applicant: applicant.get(data.applicationId)?.legalName ?? '' }));
+    toast('success', t('committee.recusal.declared', { member: memberName.get(data.memberId) ?? '', applicant: options.find((a) => a.id === data.applicationId)?.legalName ?? '' }));
     // The same member often declares several in a row: keep the member, clear the rest.
     reset({ memberId: getValues('memberId'), applicationId: '', reason: '' });
     setFilter('');
     await onChanged();
   });
 
-  async function withdraw(r: Recusal, undoable = true) {
+  async function withdraw(r: ListedRecusal, undoable = true) {
     const result = await api['recusals.withdraw']({ applicationId: r.applicationId, memberId: r.memberId });
     if (!result.ok) return toastError(result.error);
     await onChanged();
-    const params = { member: memberName.get(r.memberId) ?? '', applicant: applicant.get(r.applicationId)?.legalName ?? '' };
+    const params = { member: memberName.get(r.memberId) ?? '', applicant: r.applicantName };
     const undo = async () => {
       const again = await api['recusals.declare']({ applicationId: r.applicationId, memberId: r.memberId, reason: r.reason });
       if (!again.ok) return toastError(again.error);
@@ -103,8 +119,8 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
               <tr key={`${r.memberId}|${r.applicationId}`}>
                 <td>{memberName.get(r.memberId) ?? '—'}</td>
                 <td>
-                  {applicant.get(r.applicationId)?.legalName ?? '—'}
-                  {applicant.get(r.applicationId)?.withdrawnAt && <span className="tag">{t('applications.status.withdrawn')}</span>}
+                  {r.applicantName}
+                  {r.applicantWithdrawn && <span className="tag">{t('applications.status.withdrawn')}</span>}
                 </td>
                 <td>{r.reason}</td>
                 <td className="small">{formatDateTime(r.declaredAt, locale)}</td>
@@ -116,7 +132,7 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
           </tbody>
         </table>
       )}
-      {!readOnly && members.length > 0 && active.length > 0 && (
+      {!readOnly && members.length > 0 && activeCount > 0 && (
         <form className="recusal-form" onSubmit={declare} noValidate>
           <Field label={t('committee.recusal.member')} error={e('memberId')}>
             <select {...register('memberId')} aria-invalid={invalid('memberId')}>
@@ -155,7 +171,7 @@ export function RecusalsPanel({ members, recusals, applications, readOnly, onCha
           {formState.errors.root?.message && <p className="field-error wide-error" role="alert">{formState.errors.root.message}</p>}
         </form>
       )}
-      {!readOnly && (members.length === 0 || active.length === 0) && <p className="hint">{t('committee.recusal.needBoth')}</p>}
+      {!readOnly && choices && (members.length === 0 || activeCount === 0) && <p className="hint">{t('committee.recusal.needBoth')}</p>}
     </section>
   );
 }

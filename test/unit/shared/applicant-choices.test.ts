@@ -1,7 +1,7 @@
-// The recusal picker's applicant list (renderer/features/rounds/committee/applicant-choices.ts): active
+// The recusal picker's applicant list (shared/rounds/applicant-choices.ts): active
 // applicants in pinyin order, narrowed by name, code, city, pinyin or initials; one match is chosen for you.
 import { describe, expect, it } from 'vitest';
-import { applicantChoices } from '../../../renderer/features/rounds/committee/applicant-choices';
+import { applicantChoices } from '../../../shared/rounds/applicant-choices';
 
 const app = (id: string, legalName: string, city: string, creditCode: string, withdrawnAt: string | null = null) => ({ id, legalName, city, creditCode, withdrawnAt });
 const APPS = [
