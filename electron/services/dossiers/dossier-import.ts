@@ -34,7 +34,8 @@ interface StoredPreview {
 const previews = new PreviewStore<StoredPreview>();
 
 export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string; emptyCells?: 'keep' | 'clear' }): Promise<ImportPreview> {
-  const table = await readUploadedTable(input.fileName, input.dataBase64);
+  // An XLSX reports its reading (bytes of the file), then the rows are checked (rows of the table).
+  const table = await readUploadedTable(input.fileName, input.dataBase64, (done, total) => ctx.progress(input.jobId, done, total));
   const checked = checkRows(ctx, table, input.jobId, input.emptyCells ?? 'keep');
   const identityChanges = checked.changes.filter((c) => c.identity).length;
   const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })), identityChanges }, ctx.now().getTime());

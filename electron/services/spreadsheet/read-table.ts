@@ -3,7 +3,9 @@
 // Bounded by what the sheet actually holds, never by its declared extent: a single stray cell at XFD1
 // once made us walk 16,384 columns per row (63 s, 4.6 GB for a 12 KB file). Only cells that exist are
 // visited, the header may not reach past MAX_COLUMNS, and a table may not exceed MAX_CELLS in all.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { zipEntrySizes } from './zip-sizes';
 import { decodeText } from './decode-text';
 import { parseCsv } from './csv';
 import type { Cell } from '../../../shared/dossiers/columns';
@@ -27,9 +29,10 @@ function assertWithinBudget(cells: number): void {
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
 
-export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
+/** `onProgress` (XLSX): bytes of the file read so far, of its size. */
+export async function readTable(fileName: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip: trust the bytes over the name
-  if (isZip) return readXlsx(bytes);
+  if (isZip) return readXlsx(bytes, onProgress);
   if (/\.xls$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
     throw new UnreadableFileError('这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
   }
@@ -45,35 +48,76 @@ function readCsv(bytes: Uint8Array): Table {
   return { headers: header.map((h) => h.trim()), rows, encoding };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+/** What a workbook may inflate to in all (declared sizes, read first): 10 M cells of XML fit, a zip bomb does not. */
+export const MAX_INFLATED_BYTES = 1024 ** 3;
+const CHUNK = 1 << 20;
+
+/**
+ * The first sheet (first tab) of an XLSX, streamed (issue 8: exceljs's WorkbookReader, not the whole workbook
+ * loaded): rows are visited as they are parsed, the header's width is checked on row 1 before any data row,
+ * and every row visited, blank or not, counts against the cell budget. `onProgress` gets the bytes of the
+ * file consumed so far (the inflating and parsing of entries as they stream in).
+ */
+async function readXlsx(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
+  const sizes = zipEntrySizes(bytes);
+  if (!sizes) throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
+  const inflated = sizes.reduce((n, e) => n + e.uncompressed, 0);
+  if (inflated > MAX_INFLATED_BYTES) throw new UnreadableFileError(`工作簿解压后超过 ${MAX_INFLATED_BYTES / 1024 ** 3} GB 的上限，请分成几个文件导入`);
+  const input = Readable.from((function* () {
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      onProgress?.(at, bytes.length);
+      yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK, bytes.length - at));
+    }
+    onProgress?.(bytes.length, bytes.length);
+  })());
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  let table: Table | null = null;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      if (table) continue; // later sheets are drained unread
+      // The first tab, as workbook.xml orders the sheets (the zip may hold them in another order).
+      const firstTab = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0]?.name;
+      if (firstTab !== undefined && (sheet as unknown as { name: string }).name !== firstTab) continue;
+      table = await readSheetRows(sheet as unknown as AsyncIterable<ExcelJS.Row>);
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
+  } finally {
+    input.destroy();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('工作簿中没有工作表');
-  // The header's width is its last non-blank cell; cells right of it in data rows are not read.
-  const named = new Map<number, string>();
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => {
-    const text = cellValue(cell.value);
-    if (text != null && String(text).trim() !== '') named.set(column, String(text).trim());
-  });
-  const width = Math.max(0, ...named.keys());
-  if (width > MAX_COLUMNS) throw new UnreadableFileError(`第 1 行第 ${width} 列有表头内容，超过了 ${MAX_COLUMNS} 列的上限；请删除多余的列后再导入`);
-  const headers = Array.from({ length: width }, (_, i) => named.get(i + 1) ?? '');
+  if (!table) throw new UnreadableFileError('工作簿中没有工作表');
+  return table;
+}
+
+async function readSheetRows(sheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
+  let headers: string[] | null = null;
+  let width = 0;
+  let visited = 0;
   const rows: Table['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    assertWithinBudget((rows.length + 1) * width);
+  for await (const row of sheet) {
+    if (headers === null) {
+      // The header's width is its last non-blank cell; cells right of it in data rows are not read.
+      const named = new Map<number, string>();
+      if (row.number === 1) {
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          const text = cellValue(cell.value);
+          if (text != null && String(text).trim() !== '') named.set(column, String(text).trim());
+        });
+      }
+      width = Math.max(0, ...named.keys());
+      if (width > MAX_COLUMNS) throw new UnreadableFileError(`第 1 行第 ${width} 列有表头内容，超过了 ${MAX_COLUMNS} 列的上限；请删除多余的列后再导入`);
+      headers = Array.from({ length: width }, (_, i) => named.get(i + 1) ?? '');
+      if (row.number === 1) continue;
+    }
+    assertWithinBudget(++visited * Math.max(1, width));
     const cells: Cell[] = new Array<Cell>(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (column <= width) cells[column - 1] = cellValue(cell.value);
     });
-    if (!isBlank(cells)) rows.push({ rowNumber, cells });
-  });
-  return { headers, rows };
+    if (!isBlank(cells)) rows.push({ rowNumber: row.number, cells });
+  }
+  return { headers: headers ?? [], rows };
 }
 
 /** Flattens ExcelJS cell values (rich text, formulas, hyperlinks) to what the user sees. */
