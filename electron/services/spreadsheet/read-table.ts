@@ -3,9 +3,9 @@
 // Bounded by what the sheet actually holds, never by its declared extent: a single stray cell at XFD1
 // once made us walk 16,384 columns per row (63 s, 4.6 GB for a 12 KB file). Only cells that exist are
 // visited, the header may not reach past MAX_COLUMNS, and a table may not exceed MAX_CELLS in all.
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { zipEntrySizes } from './zip-sizes';
+import type ExcelJS from 'exceljs';
+import { zipEntries } from './zip-sizes';
+import { firstSheetRows } from './xlsx-first-sheet';
 import { decodeText } from './decode-text';
 import { parseCsv } from './csv';
 import type { Cell } from '../../../shared/dossiers/columns';
@@ -50,44 +50,26 @@ function readCsv(bytes: Uint8Array): Table {
 
 /** What a workbook may inflate to in all (declared sizes, read first): 10 M cells of XML fit, a zip bomb does not. */
 export const MAX_INFLATED_BYTES = 1024 ** 3;
-const CHUNK = 1 << 20;
 
 /**
- * The first sheet (first tab) of an XLSX, streamed (issue 8: exceljs's WorkbookReader, not the whole workbook
- * loaded): rows are visited as they are parsed, the header's width is checked on row 1 before any data row,
- * and every row visited, blank or not, counts against the cell budget. `onProgress` gets the bytes of the
- * file consumed so far (the inflating and parsing of entries as they stream in).
+ * The first sheet (first tab) of an XLSX, streamed (issue 8; xlsx-first-sheet.ts): rows are visited as they
+ * are inflated and parsed, the header's width is checked on row 1 before any data row, every row visited,
+ * blank or not, counts against the cell budget, and a workbook declaring more than MAX_INFLATED_BYTES is
+ * refused before anything is inflated. `onProgress` gets the sheet's bytes read so far.
  */
 async function readXlsx(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
-  const sizes = zipEntrySizes(bytes);
-  if (!sizes) throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
-  const inflated = sizes.reduce((n, e) => n + e.uncompressed, 0);
+  const entries = zipEntries(bytes);
+  if (!entries) throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
+  const inflated = entries.reduce((n, e) => n + e.uncompressed, 0);
   if (inflated > MAX_INFLATED_BYTES) throw new UnreadableFileError(`工作簿解压后超过 ${MAX_INFLATED_BYTES / 1024 ** 3} GB 的上限，请分成几个文件导入`);
-  const input = Readable.from((function* () {
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      onProgress?.(at, bytes.length);
-      yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK, bytes.length - at));
-    }
-    onProgress?.(bytes.length, bytes.length);
-  })());
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
-  let table: Table | null = null;
   try {
-    for await (const sheet of reader) {
-      if (table) continue; // later sheets are drained unread
-      // The first tab, as workbook.xml orders the sheets (the zip may hold them in another order).
-      const firstTab = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0]?.name;
-      if (firstTab !== undefined && (sheet as unknown as { name: string }).name !== firstTab) continue;
-      table = await readSheetRows(sheet as unknown as AsyncIterable<ExcelJS.Row>);
-    }
+    const rows = await firstSheetRows(bytes, entries, onProgress);
+    if (!rows) throw new UnreadableFileError('工作簿中没有工作表');
+    return await readSheetRows(rows);
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
-  } finally {
-    input.destroy();
   }
-  if (!table) throw new UnreadableFileError('工作簿中没有工作表');
-  return table;
 }
 
 async function readSheetRows(sheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
