@@ -8,6 +8,7 @@
 //   ranking page        ranking.region of one region, cached (absolute ms; floor: members.list of the empty round)
 //   members.list        members.list (absolute ms, same floor)
 //   dossier CSV import  dossiers.importPreview + importCommit / CSV parse + raw INSERT of the same rows
+//   dossier XLSX import the same rows as an XLSX into a fresh server (and its streamed export) / the same floor
 //   search              dossiers.list with a search term (absolute ms; floor: in-memory substring scan)
 // and the server's memory: the worker runs in a child process (startServer below), whose RSS after each
 // phase and peak RSS (VmHWM) are reported apart from the benchmark's own. Not part of `npm test`.
@@ -17,6 +18,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { fork } from 'node:child_process';
 import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
 import type { Result } from '../../shared/api/result';
@@ -125,6 +127,30 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     });
     out.push(['dossier CSV import (preview + commit)', importMs, floorDossiers, 'CSV parse + raw INSERT']);
     rssAfter('dossier import');
+    // The same rows as an XLSX (written as Excel writes it: shared strings), imported into a fresh server so
+    // every row is new as in the CSV figure; then the streamed export of them. Same floor as the CSV figure.
+    {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('申请机构档案');
+      [DOSSIER_COLUMNS.map((c) => c.header), ...rows].forEach((r) => sheet.addRow(r));
+      const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+      const xlsxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-xlsx-'));
+      const xlsxWorker = await startServer(xlsxDir);
+      try {
+        await call(xlsxWorker, 'session.setUser', { name: '基准测试' });
+        const [xlsxMs] = await time(async () => {
+          const preview = await call<{ previewId: string; counts: { create: number } }>(xlsxWorker, 'dossiers.importPreview', { fileName: 'dossiers.xlsx', dataBase64: xlsxBase64 });
+          if (preview.counts.create !== n) throw new Error(`XLSX import: ${preview.counts.create} of ${n} rows to create`);
+          await call(xlsxWorker, 'dossiers.importCommit', { previewId: preview.previewId });
+        });
+        out.push(['dossier XLSX import (preview + commit)', xlsxMs, floorDossiers, 'CSV parse + raw INSERT']);
+        const [exportMs] = await time(() => call(xlsxWorker, 'dossiers.exportXlsx', { status: 'all' }));
+        out.push(['dossier XLSX export (streamed, all dossiers)', exportMs, floorDossiers, 'CSV parse + raw INSERT']);
+      } finally {
+        await xlsxWorker.close();
+        fs.rmSync(xlsxDir, { recursive: true, force: true });
+      }
+    }
 
     // The round: 300 regions, applications inserted directly (set-up, not measured), 15 members.
     const program = await call<{ id: string }>(worker, 'programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });

@@ -7,6 +7,8 @@ import { createTestContext, type TestContext } from '../../support/service-conte
 import { call } from '../../support/call';
 import { syntheticCreditCode } from '../../support/credit-codes';
 import { base64, importRecord, toCsv, toRows, utf8, xlsx, type ImportRecord } from '../../support/import-files';
+import { setExportStyleMemo } from '../../../electron/services/dossiers/dossier-export';
+import { entryStream, zipEntries } from '../../../electron/services/spreadsheet/zip-sizes';
 
 const NAMES = ['重庆银行股份有限公司', '长沙银行股份有限公司', '重庆市长江珠宝有限公司', '长沙市长安重工有限公司', '银行街3号ABC珠宝行', 'ＡＢＣ珠宝（杭州）有限公司', '乐山市乐行文化传媒有限公司', '厦门市朝阳供应链管理有限公司'];
 const CITIES = [['重庆市', '重庆市'], ['湖南省', '长沙市'], ['浙江省', '杭州市'], ['四川省', '乐山市'], ['福建省', '厦门市']] as const;
@@ -73,5 +75,31 @@ describe('streamed XLSX import and export', () => {
     // Into the same database: nothing changes.
     const same = await call(viaCsv, 'dossiers.importPreview', { fileName: exported.fileName, dataBase64: exported.dataBase64 });
     expect(same.counts).toEqual({ create: 0, update: 0, unchanged: 700, invalid: 0 });
+  });
+
+  it('writes the same workbook with the style-id memo as without it (every part of the zip)', async () => {
+    const ctx = await createTestContext();
+    const preview = await call(ctx, 'dossiers.importPreview', { fileName: 'a.csv', dataBase64: base64(utf8(toCsv(toRows(records(60))))) });
+    await call(ctx, 'dossiers.importCommit', { previewId: preview.previewId });
+    const parts = async (dataBase64: string) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const out: Record<string, string> = {};
+      for (const entry of zipEntries(bytes)!) {
+        let text = '';
+        for await (const chunk of entryStream(bytes, entry)) text += chunk as string;
+        out[entry.name] = text;
+      }
+      return out;
+    };
+    const memo = await parts((await call(ctx, 'dossiers.exportXlsx', { status: 'all' })).dataBase64);
+    setExportStyleMemo(false);
+    try {
+      const plain = await parts((await call(ctx, 'dossiers.exportXlsx', { status: 'all' })).dataBase64);
+      expect(memo).toEqual(plain);
+      expect(memo['xl/styles.xml']).toContain('numFmtId'); // the text format of the code and phone columns is there
+      expect(memo['xl/worksheets/sheet1.xml']).toContain('重庆银行股份');
+    } finally {
+      setExportStyleMemo(true);
+    }
   });
 });
