@@ -12,6 +12,7 @@
 //   search              dossiers.list with a search term (absolute ms; floor: in-memory substring scan)
 // and the server's memory: the worker runs in a child process (startServer below), whose RSS after each
 // phase and peak RSS (VmHWM) are reported apart from the benchmark's own. Not part of `npm test`.
+// BENCH_DOSSIERS_ONLY=1 stops after the dossier import/export figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -151,6 +152,7 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
         fs.rmSync(xlsxDir, { recursive: true, force: true });
       }
     }
+    if (process.env.BENCH_DOSSIERS_ONLY) return { rows: out, memory }; // the dossier figures alone (a 20,000 run in minutes)
 
     // The round: 300 regions, applications inserted directly (set-up, not measured), 15 members.
     const program = await call<{ id: string }>(worker, 'programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });
