@@ -4,7 +4,7 @@
 // once made us walk 16,384 columns per row (63 s, 4.6 GB for a 12 KB file). Only cells that exist are
 // visited, the header may not reach past MAX_COLUMNS, and a table may not exceed MAX_CELLS in all.
 import type ExcelJS from 'exceljs';
-import { zipEntries } from './zip-sizes';
+import { zipEntries } from './zip-entries';
 import { firstSheetRows } from './xlsx-first-sheet';
 import { decodeText } from './decode-text';
 import { parseCsv } from './csv';

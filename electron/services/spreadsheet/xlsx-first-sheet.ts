@@ -3,12 +3,12 @@
 // then only the first tab's sheet — instead of its own single pass over the zip, which intermittently loses
 // the last entry (exceljs#3064: Excel and exceljs store xl/workbook.xml last) and writes every sheet that
 // precedes the shared strings to a temporary file. The entries come from the central directory
-// (zip-sizes.ts), each inflated as a stream and never past its declared size.
+// (zip-entries.ts), each inflated as a stream and never past its declared size.
 // These are WorkbookReader's own parse steps (exceljs 4.4.0); test/unit/electron/spreadsheet pins their result
 // against the whole-workbook reader, so an exceljs upgrade that changes them fails there, not in use.
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { entryStream, type ZipEntry } from './zip-sizes';
+import { entryStream, type ZipEntry } from './zip-entries';
 
 interface ReaderSteps {
   model?: { sheets?: { name: string; rId: string }[] };

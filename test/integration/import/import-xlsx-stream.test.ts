@@ -8,7 +8,7 @@ import { call } from '../../support/call';
 import { syntheticCreditCode } from '../../support/credit-codes';
 import { base64, importRecord, toCsv, toRows, utf8, xlsx, type ImportRecord } from '../../support/import-files';
 import { setExportStyleMemo } from '../../../electron/services/dossiers/dossier-export';
-import { entryStream, zipEntries } from '../../../electron/services/spreadsheet/zip-sizes';
+import { entryStream, zipEntries } from '../../../electron/services/spreadsheet/zip-entries';
 
 const NAMES = ['重庆银行股份有限公司', '长沙银行股份有限公司', '重庆市长江珠宝有限公司', '长沙市长安重工有限公司', '银行街3号ABC珠宝行', 'ＡＢＣ珠宝（杭州）有限公司', '乐山市乐行文化传媒有限公司', '厦门市朝阳供应链管理有限公司'];
 const CITIES = [['重庆市', '重庆市'], ['湖南省', '长沙市'], ['浙江省', '杭州市'], ['四川省', '乐山市'], ['福建省', '厦门市']] as const;

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CELLS, MAX_COLUMNS, MAX_INFLATED_BYTES, readTable, UnreadableFileError, type Table } from '../../../../electron/services/spreadsheet/read-table';
-import { zipEntries } from '../../../../electron/services/spreadsheet/zip-sizes';
+import { zipEntries } from '../../../../electron/services/spreadsheet/zip-entries';
 import type { Cell } from '../../../../shared/dossiers/columns';
 
 /** The reader before streaming (workbook loaded whole), kept here as the plain path to compare with. */
@@ -181,5 +181,25 @@ describe('streamed XLSX reader', () => {
       for (let r = 2; r <= rows + 1; r++) sheet.getCell(r, 1).value = ' ';
     });
     await expect(readTable('a.xlsx', bytes)).rejects.toThrow('个单元格的上限');
+  }, 60_000);
+
+  it('answers a damaged workbook with a table or UnreadableFileError, never another error or a hang (fast-check)', async () => {
+    const good = Buffer.from(await workbook((wb) => {
+      const sheet = wb.addWorksheet('档案');
+      sheet.addRow(['机构名称', '城市']);
+      for (let i = 0; i < 40; i++) sheet.addRow([`重庆第${i}号珠宝检测有限公司`, '重庆市']);
+    }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ at: fc.nat({ max: good.length - 1 }), byte: fc.nat({ max: 255 }) }), { minLength: 1, maxLength: 8 }), fc.option(fc.nat({ max: good.length }), { nil: undefined }), async (flips, cut) => {
+        const bytes = Buffer.from(good.subarray(0, cut ?? good.length));
+        for (const { at, byte } of flips) if (at >= 2 && at < bytes.length) bytes[at] = byte; // keep the PK magic: the XLSX path
+        try {
+          await readTable('a.xlsx', bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UnreadableFileError);
+        }
+      }),
+      { numRuns: 150 },
+    );
   }, 60_000);
 });
