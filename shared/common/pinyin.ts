@@ -30,7 +30,7 @@ function readHanRun(run: string): readonly string[] {
   return pinyin(run, { type: 'array', toneType: 'none', v: true });
 }
 
-// Issue 8: pinyin-pro's word segmentation costs ≈ 50–120 µs per name, more than a whole raw insert. Each Han
+// Issue 8: pinyin-pro's word segmentation costs ≈ 20–120 µs per name, more than a whole raw insert. Each Han
 // run is read on its own (nothing outside the run reaches pinyin-pro), so a run's syllables are a function of
 // the run alone and can be remembered: company names repeat their region parts (杭州市, 西湖区) and their
 // endings (珠宝检测有限公司 after a number) across a file. The same syllables as reading the run afresh

@@ -34,7 +34,7 @@ interface StoredPreview {
 const previews = new PreviewStore<StoredPreview>();
 
 export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string; emptyCells?: 'keep' | 'clear' }): Promise<ImportPreview> {
-  // An XLSX reports its reading (bytes of the file), then the rows are checked (rows of the table).
+  // An XLSX reports its reading (the sheet's bytes), then the rows are checked (rows of the table).
   const table = await readUploadedTable(input.fileName, input.dataBase64, (done, total) => ctx.progress(input.jobId, done, total));
   const checked = checkRows(ctx, table, input.jobId, input.emptyCells ?? 'keep');
   const identityChanges = checked.changes.filter((c) => c.identity).length;
@@ -187,8 +187,9 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
   const repo = createDossierRepo(ctx.db);
   // Issue 8: 20,000 new rows go into the table, its four indexes (one covering the pinyin haystacks) and the
   // change log; with SQLite's default 2 MB page cache the transaction evicts and re-reads index pages (and
-  // spills dirty ones to the WAL) all along — ≈ a third of the commit. A larger cache for this transaction
-  // only (pages are taken as needed, given back after); the same statements and the same rows.
+  // spills dirty ones to the WAL) all along: a larger cache cut the commit's time by ≈ 10–25 % (its CPU ≈ 7 %)
+  // in a measurement. For this transaction only (pages taken as needed, given back after); the same
+  // statements and the same rows.
   const cacheBefore = Number(ctx.db.pragma('cache_size', { simple: true }));
   if (cacheBefore < 0 && -cacheBefore < IMPORT_CACHE_KIB) ctx.db.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`); // negative: KiB
   try {

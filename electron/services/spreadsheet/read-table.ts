@@ -29,7 +29,7 @@ function assertWithinBudget(cells: number): void {
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
 
-/** `onProgress` (XLSX): bytes of the file read so far, of its size. */
+/** `onProgress` (XLSX only): the first sheet's compressed bytes read so far, of their number. */
 export async function readTable(fileName: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip: trust the bytes over the name
   if (isZip) return readXlsx(bytes, onProgress);
