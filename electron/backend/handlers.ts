@@ -36,7 +36,7 @@ const coreHandlers: CoreHandlerTable = {
   'history.verify': ({ jobId }, ctx) => verifyHistory(ctx, jobId),
   'dossiers.importPreview': (input, ctx) => previewImport(ctx, input),
   'dossiers.importCommit': (input, ctx) => commitImport(ctx, input),
-  'dossiers.exportXlsx': ({ status }, ctx) => exportDossiersXlsx(ctx, status),
+  'dossiers.exportXlsx': ({ status, jobId }, ctx) => exportDossiersXlsx(ctx, status, jobId),
 
   'attachments.add': (input, ctx) => addAttachment(ctx, input),
   'attachments.remove': ({ id }, ctx) => ({ id: setAttachmentRemoved(ctx, id, true).id }),

@@ -43,7 +43,7 @@ export const contract = {
   'history.verify': call(z.object({ jobId: jobId.optional() }).strict(), chainVerdictSchema),
   'dossiers.importPreview': call(z.object({ fileName: requiredText(255), dataBase64: base64, jobId: jobId.optional(), emptyCells: z.enum(['keep', 'clear']).optional() }).strict(), importPreviewSchema),
   'dossiers.importCommit': call(z.object({ previewId: z.string().min(1).max(64), jobId: jobId.optional(), acknowledgeIdentityChanges: z.boolean().optional() }).strict(), importResultSchema),
-  'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active') }).strict(), fileSchema),
+  'dossiers.exportXlsx': call(z.object({ status: z.enum(['active', 'archived', 'all']).default('active'), jobId: jobId.optional() }).strict(), fileSchema),
 
   'attachments.add': call(z.object({ dossierId: id, kind: z.enum(attachmentKinds), fileName: requiredText(255), dataBase64: base64 }).strict(), attachmentSchema),
   'attachments.remove': call(byId, z.object({ id })),

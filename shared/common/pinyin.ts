@@ -26,6 +26,43 @@ const SYLLABLE = /^[a-zv]+$/;
 
 // pinyin-pro's array output (not its per-character objects, 8× slower), on Han runs only: a dossier import
 // reads tens of thousands of names.
+function readHanRun(run: string): readonly string[] {
+  return pinyin(run, { type: 'array', toneType: 'none', v: true });
+}
+
+// Issue 8: pinyin-pro's word segmentation costs ≈ 20–120 µs per name, more than a whole raw insert. Each Han
+// run is read on its own (nothing outside the run reaches pinyin-pro), so a run's syllables are a function of
+// the run alone and can be remembered: company names repeat their region parts (杭州市, 西湖区) and their
+// endings (珠宝检测有限公司 after a number) across a file. The same syllables as reading the run afresh
+// (test/unit/shared/pinyin-cache.test.ts proves it on a corpus, polyphones included).
+const RUN_CACHE_LIMIT = 50_000;
+const runCache = new Map<string, readonly string[]>();
+let cachesOn = true;
+/** How to empty each memo below (withoutPinyinCaches). */
+const memoClears: (() => void)[] = [];
+function cachedHanRun(run: string): readonly string[] {
+  if (!cachesOn) return readHanRun(run);
+  let syllables = runCache.get(run);
+  if (syllables === undefined) {
+    if (runCache.size >= RUN_CACHE_LIMIT) runCache.clear();
+    syllables = readHanRun(run);
+    runCache.set(run, syllables);
+  }
+  return syllables;
+}
+
+/** For tests: `fn`'s result with every pinyin cache of this module bypassed (the plain path), and emptied after. */
+export function withoutPinyinCaches<T>(fn: () => T): T {
+  cachesOn = false;
+  try {
+    return fn();
+  } finally {
+    cachesOn = true;
+    runCache.clear();
+    for (const clear of memoClears) clear();
+  }
+}
+
 function readUnits(name: string): Unit[] {
   const text = name.normalize('NFKC').toLowerCase();
   const out: Unit[] = [];
@@ -33,7 +70,7 @@ function readUnits(name: string): Unit[] {
     part.split(HAN_RUN).forEach((run, i) => {
       if (!run) return;
       if (i % 2 === 0) return void out.push({ zh: false, text: run });
-      for (const s of pinyin(run, { type: 'array', toneType: 'none', v: true })) {
+      for (const s of cachedHanRun(run)) {
         out.push(SYLLABLE.test(s) ? { zh: true, syllable: s } : { zh: false, text: s }); // a character outside its dictionary
       }
     });
@@ -129,7 +166,9 @@ function hasZhCollation(): boolean {
  * same name for its search and its sort key. */
 function memo<T>(compute: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
+  memoClears.push(() => cache.clear());
   return (s) => {
+    if (!cachesOn) return compute(s);
     let v = cache.get(s);
     if (v === undefined) {
       if (cache.size >= 5_000) cache.clear();

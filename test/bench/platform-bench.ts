@@ -8,15 +8,18 @@
 //   ranking page        ranking.region of one region, cached (absolute ms; floor: members.list of the empty round)
 //   members.list        members.list (absolute ms, same floor)
 //   dossier CSV import  dossiers.importPreview + importCommit / CSV parse + raw INSERT of the same rows
+//   dossier XLSX import the same rows as an XLSX into a fresh server (and its streamed export) / the same floor
 //   search              dossiers.list with a search term (absolute ms; floor: in-memory substring scan)
 // and the server's memory: the worker runs in a child process (startServer below), whose RSS after each
 // phase and peak RSS (VmHWM) are reported apart from the benchmark's own. Not part of `npm test`.
+// BENCH_DOSSIERS_ONLY=1 stops after the dossier import/export figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { fork } from 'node:child_process';
 import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
 import type { Result } from '../../shared/api/result';
@@ -31,7 +34,13 @@ const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], [
 // The server's memory on its own: the data worker runs in a child process (this same bundle with
 // BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
 // (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
-type Bench = Pick<DataWorker, 'invoke' | 'close'> & { rss(): { rssMb: number; peakMb: number } };
+type Bench = Pick<DataWorker, 'invoke' | 'close'> & { rss(): { rssMb: number; peakMb: number }; cpuMs(): number };
+
+/** CPU time (user + system) a process has used, from /proc: on a shared machine the wall clock mostly measures the queue for a core. */
+function procCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (CLK_TCK 100)
+}
 
 function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
@@ -66,6 +75,7 @@ async function startServer(dataDir: string): Promise<Bench> {
         child.send({ type: 'close' });
       }),
     rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM') }),
+    cpuMs: () => procCpuMs(child.pid!),
   };
 }
 
@@ -107,15 +117,18 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     // Dossier CSV import (measured) against parse + raw insert of the same rows into a fresh database.
     const rows = Array.from({ length: n }, (_, i) => dossierRow(i));
     const csv = [DOSSIER_COLUMNS.map((c) => c.header), ...rows].map((r) => r.join(',')).join('\n');
+    const cpuBefore = worker.cpuMs();
     const [importMs] = await time(async () => {
       const preview = await call<{ previewId: string }>(worker, 'dossiers.importPreview', { fileName: 'dossiers.csv', dataBase64: Buffer.from(csv).toString('base64') });
       await call(worker, 'dossiers.importCommit', { previewId: preview.previewId });
     });
+    const importCpuMs = worker.cpuMs() - cpuBefore;
     const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-floor-'));
     const floorDb = new Database(path.join(floorDir, 'floor.sqlite'));
     floorDb.pragma('journal_mode = WAL');
     floorDb.pragma('synchronous = FULL');
     floorDb.exec((new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers'").get() as { sql: string }).sql);
+    const floorCpuBefore = process.cpuUsage();
     const [floorDossiers] = await time(() => {
       const parsed = csv.split('\n').slice(1).map((line) => line.split(','));
       const insert = floorDb.prepare(`INSERT INTO dossiers (credit_code, legal_name, legal_representative, province, city, registered_capital_yuan, established_on, taxpayer_type,
@@ -123,8 +136,41 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
         VALUES (?, ?, ?, ?, ?, 5000000, '2018-06-01', 'general', 1, 0, 10000000, '[]', 3800000, '[]', '', '', ?, 'x', 'x')`);
       floorDb.transaction(() => parsed.forEach((r) => insert.run(r[1], r[0], r[2], r[3], r[4], `${r[0]}${r[1]}`)))();
     });
+    const floorCpu = process.cpuUsage(floorCpuBefore);
+    const floorCpuMs = (floorCpu.user + floorCpu.system) / 1000;
     out.push(['dossier CSV import (preview + commit)', importMs, floorDossiers, 'CSV parse + raw INSERT']);
+    const cpuNotes = [`CSV import ${importCpuMs.toFixed(0)} ms ×${(importCpuMs / floorCpuMs).toFixed(1)}`];
     rssAfter('dossier import');
+    // The same rows as an XLSX (written as Excel writes it: shared strings), imported into a fresh server so
+    // every row is new as in the CSV figure; then the streamed export of them. Same floor as the CSV figure.
+    {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('申请机构档案');
+      [DOSSIER_COLUMNS.map((c) => c.header), ...rows].forEach((r) => sheet.addRow(r));
+      const xlsxBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+      const xlsxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-xlsx-'));
+      const xlsxWorker = await startServer(xlsxDir);
+      try {
+        await call(xlsxWorker, 'session.setUser', { name: '基准测试' });
+        const xlsxCpuBefore = xlsxWorker.cpuMs();
+        const [xlsxMs] = await time(async () => {
+          const preview = await call<{ previewId: string; counts: { create: number } }>(xlsxWorker, 'dossiers.importPreview', { fileName: 'dossiers.xlsx', dataBase64: xlsxBase64 });
+          if (preview.counts.create !== n) throw new Error(`XLSX import: ${preview.counts.create} of ${n} rows to create`);
+          await call(xlsxWorker, 'dossiers.importCommit', { previewId: preview.previewId });
+        });
+        cpuNotes.push(`XLSX import ${(xlsxWorker.cpuMs() - xlsxCpuBefore).toFixed(0)} ms ×${((xlsxWorker.cpuMs() - xlsxCpuBefore) / floorCpuMs).toFixed(1)}`);
+        out.push(['dossier XLSX import (preview + commit)', xlsxMs, floorDossiers, 'CSV parse + raw INSERT']);
+        const exportCpuBefore = xlsxWorker.cpuMs();
+        const [exportMs] = await time(() => call(xlsxWorker, 'dossiers.exportXlsx', { status: 'all' }));
+        cpuNotes.push(`export ${(xlsxWorker.cpuMs() - exportCpuBefore).toFixed(0)} ms ×${((xlsxWorker.cpuMs() - exportCpuBefore) / floorCpuMs).toFixed(1)}`);
+        out.push(['dossier XLSX export (streamed, all dossiers)', exportMs, floorDossiers, 'CSV parse + raw INSERT']);
+        out.push([`(dossier figures in CPU time of the server — floor ${floorCpuMs.toFixed(0)} ms: ${cpuNotes.join('; ')})`, 0, 1, '']);
+      } finally {
+        await xlsxWorker.close();
+        fs.rmSync(xlsxDir, { recursive: true, force: true });
+      }
+    }
+    if (process.env.BENCH_DOSSIERS_ONLY) return { rows: out, memory }; // the dossier figures alone (a 20,000 run in minutes)
 
     // The round: 300 regions, applications inserted directly (set-up, not measured), 15 members.
     const program = await call<{ id: string }>(worker, 'programs.create', { platform: '淘宝直播', name: '区域产业服务商', rules: [...SEED_003_RULES] });

@@ -1,5 +1,6 @@
 // Importing dossiers from CSV as committee members have them (UTF-8 with some bad rows; GBK from Excel on
 // Chinese Windows), the preview writing nothing until confirmed, and searching the result in Chinese.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCreditCode } from '../support/credit-codes';
 import { REAL_CREDIT_CODES } from '../support/dossiers';
@@ -135,5 +136,26 @@ describe('dossier import and search', () => {
     await list.search('广州');
     await list.empty.getByText('没有符合“广州”的档案。').waitFor();
     expect(await list.rowNames()).toEqual([]);
+  });
+
+  it('exports the list as XLSX (streamed) with the Chinese intact and in pinyin order; the button is back afterwards', async () => {
+    // The data of the imports above, through the API so this test also runs on its own (nothing changes after them).
+    for (const [fileName, bytes] of [[UTF8_FILE, utf8Csv(UTF8_ROWS)], [GBK_FILE, gbkCsv(GBK_ROWS)]] as const) {
+      const preview = await fixture.server.call('dossiers.importPreview', { fileName, dataBase64: bytes.toString('base64') });
+      await fixture.server.call('dossiers.importCommit', { previewId: preview.previewId });
+    }
+    const { page } = await fixture.open();
+    const list = new DossierListPage(page);
+    await list.waitUntilLoaded();
+    await expect.poll(async () => (await list.rowNames()).length, POLL).toBe(6);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 XLSX' }).click();
+    const file = await (await download).path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const names: string[] = [];
+    workbook.worksheets[0]!.eachRow((row, n) => void (n > 1 && names.push(String(row.getCell(1).value))));
+    expect(names).toEqual(['北京优选运营服务有限公司', '杭州安心珠宝检测技术有限公司', '杭州滨江珍珠鉴定有限公司', '杭州余杭货品分发有限公司', '深圳华南鉴定中心有限公司', '苏州丝绸检测研究院有限公司']);
+    await expect.poll(() => page.getByRole('button', { name: '导出 XLSX' }).isEnabled(), POLL).toBe(true); // the bar is gone, the button back
   });
 });

@@ -16,6 +16,14 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncodingName;
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  // Valid UTF-8 without a BOM is decoded once (the strict decode that detects it is the text).
+  if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    }
+  }
   const { encoding, bomLength } = detectEncoding(bytes);
   return { text: new TextDecoder(encoding).decode(bytes.subarray(bomLength)), encoding };
 }

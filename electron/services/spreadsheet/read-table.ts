@@ -3,7 +3,9 @@
 // Bounded by what the sheet actually holds, never by its declared extent: a single stray cell at XFD1
 // once made us walk 16,384 columns per row (63 s, 4.6 GB for a 12 KB file). Only cells that exist are
 // visited, the header may not reach past MAX_COLUMNS, and a table may not exceed MAX_CELLS in all.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { zipEntries } from './zip-entries';
+import { firstSheetRows } from './xlsx-first-sheet';
 import { decodeText } from './decode-text';
 import { parseCsv } from './csv';
 import type { Cell } from '../../../shared/dossiers/columns';
@@ -27,9 +29,10 @@ function assertWithinBudget(cells: number): void {
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
 
-export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
+/** `onProgress` (XLSX only): the first sheet's compressed bytes read so far, of their number. */
+export async function readTable(fileName: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip: trust the bytes over the name
-  if (isZip) return readXlsx(bytes);
+  if (isZip) return readXlsx(bytes, onProgress);
   if (/\.xls$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
     throw new UnreadableFileError('这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入');
   }
@@ -45,35 +48,58 @@ function readCsv(bytes: Uint8Array): Table {
   return { headers: header.map((h) => h.trim()), rows, encoding };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+/** What a workbook may inflate to in all (declared sizes, read first): 10 M cells of XML fit, a zip bomb does not. */
+export const MAX_INFLATED_BYTES = 1024 ** 3;
+
+/**
+ * The first sheet (first tab) of an XLSX, streamed (issue 8; xlsx-first-sheet.ts): rows are visited as they
+ * are inflated and parsed, the header's width is checked on row 1 before any data row, every row visited,
+ * blank or not, counts against the cell budget, and a workbook declaring more than MAX_INFLATED_BYTES is
+ * refused before anything is inflated. `onProgress` gets the sheet's bytes read so far.
+ */
+async function readXlsx(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Table> {
+  const entries = zipEntries(bytes);
+  if (!entries) throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
+  const inflated = entries.reduce((n, e) => n + e.uncompressed, 0);
+  if (inflated > MAX_INFLATED_BYTES) throw new UnreadableFileError(`工作簿解压后超过 ${MAX_INFLATED_BYTES / 1024 ** 3} GB 的上限，请分成几个文件导入`);
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    const rows = await firstSheetRows(bytes, entries, onProgress);
+    if (!rows) throw new UnreadableFileError('工作簿中没有工作表');
+    return await readSheetRows(rows);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError('文件不是有效的 XLSX 工作簿');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('工作簿中没有工作表');
-  // The header's width is its last non-blank cell; cells right of it in data rows are not read.
-  const named = new Map<number, string>();
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => {
-    const text = cellValue(cell.value);
-    if (text != null && String(text).trim() !== '') named.set(column, String(text).trim());
-  });
-  const width = Math.max(0, ...named.keys());
-  if (width > MAX_COLUMNS) throw new UnreadableFileError(`第 1 行第 ${width} 列有表头内容，超过了 ${MAX_COLUMNS} 列的上限；请删除多余的列后再导入`);
-  const headers = Array.from({ length: width }, (_, i) => named.get(i + 1) ?? '');
+}
+
+async function readSheetRows(sheet: AsyncIterable<ExcelJS.Row>): Promise<Table> {
+  let headers: string[] | null = null;
+  let width = 0;
+  let visited = 0;
   const rows: Table['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    assertWithinBudget((rows.length + 1) * width);
+  for await (const row of sheet) {
+    if (headers === null) {
+      // The header's width is its last non-blank cell; cells right of it in data rows are not read.
+      const named = new Map<number, string>();
+      if (row.number === 1) {
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          const text = cellValue(cell.value);
+          if (text != null && String(text).trim() !== '') named.set(column, String(text).trim());
+        });
+      }
+      width = Math.max(0, ...named.keys());
+      if (width > MAX_COLUMNS) throw new UnreadableFileError(`第 1 行第 ${width} 列有表头内容，超过了 ${MAX_COLUMNS} 列的上限；请删除多余的列后再导入`);
+      headers = Array.from({ length: width }, (_, i) => named.get(i + 1) ?? '');
+      if (row.number === 1) continue;
+    }
+    assertWithinBudget(++visited * Math.max(1, width));
     const cells: Cell[] = new Array<Cell>(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (column <= width) cells[column - 1] = cellValue(cell.value);
     });
-    if (!isBlank(cells)) rows.push({ rowNumber, cells });
-  });
-  return { headers, rows };
+    if (!isBlank(cells)) rows.push({ rowNumber: row.number, cells });
+  }
+  return { headers: headers ?? [], rows };
 }
 
 /** Flattens ExcelJS cell values (rich text, formulas, hyperlinks) to what the user sees. */

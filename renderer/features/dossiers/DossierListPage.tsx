@@ -9,6 +9,8 @@ import { navigate } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { useLocale, useT, type Locale } from '../../i18n/i18n';
 import { downloadBase64 } from '../../lib/files';
+import { newJobId, withProgress } from '../../lib/progress';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatDateTime, formatWan } from '../../lib/format';
 import { toastError } from '../../lib/errors';
 import { VirtualTable, type RowProps, type VtColumn } from '../../components/lists/VirtualTable';
@@ -94,7 +96,7 @@ export function DossierListPage() {
   const locale = useLocale((s) => s.locale);
   const [search, setSearch] = useState(remembered.search);
   const [status, setStatus] = useState<Status>(remembered.status);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { items, total } = useAllDossiers(search, status);
   const list = useSortFilter(items, SPEC, listMemory);
@@ -113,9 +115,11 @@ export function DossierListPage() {
   }, []);
 
   async function exportXlsx() {
-    setExporting(true);
-    const result = await api['dossiers.exportXlsx']({ status });
-    setExporting(false);
+    // 20,000 dossiers take a while to write: a bar with the rows written (issue 8), as the import shows.
+    setExporting({ done: 0, total: 0 });
+    const jobId = newJobId();
+    const result = await withProgress(jobId, api['dossiers.exportXlsx']({ status, jobId }), (done, total) => setExporting({ done, total }));
+    setExporting(null);
     if (!result.ok) return toastError(result.error);
     downloadBase64(result.value.fileName, result.value.mime, result.value.dataBase64);
     toast('success', t('dossier.list.exported', { fileName: result.value.fileName }));
@@ -138,10 +142,11 @@ export function DossierListPage() {
         <h1>{t('dossier.list.title')}</h1>
         <div className="actions">
           <button type="button" onClick={() => navigate({ page: 'import' })}>{t('dossier.list.import')}</button>
-          <button type="button" onClick={exportXlsx} disabled={exporting || total === 0}>{t('dossier.list.export')}</button>
+          <button type="button" onClick={exportXlsx} disabled={exporting !== null || total === 0}>{t('dossier.list.export')}</button>
           <button type="button" className="primary" onClick={() => navigate({ page: 'dossier-new' })}>{t('dossier.list.new')}</button>
         </div>
       </div>
+      {exporting && <ProgressBar label={t('dossier.list.exporting')} done={exporting.done} total={exporting.total} />}
       <div className="toolbar">
         <input ref={searchRef} type="search" className="search" placeholder={t('dossier.list.search')} aria-label={t('dossier.list.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <div className="segmented" role="radiogroup">
