@@ -13,6 +13,7 @@ import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
+import { applicationsPage, screeningPage } from '../services/rounds/list-pages';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -82,4 +83,6 @@ export const roundsHandlers: RoundsHandlerTable = {
   },
   'ranking.region': ({ roundId, regionId, viewerMemberId }, ctx) => regionRanking(ctx, roundId, regionId, viewerMemberId),
   'ranking.summary': ({ roundId, viewerMemberId }, ctx) => rankingSummary(ctx, roundId, viewerMemberId),
+  'applications.page': (query, ctx) => applicationsPage(ctx, query),
+  'screening.page': (query, ctx) => screeningPage(ctx, query),
 };

@@ -104,6 +104,8 @@ export const callNames = [
   'dossiers.importTemplate',
   'ranking.region',
   'ranking.summary',
+  'applications.page',
+  'screening.page',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -24,6 +24,7 @@ import type { RegionSensitivity } from '../ranking/sensitivity';
 import { changeSchema } from '../history/schema';
 import { scoreImportPreviewSchema, scoreImportResultSchema } from '../rounds/score-import';
 import { call } from './call';
+import { applicationsPageQuerySchema, screeningPageQuerySchema, type ApplicationsPage, type ScreeningPage } from './list-pages';
 
 const done = z.object({});
 const roundData = z.object({ name: requiredText(100), referenceDate: isoDate, options: roundRankingOptionsSchema });
@@ -94,4 +95,7 @@ export const roundsContract = {
   // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
   'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),
   'ranking.summary': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResultsSummary>()),
+  // One page of the applications / screening tab, sorted, filtered and searched by the service (issue 8).
+  'applications.page': call(applicationsPageQuerySchema.strict(), view<ApplicationsPage>()),
+  'screening.page': call(screeningPageQuerySchema.strict(), view<ScreeningPage>()),
 } as const;

@@ -63,6 +63,17 @@ export function listApplications(ctx: ServiceContext, roundId: string, includeWi
   return rows.map(toApplication);
 }
 
+/** The applications with these ids, in the order given (a page of the applications list; unknown ids are left out). */
+export function applicationsByIds(ctx: ServiceContext, ids: readonly string[]): Application[] {
+  if (ids.length === 0) return [];
+  const rows = ctx.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ApplicationRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toApplication(row)] : [];
+  });
+}
+
 export function getApplication(ctx: ServiceContext, id: string): Application & { roundId: string } {
   const row = ctx.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as ApplicationRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', zh('error.notFound'));
