@@ -95,7 +95,8 @@ async function runSize(n: number): Promise<void> {
     fmt('screening.page after the override (screening recomputed + index)', await call(ctx, 'screening.page', page));
   } finally {
     db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`(kept ${dir})`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
