@@ -32,7 +32,8 @@ interface AppEntry {
   nameRank: number;
   cityRank: number;
   codeRank: number;
-  plain: [string, string, string];
+  /** What the search needs, filled at the first search of the generation (most visits never search). */
+  search: { province: string; stored: { initials: string; full: string }; plain: [string, string, string] | null };
 }
 
 interface ScreenEntry {
@@ -41,7 +42,7 @@ interface ScreenEntry {
   regionName: string | undefined;
   regionRank: number;
   overrideRank: number;
-  plain: [string, string];
+  plain: [string, string] | null;
 }
 
 /** Sorted orders and filtered results of one generation. */
@@ -101,7 +102,6 @@ function readApps(ctx: ServiceContext, roundId: string): AppEntry[] {
   const cities = ranks(rows.map((r) => r[3]), compareZh);
   const codes = ranks(rows.map((r) => r[2]), plainCompare);
   return rows.map(([id, legalName, creditCode, city, province, initials, full, quoteFen, withdrawnAt, statement]) => {
-    seedNameKeys(legalName, city, province, { initials, full });
     return {
       id,
       legalName,
@@ -114,9 +114,26 @@ function readApps(ctx: ServiceContext, roundId: string): AppEntry[] {
       nameRank: names.get(legalName)!,
       cityRank: cities.get(city)!,
       codeRank: codes.get(creditCode)!,
-      plain: [plainText(legalName), plainText(creditCode), plainText(city)],
+      search: { province, stored: { initials, full }, plain: null },
     };
   });
+}
+
+/** The plain-text fields of an application for the search, and its name's pinyin keys seeded (once). */
+function appPlain(a: AppEntry): [string, string, string] {
+  if (!a.search.plain) {
+    seedNameKeys(a.legalName, a.city, a.search.province, a.search.stored);
+    a.search.plain = [plainText(a.legalName), plainText(a.creditCode), plainText(a.city)];
+  }
+  return a.search.plain;
+}
+
+function screenPlain(s: ScreenEntry): [string, string] {
+  if (!s.plain) {
+    if (s.app) appPlain(s.app);
+    s.plain = [plainText(s.app?.legalName ?? ''), plainText(s.regionName ?? '')];
+  }
+  return s.plain;
 }
 
 function lists(ctx: ServiceContext, roundId: string): RoundLists {
@@ -142,7 +159,7 @@ function screeningOf(ctx: ServiceContext, roundId: string, l: RoundLists): Scree
       regionName,
       regionRank: regionName === undefined ? EMPTY : regionRanks.get(regionName)!,
       overrideRank: row.override ? overrideRanks.get(row.override.decidedAt)! : EMPTY,
-      plain: [plainText(app?.legalName ?? ''), plainText(regionName ?? '')],
+      plain: null,
     };
   });
   return l.screening;
@@ -201,7 +218,7 @@ export function applicationsPage(ctx: ServiceContext, q: ApplicationsPageQuery):
       const a = l.apps[i]!;
       if (q.region && !a.regionIds.includes(q.region)) return false;
       if (q.status && (q.status === 'withdrawn') !== a.withdrawn) return false;
-      return terms.length === 0 || matchesTerms([a.legalName, a.creditCode, a.city], a.plain, terms);
+      return terms.length === 0 || matchesTerms([a.legalName, a.creditCode, a.city], appPlain(a), terms);
     }), KEPT_FILTERED);
   const ids = [...shown.subarray(q.offset, q.offset + q.limit)].map((i) => l.apps[i]!.id);
   return { rows: applicationsByIds(ctx, ids), total: shown.length, all: l.apps.length, withdrawn: l.apps.filter((a) => a.withdrawn).length };
@@ -224,7 +241,7 @@ export function screeningPage(ctx: ServiceContext, q: ScreeningPageQuery): Scree
       const s = entries[i]!;
       if (q.region && s.row.regionId !== q.region) return false;
       if (q.result === 'overridden' ? !s.row.override : q.result !== '' && (q.result === 'eligible') !== s.row.eligible) return false;
-      return terms.length === 0 || matchesTerms([s.app?.legalName ?? '', s.regionName ?? ''], s.plain, terms);
+      return terms.length === 0 || matchesTerms([s.app?.legalName ?? '', s.regionName ?? ''], screenPlain(s), terms);
     }), KEPT_FILTERED);
   const rows: ScreeningListRow[] = [];
   const end = Math.min(shown.length, q.offset + q.limit);
