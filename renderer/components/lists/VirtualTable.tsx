@@ -41,6 +41,8 @@ interface Props<T> {
   itemAt?: (index: number) => T | undefined;
   /** The rendered window (overscan included) changed: first and last index. */
   onRange?: (start: number, end: number) => void;
+  /** The rows shown are about to be replaced (a paged list's new sort or filter is on its way): aria-busy. */
+  busy?: boolean;
   columns: readonly VtColumn[];
   rowKey: (item: T) => string | number;
   /** Returns the row: <tr {...row}>…</tr> (the props measure it and place it for assistive technology). */
@@ -67,7 +69,7 @@ function useFillHeight(ref: React.RefObject<HTMLDivElement | null>): number | un
   return top;
 }
 
-export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, columns, rowKey, renderRow, sort, onSort, className = '', label, estimateRowHeight = 44 }: Props<T>) {
+export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, busy = false, columns, rowKey, renderRow, sort, onSort, className = '', label, estimateRowHeight = 44 }: Props<T>) {
   const count = items ? items.length : (pagedCount ?? 0);
   const at = (i: number): T | undefined => (items ? items[i] : itemAt?.(i));
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -121,7 +123,7 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, col
   return (
     <div className="vt-scroll" ref={scrollRef} style={top === undefined ? undefined : { maxHeight: `max(360px, calc(100vh - ${Math.round(top)}px - 16px))` }}>
       <div style={{ paddingTop: before, paddingBottom: after }}>
-      <table className={`table vt-table ${className}`} aria-label={label} aria-rowcount={count + 1}>
+      <table className={`table vt-table ${className}`} aria-label={label} aria-rowcount={count + 1} aria-busy={busy}>
         <colgroup>
           {columns.map((c) => <col key={c.key} style={c.width ? { width: c.width } : undefined} />)}
         </colgroup>

@@ -33,6 +33,8 @@ export interface PagedList<R, A extends PageAnswer<R>> {
   onRange: (start: number, end: number) => void;
   /** The latest answer (its counts), null before the first. */
   answer: A | null;
+  /** The rows shown answer an earlier sort, filter or search than the one chosen (its answer is on the way). */
+  busy: boolean;
   error: string | null;
   sort: SortState;
   toggleSort: (key: string) => void;
@@ -46,6 +48,8 @@ export interface PagedList<R, A extends PageAnswer<R>> {
 
 interface Store<R, A> {
   gen: number;
+  /** The query (and deps) the rows answer. */
+  key: string;
   pages: Map<number, R[]>;
   answer: A | null;
 }
@@ -61,7 +65,7 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   const [search, setSearch] = useState(memory.search);
   useEffect(() => void Object.assign(memory, { sort, filters, search }), [memory, sort, filters, search]);
 
-  const [store, setStore] = useState<Store<R, A>>({ gen: 0, pages: new Map(), answer: null });
+  const [store, setStore] = useState<Store<R, A>>({ gen: 0, key: '', pages: new Map(), answer: null });
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const storeRef = useRef(store);
@@ -71,6 +75,11 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   const query: PagedQuery = { sort, filters, search };
   const queryRef = useRef(query);
   queryRef.current = query;
+  const key = JSON.stringify([sort.key, sort.dir, filters, search, ...deps]);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  /** The query key of each generation asked for. */
+  const genKeys = useRef(new Map<number, string>());
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const firstWaiters = useRef<(() => void)[]>([]);
@@ -92,7 +101,7 @@ export function usePagedList<R, A extends PageAnswer<R>>(
       setStore((s) => {
         const pages = s.gen === gen ? new Map(s.pages) : new Map<number, R[]>();
         pages.set(page, answer.rows);
-        return { gen, pages, answer };
+        return { gen, key: genKeys.current.get(gen) ?? '', pages, answer };
       });
       for (const resolve of firstWaiters.current.splice(0)) resolve();
     });
@@ -113,14 +122,15 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   // A new query or a reload: a new generation, asked for the pages of the current window (and the first).
   const restart = useCallback((): Promise<void> => {
     const gen = ++latest.current;
+    genKeys.current.clear();
+    genKeys.current.set(gen, keyRef.current);
     const done = new Promise<void>((resolve) => firstWaiters.current.push(resolve));
     load(gen, 0);
     ensure(gen, range.current[0], range.current[1], null);
     return done;
   }, [load, ensure]);
 
-  const filterKey = JSON.stringify(filters);
-  useEffect(() => void restart(), [sort.key, sort.dir, filterKey, search, restart, ...deps]);
+  useEffect(() => void restart(), [key, restart]);
 
   // Once a generation's first answer is in, the rest of the window (its total is now known).
   useEffect(() => {
@@ -140,6 +150,7 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     itemAt,
     onRange,
     answer: store.answer,
+    busy: store.answer !== null && store.key !== key,
     error,
     sort,
     toggleSort: (key) => setSort((s) => nextSort(s, key)),

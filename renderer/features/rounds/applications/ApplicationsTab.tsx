@@ -127,6 +127,7 @@ export function ApplicationsTab() {
           count={list.count}
           itemAt={list.itemAt}
           onRange={list.onRange}
+          busy={list.busy}
           columns={columns}
           rowKey={(a) => a.id}
           sort={list.sort}

@@ -107,6 +107,7 @@ export function ScreeningTab() {
           count={list.count}
           itemAt={list.itemAt}
           onRange={list.onRange}
+          busy={list.busy}
           columns={columns}
           rowKey={(row) => `${row.applicationId}|${row.regionId}`}
           sort={list.sort}
