@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { humanText } from '../common/validation';
 import { uuid } from '../rounds/schema';
 import type { Application, ScreeningRow } from '../rounds/views';
+import type { Rule } from '../eligibility/rules';
 
 /** Rows per call at most: a screenful is ~15 rows, the renderer asks for 100 at a time. */
 export const MAX_PAGE_ROWS = 500;
@@ -71,4 +72,6 @@ export interface ScreeningPage {
   eligible: number;
   failed: number;
   overridden: number;
+  /** The program's rules, which word the reasons (the tab needs no other call before it can show rows). */
+  rules: Rule[];
 }

@@ -11,7 +11,7 @@
 // applicant's regions in preference order). test/integration/rounds/list-pages.test.ts checks the pages
 // against that function over the whole lists.
 import type { ServiceContext } from '../context';
-import { getRound } from './round-repo';
+import { getProgram, getRound } from './round-repo';
 import { applicationsByIds } from './application-service';
 import { screenRound } from './screening-service';
 import { roundCache } from '../cache/change-tracker';
@@ -19,6 +19,7 @@ import { compareZh } from '../../../shared/common/pinyin';
 import { matchesTerms, plainText, searchTerms, seedNameKeys } from './list-search';
 import type { ApplicationsPage, ApplicationsPageQuery, ScreeningListRow, ScreeningPage, ScreeningPageQuery } from '../../../shared/api/list-pages';
 import type { ScreeningRow } from '../../../shared/rounds/views';
+import type { Rule } from '../../../shared/eligibility/rules';
 
 interface AppEntry {
   id: string;
@@ -55,6 +56,7 @@ interface RoundLists {
   apps: AppEntry[];
   appsById: Map<string, AppEntry>;
   screening: ScreenEntry[] | null;
+  rules: Rule[];
   appOrders: Orders;
   screenOrders: Orders;
 }
@@ -137,10 +139,10 @@ function screenPlain(s: ScreenEntry): [string, string] {
 }
 
 function lists(ctx: ServiceContext, roundId: string): RoundLists {
-  getRound(ctx.db, roundId); // NOT_FOUND for an unknown round
+  const round = getRound(ctx.db, roundId); // NOT_FOUND for an unknown round
   return cache.get(ctx.db, roundId, () => {
     const apps = readApps(ctx, roundId);
-    return { apps, appsById: new Map(apps.map((a) => [a.id, a])), screening: null, appOrders: { sorted: new Map(), filtered: new Map() }, screenOrders: { sorted: new Map(), filtered: new Map() } };
+    return { apps, appsById: new Map(apps.map((a) => [a.id, a])), screening: null, rules: getProgram(ctx.db, round.programId).rules, appOrders: { sorted: new Map(), filtered: new Map() }, screenOrders: { sorted: new Map(), filtered: new Map() } };
   });
 }
 
@@ -256,5 +258,5 @@ export function screeningPage(ctx: ServiceContext, q: ScreeningPageQuery): Scree
     if (s.row.eligible) eligible++;
     if (s.row.override) overridden++;
   }
-  return { rows, total: shown.length, all: entries.length, eligible, failed: entries.length - eligible, overridden };
+  return { rows, total: shown.length, all: entries.length, eligible, failed: entries.length - eligible, overridden, rules: l.rules };
 }

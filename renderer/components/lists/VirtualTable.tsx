@@ -10,7 +10,7 @@
 // Keyboard: Tab walks the links/buttons of the rendered rows (a few rows of overscan beyond the view, so the
 // browser scrolls the next one in and more render); ArrowUp/ArrowDown move to the same control one row up or
 // down, rendering it first when needed; Enter activates the link or button as usual.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SortState } from './sort-filter';
 import './lists.css';
@@ -94,7 +94,8 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? -1;
-  useEffect(() => onRange?.(first, last), [first, last, count, onRange]);
+  // Before paint: a jump to the end asks for its rows in the same frame.
+  useLayoutEffect(() => onRange?.(first, last), [first, last, count, onRange]);
   const before = rows.length ? rows[0]!.start - headHeight : 0;
   const after = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
 

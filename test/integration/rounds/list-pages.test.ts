@@ -124,6 +124,8 @@ async function checkScreening(ctx: TestContext, w: World, q: { sort: (typeof SCR
   const expected = sortFilter(rows, spec, { sort: { key: q.sort, dir: q.dir }, filters: { region: q.region, result: q.result }, search: q.search }, pinyin);
   const page = await ok(ctx, 'screening.page', { roundId: w.roundId, ...q });
   expect(page.total).toBe(expected.length);
+  const program = (await ok(ctx, 'programs.list', {})).find((p) => p.id === round.programId)!;
+  expect(page.rules).toEqual(program.rules);
   expect({ all: page.all, eligible: page.eligible, failed: page.failed, overridden: page.overridden }).toEqual({
     all: rows.length,
     eligible: rows.filter((r) => r.eligible).length,
@@ -200,6 +202,7 @@ describe('the pages follow every write that changes the lists (the per-round ind
     fc.record({ kind: fc.constant('ban' as const), app: fc.nat(40) }),
     fc.record({ kind: fc.constant('accept' as const), app: fc.nat(40), accepted: fc.boolean() }),
     fc.record({ kind: fc.constant('quote' as const), app: fc.nat(40), quote: fc.option(fc.integer({ min: 1, max: 90_000 })) }),
+    fc.record({ kind: fc.constant('rules' as const), keep: fc.nat(SEED_003_RULES.length) }),
   );
   type Write = typeof write extends fc.Arbitrary<infer S> ? S : never;
 
@@ -235,6 +238,11 @@ describe('the pages follow every write that changes the lists (the per-round ind
       case 'accept':
         await dispatch(handlers, ctx, 'applications.acceptStatement', { id: appId, accepted: s.accepted, reason: '委员会认可' });
         return;
+      case 'rules': {
+        const program = (await ok(ctx, 'programs.list', {})).find((p) => p.id === w.programId)!;
+        await ok(ctx, 'programs.update', { id: w.programId, version: program.version, data: { platform: '淘宝直播', name: '安心鉴鉴定机构', rules: SEED_003_RULES.slice(0, s.keep) } });
+        return;
+      }
       case 'quote': {
         const app = (await ok(ctx, 'applications.list', { roundId: w.roundId })).find((a) => a.id === appId)!;
         await dispatch(handlers, ctx, 'applications.update', { id: appId, data: { priceQuoteYuan: s.quote, strengthStatement: app.strengthStatement, shopFacts: app.shopFacts, regionIds: app.regionIds } });

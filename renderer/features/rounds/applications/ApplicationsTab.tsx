@@ -96,7 +96,8 @@ export function ApplicationsTab() {
   ];
 
   if (error) return <p className="empty" role="alert">{error}</p>;
-  if (!answer || !program) return <p className="empty">{t('common.loading')}</p>;
+  // The program (its rules) matters only to the dialog: the rows do not wait for it.
+  if (!answer) return <p className="empty">{t('common.loading')}</p>;
   return (
     <div className="applications">
       {readOnly && <div className="banner" role="status">{t('applications.finalizedBanner')}</div>}
@@ -167,7 +168,7 @@ export function ApplicationsTab() {
           )}
         />
       )}
-      {dialog && (
+      {dialog && program && (
         <ApplicationDialog
           roundId={round.id}
           regions={round.regions}

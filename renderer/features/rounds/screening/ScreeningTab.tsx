@@ -10,7 +10,6 @@ import type { ScreeningListRow, ScreeningPage, ScreeningPageQuery, ScreeningSort
 import { useLocale, useT } from '../../../i18n/i18n';
 import { formatDay } from '../../../lib/format';
 import { useRoundContext } from '../round-context';
-import { useProgram } from '../common/program';
 import { useLoad } from '../common/use-load';
 import { ScreeningRowView } from './ScreeningRowView';
 import { OverrideDialog } from './OverrideDialog';
@@ -51,7 +50,6 @@ export function ScreeningTab() {
     [round.id, round.version],
   );
   const bans = useLoad(() => api['bans.list']({}), []);
-  const { program } = useProgram(round.programId);
   const [overriding, setOverriding] = useState<{ row: ScreeningListRow; remove: boolean } | null>(null);
   const [showBans, setShowBans] = useState(false);
   const [statementAction, setStatementAction] = useState<(StatementAction & { applicant: string; statement: string }) | null>(null);
@@ -71,7 +69,8 @@ export function ScreeningTab() {
 
   const error = list.error;
   if (error) return <p className="empty" role="alert">{error}</p>;
-  if (!list.answer || !program) return <p className="empty">{t('screening.loading')}</p>;
+  if (!list.answer) return <p className="empty">{t('screening.loading')}</p>;
+  const rules = list.answer.rules;
   return (
     <div className="screening">
       {readOnly && <div className="banner" role="status">{t('screening.finalizedBanner')}</div>}
@@ -121,7 +120,7 @@ export function ScreeningTab() {
               applicant={row.applicant || '—'}
               sameApplicantAsAbove={row.sameApplicantAsAbove}
               region={regions.get(row.regionId) ?? '—'}
-              rules={program.rules}
+              rules={rules}
               readOnly={readOnly}
               onOverride={(remove) => setOverriding({ row, remove })}
               onStatement={(accept) => setStatementAction({ applicationId: row.applicationId, accept, applicant: row.applicant, statement: row.statement })}
