@@ -160,7 +160,7 @@ type Ready = { kind: 'selector'; selector: string } | { kind: 'text'; selector: 
 /** Dispatches the action in the page and returns the ms to the frame after the result is in the DOM. */
 async function measure(page: Page, name: string, action: Action, ready: Ready): Promise<number> {
   return page.evaluate(
-    async ({ name, action, ready, loading }) => {
+    async ({ name, action, ready, loading, debug }) => {
       const from = document.activeElement?.id ?? '';
       const done = (): boolean => {
         if (ready.kind === 'selector') return document.querySelector(ready.selector) !== null;
@@ -210,9 +210,14 @@ async function measure(page: Page, name: string, action: Action, ready: Ready): 
       });
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const measured = performance.measure(name, start);
+      // BENCH_DEBUG: which API calls the action waited for (start and duration, ms from the action).
+      if (debug) {
+        const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= t0);
+        console.log(`${name}: ${calls.map((e) => `${e.name.split('/api/')[1]} +${(e.startTime - t0).toFixed(0)} ${e.duration.toFixed(0)}ms`).join(', ')}`);
+      }
       return Math.max(measured.duration, performance.now() - t0 - 0.001);
     },
-    { name, action, ready, loading: LOADING },
+    { name, action, ready, loading: LOADING, debug: !!process.env.BENCH_DEBUG },
   );
 }
 
@@ -267,6 +272,7 @@ async function runSize(n: number): Promise<[string, number[]][]> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`    [page] ${m.text()}`));
     await page.goto(server.url);
     await page.waitForSelector('.topbar');
     const r = built.roundId;

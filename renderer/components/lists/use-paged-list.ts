@@ -1,7 +1,7 @@
 // A long list whose rows the service sorts, filters and pages (issue 8: the applications and screening tabs
 // at 20,000 applications): the list asks only for the rows in view. State is the same as useSortFilter's
 // (column and direction, filters, search; remembered across visits); the rows are kept in pages of PAGE_ROWS
-// fetched as the VirtualTable's window reaches them (with a page of lead either side), so scrolling to the
+// fetched as the VirtualTable's window reaches them (with half a page of lead either side), so scrolling to the
 // end of 40,000 rows asks for two or three pages, not the list. Rows not loaded yet render as placeholders.
 // A new query (sort, filter, search) or a reload (after a write) keeps the rows on screen until the first
 // answer for it arrives, then replaces them all: no flash of empty rows, and answers to older queries that
@@ -12,7 +12,8 @@ import { errorText } from '../../lib/errors';
 import { nextSort, type SortState } from './sort-filter';
 import type { ListMemory } from './use-sort-filter';
 
-export const PAGE_ROWS = 100;
+/** Rows per call: a screenful with its overscan is ~25 rows; a smaller first answer shows sooner. */
+export const PAGE_ROWS = 50;
 
 export interface PagedQuery {
   sort: SortState;
@@ -130,7 +131,23 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     return done;
   }, [load, ensure]);
 
-  useEffect(() => void restart(), [key, restart]);
+  // A click asks at once, from its handler (the rows re-render for the new header meanwhile, not before the
+  // request); a change of deps (the round, its version) or the first mount asks from this effect.
+  const startedKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (startedKey.current === key) return;
+    startedKey.current = key;
+    void restart();
+  }, [key, restart]);
+  const keyOf = (q: PagedQuery) => JSON.stringify([q.sort.key, q.sort.dir, q.filters, q.search, ...deps]);
+  const ask = (q: PagedQuery) => {
+    const k = keyOf(q);
+    if (k === startedKey.current) return;
+    queryRef.current = q;
+    keyRef.current = k;
+    startedKey.current = k;
+    void restart();
+  };
 
   // Once a generation's first answer is in, the rest of the window (its total is now known).
   useEffect(() => {
@@ -153,11 +170,22 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     busy: store.answer !== null && store.key !== key,
     error,
     sort,
-    toggleSort: (key) => setSort((s) => nextSort(s, key)),
+    toggleSort: (column) => {
+      const next = nextSort(sort, column);
+      setSort(next);
+      ask({ ...query, sort: next });
+    },
     filters,
-    setFilter: (key, value) => setFilters((f) => ({ ...f, [key]: value })),
+    setFilter: (name, value) => {
+      const next = { ...filters, [name]: value };
+      setFilters(next);
+      ask({ ...query, filters: next });
+    },
     search,
-    setSearch,
+    setSearch: (text) => {
+      setSearch(text);
+      ask({ ...query, search: text });
+    },
     reload: restart,
   };
 }
