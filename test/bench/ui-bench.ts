@@ -29,6 +29,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
 const CRITERIA = ['strength', 'technical', 'reputation', 'price'] as const;
 const LOADING = '正在加载…';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+/** BENCH_UI_LISTS=1: only the applications and screening tabs (no scores, no ranking or grid), for a quicker 20,000 run. */
+const LISTS_ONLY = !!process.env.BENCH_UI_LISTS;
 
 // ---------------------------------------------------------------------------------------------- data
 // The generator of platform-bench.ts (kept in step with it; copied rather than imported because that file
@@ -130,6 +132,12 @@ async function build(server: Server, n: number): Promise<Built> {
   })();
   // The last member's sheet is a draft with its second half empty: the grid opens half-way down, on the first empty cell.
   const draftMember = members.at(-1)!;
+  if (LISTS_ONLY) {
+    db.close();
+    // Warm the lists' caches (the screening and the per-round index), as on a second visit.
+    await call(server, 'screening.page', { roundId: round.id, offset: 0, limit: 50 });
+    return { roundId: round.id, regions, draftMember };
+  }
   db.transaction(() => {
     const insert = db.prepare("INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, ?, ?, '', ?)");
     const at = new Date().toISOString();
@@ -234,6 +242,18 @@ async function undo(page: Page, action: () => Promise<void>, ready: string): Pro
   await page.waitForSelector(ready);
 }
 
+async function measureLists(page: Page, n: number, r: string, built: Built, record: RecordFn): Promise<void> {
+  // From the set-up tab (light at any size; the committee tab reads every application for its recusal picker).
+  await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
+  await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  record('open the applications tab', await measure(page, 'applications-open', { kind: 'hash', hash: tabHash(r, 'applications') }, { kind: 'tab', text: '申请' }));
+  await listActions(page, n, built, record);
+  await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
+  await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  record('open the screening tab', await measure(page, 'screening-open', { kind: 'hash', hash: tabHash(r, 'screening') }, { kind: 'tab', text: '资格审查' }));
+  await screeningActions(page, n, built, record);
+}
+
 async function listActions(page: Page, n: number, built: Built, record: RecordFn): Promise<void> {
   const t = 'applications-table';
   record('sort the applications (服务报价 header)', await measure(page, 'applications-sort', { kind: 'click', selector: `table.${t} th button`, text: '服务报价' }, { kind: 'selector', selector: `${notBusy(t)} thead th:nth-child(4)[aria-sort="ascending"]` }));
@@ -286,6 +306,10 @@ async function runSize(n: number): Promise<[string, number[]][]> {
     await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
     await page.waitForSelector('[role="tab"][aria-selected="true"]');
     for (let k = 0; k < REPEAT; k++) {
+      if (LISTS_ONLY) {
+        await measureLists(page, n, r, built, record);
+        continue;
+      }
       // Ranking tab, as the chair (nobody chosen at the keyboard).
       await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
       await page.waitForFunction(() => document.querySelector('.ranking-tab') === null);
@@ -296,12 +320,11 @@ async function runSize(n: number): Promise<[string, number[]][]> {
       record('switch region (the 250th, through the search)', await measure(page, 'region-far', { kind: 'search', selector: '.region-search', text: far }, { kind: 'selector', selector: `table.ranking-table[aria-label="${far} 排名"] tbody tr` }));
       await page.fill('.region-search', '');
       record('switch tabs (ranking → committee)', await measure(page, 'tab-switch', { kind: 'click', selector: '[role="tab"]', text: '评审小组' }, { kind: 'tab', text: '评审小组' }));
-      await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
-      record('open the applications tab', await measure(page, 'applications-open', { kind: 'hash', hash: tabHash(r, 'applications') }, { kind: 'tab', text: '申请' }));
-      await listActions(page, n, built, record);
-      await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
-      record('open the screening tab', await measure(page, 'screening-open', { kind: 'hash', hash: tabHash(r, 'screening') }, { kind: 'tab', text: '资格审查' }));
-      await screeningActions(page, n, built, record);
+      await measureLists(page, n, r, built, record);
+    }
+    if (LISTS_ONLY) {
+      await context.close();
+      return out;
     }
 
     // The scoring grid: the draft member at the keyboard, opened on the first empty cell (half-way down).

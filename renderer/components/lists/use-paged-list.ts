@@ -6,7 +6,7 @@
 // A new query (sort, filter, search) or a reload (after a write) keeps the rows on screen until the first
 // answer for it arrives, then replaces them all: no flash of empty rows, and answers to older queries that
 // arrive late are dropped (a generation counter), as with useLoad.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { errorText } from '../../lib/errors';
 import { nextSort, type SortState } from './sort-filter';
@@ -134,7 +134,8 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   // A click asks at once, from its handler (the rows re-render for the new header meanwhile, not before the
   // request); a change of deps (the round, its version) or the first mount asks from this effect.
   const startedKey = useRef<string | null>(null);
-  useEffect(() => {
+  // Before paint: opening the tab asks in the commit that mounts it, not a frame later.
+  useLayoutEffect(() => {
     if (startedKey.current === key) return;
     startedKey.current = key;
     void restart();
