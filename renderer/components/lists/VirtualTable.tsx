@@ -86,10 +86,9 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
     estimateSize: () => estimateRowHeight,
     overscan: OVERSCAN,
     paddingStart: headHeight, // rows start below the header; the header is part of the scrolled content
-    getItemKey: (i) => {
-      const item = at(i);
-      return item === undefined ? `pending:${i}` : rowKey(item);
-    },
+    // A paged list keys its measurements by index (the default): a key read per row would walk every row of
+    // a 40,000-row list on each render (the virtualizer recomputes its measurements when getItemKey changes).
+    ...(items ? { getItemKey: (i: number) => rowKey(items[i]!) } : {}),
   });
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
