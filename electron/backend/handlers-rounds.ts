@@ -15,6 +15,7 @@ import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
 import { getScoreGrid } from '../services/rounds/score-grid-view';
 import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
+import { applicationsPage, screeningPage } from '../services/rounds/list-pages';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,4 +87,6 @@ export const roundsHandlers: RoundsHandlerTable = {
   },
   'ranking.region': ({ roundId, regionId, viewerMemberId }, ctx) => regionRanking(ctx, roundId, regionId, viewerMemberId),
   'ranking.summary': ({ roundId, viewerMemberId }, ctx) => rankingSummary(ctx, roundId, viewerMemberId),
+  'applications.page': (query, ctx) => applicationsPage(ctx, query),
+  'screening.page': (query, ctx) => screeningPage(ctx, query),
 };

@@ -10,7 +10,8 @@
 // Not listed, on purpose: session.* (cheap, and the writer answers recovery mode), exchange.* (the writer
 // alone holds the identity key), backup.* (the writer owns backups and restore), jobs.progress (the host).
 // Also not listed: the reads the scoring and round screens repeat after every save (applications.list,
-// members.list, scores.sheet/reveal, screening.list). They are fast from the writer's
+// members.list, scores.sheet/reveal, screening.list, and the pages of the applications and screening tabs,
+// applications.page / screening.page, whose sorted index is cached per screening change). They are fast from the writer's
 // fine-grained caches (a score save invalidates neither the screening nor the cell counters),
 // whereas the reader can only see "another connection committed" (PRAGMA data_version) and would rebuild all of
 // them after every save. The ranking stays here: it is the slow one, and most writes invalidate it anyway.

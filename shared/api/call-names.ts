@@ -106,6 +106,8 @@ export const callNames = [
   'ranking.summary',
   'scores.grid',
   'applications.choices',
+  'applications.page',
+  'screening.page',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

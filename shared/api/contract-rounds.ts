@@ -24,6 +24,7 @@ import type { RegionSensitivity } from '../ranking/sensitivity';
 import { changeSchema } from '../history/schema';
 import { scoreImportPreviewSchema, scoreImportResultSchema } from '../rounds/score-import';
 import { call } from './call';
+import { applicationsPageQuerySchema, screeningPageQuerySchema, type ApplicationsPage, type ScreeningPage } from './list-pages';
 
 const done = z.object({});
 const roundData = z.object({ name: requiredText(100), referenceDate: isoDate, options: roundRankingOptionsSchema });
@@ -98,4 +99,7 @@ export const roundsContract = {
   'scores.grid': call(z.object({ memberId: uuid }).strict(), view<ScoreGridView>()),
   // The recusal picker asks the backend (issue 8): the committee tab never loads the round's applications.
   'applications.choices': call(z.object({ roundId: uuid, filter: humanText(100).default(''), chosenId: z.union([uuid, z.literal('')]).default('') }).strict(), view<ApplicantChoicesView>()),
+  // One page of the applications / screening tab, sorted, filtered and searched by the service (issue 8).
+  'applications.page': call(applicationsPageQuerySchema.strict(), view<ApplicationsPage>()),
+  'screening.page': call(screeningPageQuerySchema.strict(), view<ScreeningPage>()),
 } as const;

@@ -22,7 +22,22 @@ export interface CityMatch {
 
 const byName = (s: string) => normalizePlace(s).replace(/(市|地区|盟|自治州)$/, '');
 
+// Screening a 20,000-application round asks this 40,000 times for a few hundred distinct places (issue 8):
+// the answer depends on the three texts and the scope only, so it is kept (copies handed out).
+const matched = new Map<string, CityMatch>();
+
 export function matchServiceCity(entity: { city: string; province?: string }, regionCity: string, scope: CityScope = 'within'): CityMatch {
+  const key = `${entity.city}\u0000${entity.province ?? ''}\u0000${regionCity}\u0000${scope}`;
+  let m = matched.get(key);
+  if (!m) {
+    if (matched.size >= 20_000) matched.clear();
+    matched.set(key, (m = computeMatch(entity, regionCity, scope)));
+  }
+  return { ...m, entityPath: [...m.entityPath], regionPath: [...m.regionPath] };
+}
+
+/** matchServiceCity without the memo (the tests compare the two). */
+export function computeMatch(entity: { city: string; province?: string }, regionCity: string, scope: CityScope): CityMatch {
   if (normalizePlace(entity.city) === '') return { same: null, method: 'name', entityPath: [], regionPath: [] };
   const es = resolvePlace(entity.city, entity.province);
   const rs = resolveDivisions(regionCity);

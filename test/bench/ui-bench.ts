@@ -6,7 +6,8 @@
 // MutationObserver (and focus events) watching for the result, then one requestAnimationFrame; a mark/measure
 // pair (performance.getEntriesByName) records each. Actions: open the ranking tab, switch region (a button in
 // view and a far region through the search), switch tabs, Enter in the scoring grid, open the applications
-// and screening tabs. Not timed tests: figures only (target < 100 ms each at 20,000).
+// and screening tabs and, in each, sort by a header, filter by region and scroll to the last row. Not timed
+// tests: figures only (target < 100 ms each at 20,000).
 // Run: `npm run build && BENCH_ONLY=ui-bench npm run bench` (BENCH_SIZES=2000,20000 by default, BENCH_REPEAT=5).
 // `performance` is the global one on both sides: an import of node:perf_hooks would be renamed by the bundler
 // inside the functions handed to page.evaluate, which run in the page.
@@ -28,6 +29,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
 const CRITERIA = ['strength', 'technical', 'reputation', 'price'] as const;
 const LOADING = '正在加载…';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+/** BENCH_UI_LISTS=1: only the applications and screening tabs (no scores, no ranking or grid), for a quicker 20,000 run. */
+const LISTS_ONLY = !!process.env.BENCH_UI_LISTS;
 
 // ---------------------------------------------------------------------------------------------- data
 // The generator of platform-bench.ts (kept in step with it; copied rather than imported because that file
@@ -129,6 +132,12 @@ async function build(server: Server, n: number): Promise<Built> {
   })();
   // The last member's sheet is a draft with its second half empty: the grid opens half-way down, on the first empty cell.
   const draftMember = members.at(-1)!;
+  if (LISTS_ONLY) {
+    db.close();
+    // Warm the lists' caches (the screening and the per-round index), as on a second visit.
+    await call(server, 'screening.page', { roundId: round.id, offset: 0, limit: 50 });
+    return { roundId: round.id, regions, draftMember };
+  }
   db.transaction(() => {
     const insert = db.prepare("INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, ?, ?, '', ?)");
     const at = new Date().toISOString();
@@ -146,17 +155,24 @@ async function build(server: Server, n: number): Promise<Built> {
 }
 
 // ------------------------------------------------------------------------------------------- measuring
-type Action = { kind: 'hash'; hash: string } | { kind: 'click'; selector: string; text?: string } | { kind: 'enter' } | { kind: 'search'; selector: string; text: string };
-/** selector: present; focusMoved: another input has the focus; tab: that tab selected, its content loaded (rows, no "loading"). */
-type Ready = { kind: 'selector'; selector: string } | { kind: 'focusMoved' } | { kind: 'tab'; text: string };
+type Action =
+  | { kind: 'hash'; hash: string }
+  | { kind: 'click'; selector: string; text?: string }
+  | { kind: 'enter' }
+  | { kind: 'search'; selector: string; text: string }
+  | { kind: 'select'; selector: string; value: string }
+  | { kind: 'scrollEnd'; selector: string };
+/** selector: present; text: the element's text includes it; focusMoved: another input has the focus; tab: that tab selected, its content loaded (rows, no "loading"). */
+type Ready = { kind: 'selector'; selector: string } | { kind: 'text'; selector: string; text: string } | { kind: 'focusMoved' } | { kind: 'tab'; text: string };
 
 /** Dispatches the action in the page and returns the ms to the frame after the result is in the DOM. */
 async function measure(page: Page, name: string, action: Action, ready: Ready): Promise<number> {
   return page.evaluate(
-    async ({ name, action, ready, loading }) => {
+    async ({ name, action, ready, loading, debug }) => {
       const from = document.activeElement?.id ?? '';
       const done = (): boolean => {
         if (ready.kind === 'selector') return document.querySelector(ready.selector) !== null;
+        if (ready.kind === 'text') return (document.querySelector(ready.selector)?.textContent ?? '').includes(ready.text);
         if (ready.kind === 'focusMoved') return (document.activeElement?.id ?? '') !== from && document.activeElement?.tagName === 'INPUT';
         const tab = document.querySelector('[role="tab"][aria-selected="true"]');
         const page = document.querySelector('.page');
@@ -177,6 +193,13 @@ async function measure(page: Page, name: string, action: Action, ready: Ready): 
         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, action.text);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      } else if (action.kind === 'select') {
+        const select = document.querySelector<HTMLSelectElement>(action.selector)!;
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(select, action.value);
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (action.kind === 'scrollEnd') {
+        const box = document.querySelector<HTMLElement>(action.selector)!;
+        box.scrollTop = box.scrollHeight;
       } else document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
       await new Promise<void>((resolve, reject) => {
         const timeout = setTimeout(() => finish(new Error(`${name}: not done within 180 s`)), 180_000);
@@ -195,10 +218,64 @@ async function measure(page: Page, name: string, action: Action, ready: Ready): 
       });
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const measured = performance.measure(name, start);
+      // BENCH_DEBUG: which API calls the action waited for (start and duration, ms from the action).
+      if (debug) {
+        const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime >= t0);
+        console.log(`${name}: ${calls.map((e) => `${e.name.split('/api/')[1]} +${(e.startTime - t0).toFixed(0)} ${e.duration.toFixed(0)}ms`).join(', ')}`);
+      }
       return Math.max(measured.duration, performance.now() - t0 - 0.001);
     },
-    { name, action, ready, loading: LOADING },
+    { name, action, ready, loading: LOADING, debug: !!process.env.BENCH_DEBUG },
   );
+}
+
+// The applications and screening tabs page through the service (applications.page / screening.page): a sort,
+// a filter and a scroll to the end each wait for the rows that answer them (the table's aria-busy gone, the
+// count, the last row loaded rather than a placeholder). Each is undone afterwards, unmeasured.
+type RecordFn = (name: string, ms: number) => void;
+const notBusy = (table: string) => `table.${table}[aria-busy="false"]`;
+/** Applications with a preference for region r (platform-bench's spread: regions i % 300 and (i % 300 + 6) % 300). */
+const inRegion = (n: number, r: number) => Array.from({ length: n }, (_, i) => i % REGIONS === r || ((i % REGIONS) + 6) % REGIONS === r).filter(Boolean).length;
+
+async function undo(page: Page, action: () => Promise<void>, ready: string): Promise<void> {
+  await action();
+  await page.waitForSelector(ready);
+}
+
+async function measureLists(page: Page, n: number, r: string, built: Built, record: RecordFn): Promise<void> {
+  // From the set-up tab (light at any size; the committee tab reads every application for its recusal picker).
+  await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
+  await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  record('open the applications tab', await measure(page, 'applications-open', { kind: 'hash', hash: tabHash(r, 'applications') }, { kind: 'tab', text: '申请' }));
+  await listActions(page, n, built, record);
+  await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
+  await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  record('open the screening tab', await measure(page, 'screening-open', { kind: 'hash', hash: tabHash(r, 'screening') }, { kind: 'tab', text: '资格审查' }));
+  await screeningActions(page, n, built, record);
+}
+
+async function listActions(page: Page, n: number, built: Built, record: RecordFn): Promise<void> {
+  const t = 'applications-table';
+  record('sort the applications (服务报价 header)', await measure(page, 'applications-sort', { kind: 'click', selector: `table.${t} th button`, text: '服务报价' }, { kind: 'selector', selector: `${notBusy(t)} thead th:nth-child(4)[aria-sort="ascending"]` }));
+  await undo(page, () => page.click(`table.${t} th button:has-text("申请机构")`), `${notBusy(t)} thead th:nth-child(1)[aria-sort="ascending"]`);
+  const region = built.regions[7]!;
+  record('filter the applications by region', await measure(page, 'applications-filter', { kind: 'select', selector: 'select[aria-label="区域"]', value: region.id }, { kind: 'text', selector: '[data-testid="list-count"]', text: `显示 ${inRegion(n, 7)} 条` }));
+  await undo(page, async () => void (await page.selectOption('select[aria-label="区域"]', '')), `${notBusy(t)}`);
+  await page.waitForFunction((text) => document.querySelector('[data-testid="list-count"]')?.textContent?.includes(text), `显示 ${n} 条`);
+  record('scroll the applications to the end', await measure(page, 'applications-scroll', { kind: 'scrollEnd', selector: '.vt-scroll' }, { kind: 'selector', selector: `table.${t} tbody tr[aria-rowindex="${n + 1}"]:not([data-pending])` }));
+  await page.evaluate(() => void (document.querySelector('.vt-scroll')!.scrollTop = 0));
+}
+
+async function screeningActions(page: Page, n: number, built: Built, record: RecordFn): Promise<void> {
+  const t = 'screening-table';
+  record('sort the screening (区域 header)', await measure(page, 'screening-sort', { kind: 'click', selector: `table.${t} th button`, text: '区域' }, { kind: 'selector', selector: `${notBusy(t)} thead th:nth-child(2)[aria-sort="ascending"]` }));
+  await undo(page, () => page.click(`table.${t} th button:has-text("申请机构")`), `${notBusy(t)} thead th:nth-child(1)[aria-sort="ascending"]`);
+  const region = built.regions[7]!;
+  record('filter the screening by region', await measure(page, 'screening-filter', { kind: 'select', selector: 'select[aria-label="区域"]', value: region.id }, { kind: 'text', selector: '[data-testid="list-count"]', text: `显示 ${inRegion(n, 7)} 条` }));
+  await undo(page, async () => void (await page.selectOption('select[aria-label="区域"]', '')), `${notBusy(t)}`);
+  await page.waitForFunction((text) => document.querySelector('[data-testid="list-count"]')?.textContent?.includes(text), `显示 ${2 * n} 条`);
+  record('scroll the screening to the end', await measure(page, 'screening-scroll', { kind: 'scrollEnd', selector: '.vt-scroll' }, { kind: 'selector', selector: `table.${t} tbody tr[aria-rowindex="${2 * n + 1}"]:not([data-pending])` }));
+  await page.evaluate(() => void (document.querySelector('.vt-scroll')!.scrollTop = 0));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -215,6 +292,7 @@ async function runSize(n: number): Promise<[string, number[]][]> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
+    if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`    [page] ${m.text()}`));
     await page.goto(server.url);
     await page.waitForSelector('.topbar');
     const r = built.roundId;
@@ -228,6 +306,10 @@ async function runSize(n: number): Promise<[string, number[]][]> {
     await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
     await page.waitForSelector('[role="tab"][aria-selected="true"]');
     for (let k = 0; k < REPEAT; k++) {
+      if (LISTS_ONLY) {
+        await measureLists(page, n, r, built, record);
+        continue;
+      }
       // Ranking tab, as the chair (nobody chosen at the keyboard).
       await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
       await page.waitForFunction(() => document.querySelector('.ranking-tab') === null);
@@ -238,10 +320,11 @@ async function runSize(n: number): Promise<[string, number[]][]> {
       record('switch region (the 250th, through the search)', await measure(page, 'region-far', { kind: 'search', selector: '.region-search', text: far }, { kind: 'selector', selector: `table.ranking-table[aria-label="${far} 排名"] tbody tr` }));
       await page.fill('.region-search', '');
       record('switch tabs (ranking → committee)', await measure(page, 'tab-switch', { kind: 'click', selector: '[role="tab"]', text: '评审小组' }, { kind: 'tab', text: '评审小组' }));
-      await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
-      record('open the applications tab', await measure(page, 'applications-open', { kind: 'hash', hash: tabHash(r, 'applications') }, { kind: 'tab', text: '申请' }));
-      await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
-      record('open the screening tab', await measure(page, 'screening-open', { kind: 'hash', hash: tabHash(r, 'screening') }, { kind: 'tab', text: '资格审查' }));
+      await measureLists(page, n, r, built, record);
+    }
+    if (LISTS_ONLY) {
+      await context.close();
+      return out;
     }
 
     // The scoring grid: the draft member at the keyboard, opened on the first empty cell (half-way down).

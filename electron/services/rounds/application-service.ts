@@ -34,13 +34,17 @@ interface ApplicationRow {
   region_ids: string | null;
 }
 
-const SELECT = `
-  SELECT a.id, a.round_id, a.dossier_id, d.legal_name, d.identity_kind, d.credit_code, d.city, a.price_quote_fen, a.strength_statement, a.shop_facts, a.withdrawn_at,
-         s.accepted_by, s.accepted_at, s.reason AS accepted_reason,
-         (SELECT json_group_array(region_id) FROM (SELECT region_id FROM application_regions WHERE application_id = a.id ORDER BY preference)) AS region_ids
+const SELECT_COLUMNS = `a.id, a.round_id, a.dossier_id, d.legal_name, d.identity_kind, d.credit_code, d.city, a.price_quote_fen, a.strength_statement, a.shop_facts, a.withdrawn_at,
+         s.accepted_by, s.accepted_at, s.reason AS accepted_reason`;
+const SELECT_FROM = `
   FROM applications a JOIN dossiers d ON d.id = a.dossier_id
   -- The acceptance covers the text it was given for (statementAcceptances below): an edited statement awaits again.
   LEFT JOIN statement_acceptances s ON s.application_id = a.id AND s.statement = a.strength_statement AND a.strength_statement <> ''`;
+/** Without the regions (listApplications reads them in one query). */
+const SELECT_BASE = `SELECT ${SELECT_COLUMNS}, NULL AS region_ids ${SELECT_FROM}`;
+const SELECT = `SELECT ${SELECT_COLUMNS},
+         (SELECT json_group_array(region_id) FROM (SELECT region_id FROM application_regions WHERE application_id = a.id ORDER BY preference)) AS region_ids
+  ${SELECT_FROM}`;
 
 const toApplication = (r: ApplicationRow): Application => ({
   id: r.id,
@@ -59,8 +63,30 @@ const toApplication = (r: ApplicationRow): Application => ({
 
 /** Applications of a round in a stable order (by applicant name, then id). */
 export function listApplications(ctx: ServiceContext, roundId: string, includeWithdrawn = true): Application[] {
-  const rows = ctx.db.prepare(`${SELECT} WHERE a.round_id = ? ${includeWithdrawn ? '' : 'AND a.withdrawn_at IS NULL'} ORDER BY d.name_sort, d.legal_name, a.id`).all(roundId) as ApplicationRow[];
-  return rows.map(toApplication);
+  // The regions in one query, not a correlated subquery per application (a third of the list's time at
+  // 20,000 applications, issue 8).
+  const regions = new Map<string, string[]>();
+  for (const [app, region] of ctx.db
+    .prepare('SELECT ar.application_id, ar.region_id FROM application_regions ar JOIN applications a ON a.id = ar.application_id WHERE a.round_id = ? ORDER BY ar.application_id, ar.preference')
+    .raw()
+    .all(roundId) as [string, string][]) {
+    const list = regions.get(app);
+    if (list) list.push(region);
+    else regions.set(app, [region]);
+  }
+  const rows = ctx.db.prepare(`${SELECT_BASE} WHERE a.round_id = ? ${includeWithdrawn ? '' : 'AND a.withdrawn_at IS NULL'} ORDER BY d.name_sort, d.legal_name, a.id`).all(roundId) as ApplicationRow[];
+  return rows.map((r) => ({ ...toApplication(r), regionIds: regions.get(r.id) ?? [] }));
+}
+
+/** The applications with these ids, in the order given (a page of the applications list; unknown ids are left out). */
+export function applicationsByIds(ctx: ServiceContext, ids: readonly string[]): Application[] {
+  if (ids.length === 0) return [];
+  const rows = ctx.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ApplicationRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toApplication(row)] : [];
+  });
 }
 
 export function getApplication(ctx: ServiceContext, id: string): Application & { roundId: string } {

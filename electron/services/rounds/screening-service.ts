@@ -98,8 +98,10 @@ export function computeScreening(ctx: ServiceContext, roundId: string, onlyAppli
   );
   const applications = listApplications(ctx, roundId, false).filter((a) => onlyApplicationId === undefined || a.id === onlyApplicationId);
   const acceptances = statementAcceptances(ctx, roundId);
+  // The dossiers in one query (a query per application was a tenth of a 20,000-application screening).
+  const dossiers = repo.getByCreditCodes(applications.map((a) => a.creditCode));
   return applications.flatMap((application) => {
-    const dossier = repo.get(application.dossierId)!;
+    const dossier = dossiers.get(application.creditCode) ?? repo.get(application.dossierId)!;
     return application.regionIds.map((regionId): ScreeningRow => {
       const verdict = evaluateEligibility(program.rules, dossier, {
         referenceDate: round.referenceDate,

@@ -4,6 +4,9 @@
 // Why padding instead of spacer rows: the rows above and below the window are padding around the table, so
 // every <tr> in <tbody> is a data row. The header is sticky inside the scroll box and, being the same
 // table with table-layout: fixed and a <colgroup>, stays aligned with the columns whichever rows render.
+// Paged lists (usePagedList: the service sorts and pages, issue 8) pass `count` and `itemAt` instead of
+// `items`, and `onRange` to hear which rows the window needs; a row not loaded yet renders as a placeholder
+// (data-pending), which the arrow keys wait for.
 // Keyboard: Tab walks the links/buttons of the rendered rows (a few rows of overscan beyond the view, so the
 // browser scrolls the next one in and more render); ArrowUp/ArrowDown move to the same control one row up or
 // down, rendering it first when needed; Enter activates the link or button as usual.
@@ -32,7 +35,14 @@ export interface RowProps {
 }
 
 interface Props<T> {
-  items: readonly T[];
+  /** The whole list, or (a paged list) `count` rows read through `itemAt`, undefined while not loaded. */
+  items?: readonly T[];
+  count?: number;
+  itemAt?: (index: number) => T | undefined;
+  /** The rendered window (overscan included) changed: first and last index. */
+  onRange?: (start: number, end: number) => void;
+  /** The rows shown are about to be replaced (a paged list's new sort or filter is on its way): aria-busy. */
+  busy?: boolean;
   columns: readonly VtColumn[];
   rowKey: (item: T) => string | number;
   /** Returns the row: <tr {...row}>…</tr> (the props measure it and place it for assistive technology). */
@@ -59,7 +69,9 @@ function useFillHeight(ref: React.RefObject<HTMLDivElement | null>): number | un
   return top;
 }
 
-export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSort, className = '', label, estimateRowHeight = 44 }: Props<T>) {
+export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, busy = false, columns, rowKey, renderRow, sort, onSort, className = '', label, estimateRowHeight = 44 }: Props<T>) {
+  const count = items ? items.length : (pagedCount ?? 0);
+  const at = (i: number): T | undefined => (items ? items[i] : itemAt?.(i));
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(40);
@@ -69,14 +81,20 @@ export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSor
   }, [columns.length]);
 
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight,
     overscan: OVERSCAN,
     paddingStart: headHeight, // rows start below the header; the header is part of the scrolled content
-    getItemKey: (i) => rowKey(items[i]!),
+    // A paged list keys its measurements by index (the default): a key read per row would walk every row of
+    // a 40,000-row list on each render (the virtualizer recomputes its measurements when getItemKey changes).
+    ...(items ? { getItemKey: (i: number) => rowKey(items[i]!) } : {}),
   });
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? -1;
+  // Before paint: a jump to the end asks for its rows in the same frame.
+  useLayoutEffect(() => onRange?.(first, last), [first, last, count, onRange]);
   const before = rows.length ? rows[0]!.start - headHeight : 0;
   const after = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
 
@@ -87,14 +105,14 @@ export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSor
     const tr = target.closest<HTMLTableRowElement>('tr[data-index]');
     if (!tr) return;
     const next = Number(tr.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= items.length) return;
+    if (next < 0 || next >= count) return;
     e.preventDefault();
     const column = [...tr.querySelectorAll<HTMLElement>(FOCUSABLE)].indexOf(target);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // The row may render only after the scroll: try for a few frames.
     let tries = 0;
     const focus = () => {
-      const row = scrollRef.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${next}"]`);
+      const row = scrollRef.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${next}"]:not([data-pending])`);
       if (!row) return void (tries++ < 60 && requestAnimationFrame(focus)); // about a second, for a loaded machine
       const controls = [...row.querySelectorAll<HTMLElement>(FOCUSABLE)];
       (controls[Math.max(0, column)] ?? controls[0] ?? row).focus();
@@ -105,7 +123,7 @@ export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSor
   return (
     <div className="vt-scroll" ref={scrollRef} style={top === undefined ? undefined : { maxHeight: `max(360px, calc(100vh - ${Math.round(top)}px - 16px))` }}>
       <div style={{ paddingTop: before, paddingBottom: after }}>
-      <table className={`table vt-table ${className}`} aria-label={label} aria-rowcount={items.length + 1}>
+      <table className={`table vt-table ${className}`} aria-label={label} aria-rowcount={count + 1} aria-busy={busy}>
         <colgroup>
           {columns.map((c) => <col key={c.key} style={c.width ? { width: c.width } : undefined} />)}
         </colgroup>
@@ -129,7 +147,16 @@ export function VirtualTable<T>({ items, columns, rowKey, renderRow, sort, onSor
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {rows.map((v) => renderRow(items[v.index]!, { ref: virtualizer.measureElement, 'data-index': v.index, 'aria-rowindex': v.index + 2, tabIndex: -1 }, v.index))}
+          {rows.map((v) => {
+            const props: RowProps = { ref: virtualizer.measureElement, 'data-index': v.index, 'aria-rowindex': v.index + 2, tabIndex: -1 };
+            const item = at(v.index);
+            if (item !== undefined) return renderRow(item, props, v.index);
+            return (
+              <tr key={`pending:${v.index}`} {...props} data-pending="" className="vt-pending" aria-busy="true" style={{ height: estimateRowHeight }}>
+                <td colSpan={columns.length}><span className="vt-pending-bar" /></td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       </div>

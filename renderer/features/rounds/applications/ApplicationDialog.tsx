@@ -1,7 +1,7 @@
 // 添加申请 / 编辑申请: first the applicant (a dossier), then the application's details. After
 // "保存并添加下一个" the dialog starts over at the search, ready for the next applicant.
 import { displayIdentityNumber } from '../../../../shared/dossiers/identity';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import type { DossierSummary } from '../../../../shared/dossiers/schema';
 import { shopFactsSchema } from '../../../../shared/eligibility/rules';
@@ -26,7 +26,6 @@ interface Picked {
 interface Props {
   roundId: string;
   regions: readonly Region[];
-  applications: readonly Application[];
   shopRules: boolean;
   /** The program lets a 主体优势说明 stand in for the registration years. */
   statementRule: boolean;
@@ -36,11 +35,18 @@ interface Props {
   onClose: () => void;
 }
 
-export function ApplicationDialog({ roundId, regions, applications, shopRules, statementRule, application, onSaved, onClose }: Props) {
+export function ApplicationDialog({ roundId, regions, shopRules, statementRule, application, onSaved, onClose }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [picked, setPicked] = useState<Picked | null>(application && { id: application.dossierId, legalName: application.legalName, creditCode: displayIdentityNumber(application.identityKind ?? 'organization', application.creditCode), city: application.city, facts: null, quote: null });
-  const [applied, setApplied] = useState(() => new Set(applications.map((a) => a.dossierId)));
+  // The dossiers already in the round (the picker marks them): read when the dialog opens, not kept by the
+  // tab, which holds only the rows in view (a 20,000-application round).
+  const [applied, setApplied] = useState(() => new Set<number>());
+  useEffect(() => {
+    let live = true;
+    void api['applications.list']({ roundId }).then((r) => live && r.ok && setApplied((s) => new Set([...s, ...r.value.map((a) => a.dossierId)])));
+    return () => void (live = false);
+  }, [roundId]);
   const [generation, setGeneration] = useState(0);
 
   async function pick(d: DossierSummary) {

@@ -1,17 +1,17 @@
 // 申请: the applications of the round — who applied, for which regions in which order, at what price. Add by
 // searching the dossiers; withdraw (with 撤销 in the toast) keeps the application and its scores on record.
 // A round may hold 20,000 applications: the list is virtualised, sortable by header and filtered by region
-// and status (VirtualTable, useSortFilter). applications.list returns the whole round (no paging in the API);
-// at 20,000 rows that is ~5 MB of JSON, read once per visit.
+// and status; the service sorts, filters and searches, and the list asks for the rows in view
+// (applications.page, usePagedList, VirtualTable) — not the ~5 MB of the whole round (issue 8).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { Application } from '../../../../shared/rounds/views';
-import { compareZh } from '../../../../shared/common/pinyin';
+import type { ApplicationSort, ApplicationsPage, ApplicationsPageQuery } from '../../../../shared/api/list-pages';
 import { VirtualTable, type VtColumn } from '../../../components/lists/VirtualTable';
 import { FilterSelect, ListCount } from '../../../components/lists/ListControls';
 import { CompanyName } from '../../../components/lists/CompanyName';
-import { newListMemory, useSortFilter } from '../../../components/lists/use-sort-filter';
-import type { ListSpec } from '../../../components/lists/sort-filter';
+import { newListMemory } from '../../../components/lists/use-sort-filter';
+import { usePagedList } from '../../../components/lists/use-paged-list';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { toastError } from '../../../lib/errors';
@@ -19,39 +19,38 @@ import { formatDateTime, formatYuan } from '../../../lib/format';
 import { displayIdentityNumber } from '../../../../shared/dossiers/identity';
 import { useRoundContext } from '../round-context';
 import { hasShopRules, useProgram } from '../common/program';
-import { useLoad } from '../common/use-load';
 import { ApplicationDialog } from './ApplicationDialog';
 import '../common/rounds-ui.css';
 import './applications.css';
 
-const SPEC: ListSpec<Application> = {
-  sorts: {
-    name: { kind: 'text', value: (a) => a.legalName },
-    creditCode: { kind: 'plain', value: (a) => a.creditCode },
-    city: { kind: 'text', value: (a) => a.city },
-    quote: { kind: 'plain', value: (a) => a.priceQuoteYuan },
-    status: { kind: 'plain', value: (a) => (a.withdrawnAt ? 1 : 0) },
-  },
-  tieBreak: (a, b) => compareZh(a.legalName, b.legalName) || (a.id < b.id ? -1 : 1),
-  filters: {
-    region: (a) => a.regionIds,
-    status: (a) => (a.withdrawnAt ? 'withdrawn' : 'active'),
-  },
-  search: (a) => [a.legalName, a.creditCode, a.city],
-};
+const DEFAULT_SORT = { key: 'name', dir: 'asc' } as const;
 // Per round, for the session: back from a dossier lands on the same view.
 const memories = new Map<string, ReturnType<typeof newListMemory>>();
-const memoryFor = (roundId: string) => memories.get(roundId) ?? memories.set(roundId, newListMemory({ key: 'name', dir: 'asc' })).get(roundId)!;
+const memoryFor = (roundId: string) => memories.get(roundId) ?? memories.set(roundId, newListMemory(DEFAULT_SORT)).get(roundId)!;
 
 export function ApplicationsTab() {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { round, reload: reloadRound } = useRoundContext();
   const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
-  const { data: applications, error, reload } = useLoad(() => api['applications.list']({ roundId: round.id }), [round.id]);
+  const list = usePagedList<Application, ApplicationsPage>(
+    (q, offset, limit) =>
+      api['applications.page']({
+        roundId: round.id,
+        offset,
+        limit,
+        sort: q.sort.key as ApplicationSort,
+        dir: q.sort.dir,
+        region: q.filters.region ?? '',
+        status: (q.filters.status ?? '') as ApplicationsPageQuery['status'],
+        search: q.search,
+      }),
+    memoryFor(round.id),
+    DEFAULT_SORT,
+    [round.id],
+  );
+  const { answer, error, reload, search, setSearch } = list;
   const { program } = useProgram(round.programId);
-  const list = useSortFilter(applications, SPEC, memoryFor(round.id));
-  const { search, setSearch, shown } = list;
   const [dialog, setDialog] = useState<{ application: Application | null } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const close = useCallback(() => setDialog(null), []);
@@ -83,7 +82,8 @@ export function ApplicationsTab() {
     else toast('success', t(withdrawn ? 'applications.withdrawn' : 'applications.restored', { name }));
   }
 
-  const withdrawnCount = (applications ?? []).filter((a) => a.withdrawnAt).length;
+  const withdrawnCount = answer?.withdrawn ?? 0;
+  const all = answer?.all ?? 0;
 
   const columns: VtColumn[] = [
     { key: 'name', header: t('applications.col.applicant'), sortKey: 'name', width: '24%' },
@@ -96,7 +96,8 @@ export function ApplicationsTab() {
   ];
 
   if (error) return <p className="empty" role="alert">{error}</p>;
-  if (!applications || !program) return <p className="empty">{t('common.loading')}</p>;
+  // The program (its rules) matters only to the dialog: the rows do not wait for it.
+  if (!answer) return <p className="empty">{t('common.loading')}</p>;
   return (
     <div className="applications">
       {readOnly && <div className="banner" role="status">{t('applications.finalizedBanner')}</div>}
@@ -112,19 +113,22 @@ export function ApplicationsTab() {
       <div className="list-filters">
         <FilterSelect label={t('lists.filter.region')} value={list.filters.region ?? ''} options={round.regions.map((r) => ({ value: r.id, label: r.name }))} onChange={(v) => list.setFilter('region', v)} />
         <FilterSelect label={t('lists.filter.status')} value={list.filters.status ?? ''} options={(['active', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`applications.status.${s}`) }))} onChange={(v) => list.setFilter('status', v)} />
-        <ListCount total={applications.length} shown={shown.length} />
-        <span className="count">{t('applications.count', { count: applications.length - withdrawnCount, withdrawn: withdrawnCount })}</span>
+        <ListCount total={all} shown={list.count} />
+        <span className="count">{t('applications.count', { count: all - withdrawnCount, withdrawn: withdrawnCount })}</span>
       </div>
       {round.regions.length === 0 && <div className="banner">{t('applications.needRegions')}</div>}
-      {applications.length === 0 ? (
+      {all === 0 ? (
         <p className="empty">{t('applications.empty')}</p>
-      ) : shown.length === 0 ? (
+      ) : list.count === 0 ? (
         <p className="empty">{search.trim() ? t('applications.noMatch', { search }) : t('lists.noMatch')}</p>
       ) : (
         <VirtualTable
           className="applications-table"
           label={t('lists.table.applications')}
-          items={shown}
+          count={list.count}
+          itemAt={list.itemAt}
+          onRange={list.onRange}
+          busy={list.busy}
           columns={columns}
           rowKey={(a) => a.id}
           sort={list.sort}
@@ -164,11 +168,10 @@ export function ApplicationsTab() {
           )}
         />
       )}
-      {dialog && (
+      {dialog && program && (
         <ApplicationDialog
           roundId={round.id}
           regions={round.regions}
-          applications={applications}
           shopRules={hasShopRules(program.rules)}
           statementRule={program.rules.some((r) => r.kind === 'minYearsRegistered' && r.statementSubstitutes)}
           application={dialog.application}

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useLoad } from '../common/use-load';
 import { today } from '../common/form-utils';
 import { api } from '../../../api/client';
-import type { Application, ReadmissionBan } from '../../../../shared/rounds/views';
+import type { ReadmissionBan } from '../../../../shared/rounds/views';
 import { Modal } from '../../../components/Modal';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
@@ -16,7 +16,8 @@ import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   bans: readonly ReadmissionBan[];
-  applications: readonly Application[];
+  /** The round whose applicants the form offers by credit code (read when the dialog opens). */
+  roundId: string;
   /** The round's program: its bans come first and it is the default for a new one. */
   programId: string;
   regionNames: readonly string[];
@@ -24,10 +25,13 @@ interface Props {
   onClose: () => void;
 }
 
-export function BansDialog({ bans, applications, programId, regionNames, onChanged, onClose }: Props) {
+export function BansDialog({ bans, roundId, programId, regionNames, onChanged, onClose }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [lifting, setLifting] = useState<ReadmissionBan | null>(null);
+  // The round's applicants: the tab holds only the screening rows in view, so they are read here.
+  const listed = useLoad(() => api['applications.list']({ roundId }), [roundId]);
+  const applications = listed.data ?? [];
   const names = new Map(applications.map((a) => [a.creditCode, a.legalName]));
   const stopLifting = useCallback(() => setLifting(null), []);
   const programs = useLoad(() => api['programs.list']({}), []);

@@ -1,0 +1,192 @@
+// A long list whose rows the service sorts, filters and pages (issue 8: the applications and screening tabs
+// at 20,000 applications): the list asks only for the rows in view. State is the same as useSortFilter's
+// (column and direction, filters, search; remembered across visits); the rows are kept in pages of PAGE_ROWS
+// fetched as the VirtualTable's window reaches them (with half a page of lead either side), so scrolling to the
+// end of 40,000 rows asks for two or three pages, not the list. Rows not loaded yet render as placeholders.
+// A new query (sort, filter, search) or a reload (after a write) keeps the rows on screen until the first
+// answer for it arrives, then replaces them all: no flash of empty rows, and answers to older queries that
+// arrive late are dropped (a generation counter), as with useLoad.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Result } from '../../../shared/api/result';
+import { errorText } from '../../lib/errors';
+import { nextSort, type SortState } from './sort-filter';
+import type { ListMemory } from './use-sort-filter';
+
+/** Rows per call: a screenful with its overscan is ~25 rows; a smaller first answer shows sooner. */
+export const PAGE_ROWS = 50;
+
+export interface PagedQuery {
+  sort: SortState;
+  filters: Readonly<Record<string, string>>;
+  search: string;
+}
+
+export interface PageAnswer<R> {
+  rows: R[];
+  total: number;
+}
+
+export interface PagedList<R, A extends PageAnswer<R>> {
+  /** Rows under the query (0 until the first answer). */
+  count: number;
+  itemAt: (index: number) => R | undefined;
+  /** The VirtualTable's rendered window changed: fetch the pages it needs. */
+  onRange: (start: number, end: number) => void;
+  /** The latest answer (its counts), null before the first. */
+  answer: A | null;
+  /** The rows shown answer an earlier sort, filter or search than the one chosen (its answer is on the way). */
+  busy: boolean;
+  error: string | null;
+  sort: SortState;
+  toggleSort: (key: string) => void;
+  filters: Readonly<Record<string, string>>;
+  setFilter: (key: string, value: string) => void;
+  search: string;
+  setSearch: (search: string) => void;
+  /** Reloads the rows in view (after a write); resolves once the first of them is back. */
+  reload: () => Promise<void>;
+}
+
+interface Store<R, A> {
+  gen: number;
+  /** The query (and deps) the rows answer. */
+  key: string;
+  pages: Map<number, R[]>;
+  answer: A | null;
+}
+
+export function usePagedList<R, A extends PageAnswer<R>>(
+  fetchPage: (query: PagedQuery, offset: number, limit: number) => Promise<Result<A>>,
+  memory: ListMemory,
+  defaultSort: SortState,
+  deps: readonly unknown[],
+): PagedList<R, A> {
+  const [sort, setSort] = useState<SortState>(memory.sort ?? defaultSort);
+  const [filters, setFilters] = useState<Record<string, string>>(memory.filters);
+  const [search, setSearch] = useState(memory.search);
+  useEffect(() => void Object.assign(memory, { sort, filters, search }), [memory, sort, filters, search]);
+
+  const [store, setStore] = useState<Store<R, A>>({ gen: 0, key: '', pages: new Map(), answer: null });
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const storeRef = useRef(store);
+  storeRef.current = store;
+  const pending = useRef(new Set<string>());
+  const range = useRef<[number, number]>([0, 0]);
+  const query: PagedQuery = { sort, filters, search };
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const key = JSON.stringify([sort.key, sort.dir, filters, search, ...deps]);
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  /** The query key of each generation asked for. */
+  const genKeys = useRef(new Map<number, string>());
+  const fetchRef = useRef(fetchPage);
+  fetchRef.current = fetchPage;
+  const firstWaiters = useRef<(() => void)[]>([]);
+
+  const load = useCallback((gen: number, page: number): void => {
+    const key = `${gen}:${page}`;
+    if (pending.current.has(key)) return;
+    pending.current.add(key);
+    void fetchRef.current(queryRef.current, page * PAGE_ROWS, PAGE_ROWS).then((result) => {
+      pending.current.delete(key);
+      if (gen !== latest.current) return;
+      if (!result.ok) {
+        setError(errorText(result.error));
+        for (const resolve of firstWaiters.current.splice(0)) resolve();
+        return;
+      }
+      setError(null);
+      const answer = result.value;
+      setStore((s) => {
+        const pages = s.gen === gen ? new Map(s.pages) : new Map<number, R[]>();
+        pages.set(page, answer.rows);
+        return { gen, key: genKeys.current.get(gen) ?? '', pages, answer };
+      });
+      for (const resolve of firstWaiters.current.splice(0)) resolve();
+    });
+  }, []);
+
+  const ensure = useCallback((gen: number, start: number, end: number, total: number | null) => {
+    const last = total === null ? end : Math.min(end, Math.max(0, total - 1));
+    const from = Math.max(0, Math.floor((start - PAGE_ROWS / 2) / PAGE_ROWS));
+    const to = Math.max(from, Math.floor((last + PAGE_ROWS / 2) / PAGE_ROWS));
+    const s = storeRef.current;
+    for (let p = from; p <= to; p++) {
+      if (total !== null && p * PAGE_ROWS >= total && p > 0) break;
+      if (s.gen === gen && s.pages.has(p)) continue;
+      load(gen, p);
+    }
+  }, [load]);
+
+  // A new query or a reload: a new generation, asked for the pages of the current window (and the first).
+  const restart = useCallback((): Promise<void> => {
+    const gen = ++latest.current;
+    genKeys.current.clear();
+    genKeys.current.set(gen, keyRef.current);
+    const done = new Promise<void>((resolve) => firstWaiters.current.push(resolve));
+    load(gen, 0);
+    ensure(gen, range.current[0], range.current[1], null);
+    return done;
+  }, [load, ensure]);
+
+  // A click asks at once, from its handler (the rows re-render for the new header meanwhile, not before the
+  // request); a change of deps (the round, its version) or the first mount asks from this effect.
+  const startedKey = useRef<string | null>(null);
+  // Before paint: opening the tab asks in the commit that mounts it, not a frame later.
+  useLayoutEffect(() => {
+    if (startedKey.current === key) return;
+    startedKey.current = key;
+    void restart();
+  }, [key, restart]);
+  const keyOf = (q: PagedQuery) => JSON.stringify([q.sort.key, q.sort.dir, q.filters, q.search, ...deps]);
+  const ask = (q: PagedQuery) => {
+    const k = keyOf(q);
+    if (k === startedKey.current) return;
+    queryRef.current = q;
+    keyRef.current = k;
+    startedKey.current = k;
+    void restart();
+  };
+
+  // Once a generation's first answer is in, the rest of the window (its total is now known).
+  useEffect(() => {
+    if (store.gen === latest.current && store.answer) ensure(store.gen, range.current[0], range.current[1], store.answer.total);
+  }, [store, ensure]);
+
+  const onRange = useCallback((start: number, end: number) => {
+    range.current = [start, end];
+    const s = storeRef.current;
+    if (s.gen === latest.current && s.answer) ensure(s.gen, start, end, s.answer.total);
+  }, [ensure]);
+
+  const itemAt = useCallback((index: number) => store.pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS], [store]);
+
+  return {
+    count: store.answer?.total ?? 0,
+    itemAt,
+    onRange,
+    answer: store.answer,
+    busy: store.answer !== null && store.key !== key,
+    error,
+    sort,
+    toggleSort: (column) => {
+      const next = nextSort(sort, column);
+      setSort(next);
+      ask({ ...query, sort: next });
+    },
+    filters,
+    setFilter: (name, value) => {
+      const next = { ...filters, [name]: value };
+      setFilters(next);
+      ask({ ...query, filters: next });
+    },
+    search,
+    setSearch: (text) => {
+      setSearch(text);
+      ask({ ...query, search: text });
+    },
+    reload: restart,
+  };
+}
