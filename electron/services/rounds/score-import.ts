@@ -9,6 +9,7 @@
 // against the round as it is then and writes them with one prepared statement in one transaction, each
 // written cell logged exactly as setScore logs it (one 'score' entry, chained), plus the 'import' entry.
 import { PreviewStore } from '../spreadsheet/preview-store';
+import type { Statement } from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { actorOf } from '../context';
 import { write } from '../write';
@@ -19,7 +20,8 @@ import { ROUND_ENTITY } from './setup-service';
 import { scoredCriteria } from './scoring-service';
 import { scorableApplicationIds } from './screening-service';
 import { assertMayScoreHere } from '../exchange/sheet-exchange';
-import { chainHead, linkHash } from '../history/chain';
+import { changeBatch } from '../history/change-log';
+import { bulkScoreWrites } from '../cache/change-tracker';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
 import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
@@ -52,6 +54,8 @@ interface Entry {
   criterion: string;
   value: number;
   comment: string;
+  /** `${applicationId}|${criterion}`: the cell within the member's sheet, built once per row. */
+  cell: string;
 }
 interface StoredPreview {
   roundId: string;
@@ -85,7 +89,12 @@ function roundFacts(ctx: ServiceContext, roundId: string) {
   const members = ctx.db
     .prepare('SELECT m.id, m.name, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort')
     .all(roundId) as { id: string; name: string; sheet_id: string; submitted_at: string | null }[];
-  const recusals = new Set((ctx.db.prepare('SELECT c.member_id, c.application_id FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[]).map((r) => `${r.member_id}|${r.application_id}`));
+  const recusals = new Map<string, Set<string>>(); // member → applications they recused themselves from
+  for (const r of ctx.db.prepare('SELECT c.member_id, c.application_id FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[]) {
+    let set = recusals.get(r.member_id);
+    if (!set) recusals.set(r.member_id, (set = new Set()));
+    set.add(r.application_id);
+  }
   const criteria = new Map<string, string>(); // normalised key or label → criterion key
   for (const { key } of round.options.criteria) {
     criteria.set(normalizeHeader(key), key);
@@ -116,17 +125,33 @@ function roundFacts(ctx: ServiceContext, roundId: string) {
     memberByName: new Map(members.map((m) => [m.name.trim(), m])),
     applicationByCode: new Map(applications.map((a) => [a.creditCode, a])),
     applicationById: new Map(applications.map((a) => [a.id, a])),
-    recused: (memberId: string, applicationId: string) => recusals.has(`${memberId}|${applicationId}`),
-    criteria,
+    recused: (memberId: string, applicationId: string) => recusals.get(memberId)?.has(applicationId) === true,
+    /** The criterion a cell names (key or label, compared like headers), memoised: a file repeats a handful of names. */
+    criterionOf: memo((text: string) => criteria.get(normalizeHeader(text))),
+    /** A credit code as written → normalised, with its problem; memoised: each code recurs once per criterion. */
+    creditCodeOf: memo((text: string) => {
+      const code = normalizeCreditCode(text);
+      return { code, problem: code ? creditCodeProblem(code) : null };
+    }),
     scored: new Set(scoredCriteria(ctx, roundId)),
     labelOf: (key: string) => CRITERION_LABELS[key] ?? key,
-    current: (sheetId: string, e: Entry) => stored(sheetId).get(`${e.applicationId}|${e.criterion}`),
+    current: (sheetId: string, e: Entry) => stored(sheetId).get(e.cell),
     scorable: scorableApplicationIds(ctx, roundId),
     /** setScore's refusal for a member scoring on this computer (signed sheets, review packages), once per member. */
     mayScore: new Map(members.map((m) => [m.id, refusalOf(() => assertMayScoreHere(ctx, roundId, m.id))])),
   };
 }
 type Facts = ReturnType<typeof roundFacts>;
+
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text)!;
+    const value = compute(text);
+    known.set(text, value);
+    return value;
+  };
+}
 
 /** Checks one row; returns the entry or the row's issues (column as written in the file, zh-CN reason). */
 function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: number, get: (key: ColumnKey) => Cell): Entry | ImportIssue[] {
@@ -139,8 +164,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
   else if (!member) issue('member', `本批次没有名为“${memberName}”的委员`);
   else if (member.submitted_at) issue('member', `委员“${member.name}”的评分表已提交，导入不能修改；如需更正，请在评分表中逐项更正并填写理由`);
 
-  const code = normalizeCreditCode(cellText(get('creditCode')));
-  const problem = code ? creditCodeProblem(code) : null;
+  const { code, problem } = facts.creditCodeOf(cellText(get('creditCode')));
   const application = facts.applicationByCode.get(code);
   if (!code) issue('creditCode', zh('error.required'));
   else if (problem) issue('creditCode', zh(`error.creditCode.${problem}`));
@@ -148,7 +172,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
   else if (application.withdrawnAt) issue('creditCode', `“${application.legalName}”的申请已撤回，不再评分`);
 
   const criterionText = cellText(get('criterion'));
-  const criterion = facts.criteria.get(normalizeHeader(criterionText));
+  const criterion = facts.criterionOf(criterionText);
   if (!criterionText) issue('criterion', zh('error.required'));
   else if (!criterion) issue('criterion', `未知的评分项“${criterionText}”，应为：${facts.round.options.criteria.map((c) => facts.labelOf(c.key)).join('、')}`);
   else if (!facts.scored.has(criterion)) issue('criterion', `“${facts.labelOf(criterion)}”由报价自动计算（低价优先法），无需委员打分`);
@@ -167,7 +191,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
     issue('member', `委员“${member.name}”已对“${application.legalName}”声明回避，不能为其评分`);
   }
   if (issues.length > 0 || !member || !application || !criterion || typeof value !== 'number') return issues;
-  return { row: rowNumber, memberId: member.id, applicationId: application.id, criterion, value, comment };
+  return { row: rowNumber, memberId: member.id, applicationId: application.id, criterion, value, comment, cell: `${application.id}|${criterion}` };
 }
 
 export async function previewScoreImport(ctx: ServiceContext, input: { roundId: string; fileName: string; dataBase64: string }): Promise<ScoreImportPreview> {
@@ -195,7 +219,7 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
   let invalid = 0;
   if (missing.length > 0) invalid = table.rows.length;
   else {
-    const firstRowOf = new Map<string, number>();
+    const firstRowOf = new Map<string, Map<string, number>>(); // member → cell → first row
     for (const { rowNumber, cells } of table.rows) {
       const checked = checkRow(facts, headerOf, rowNumber, (key) => cells[indexOf.get(key) ?? -1] ?? null);
       if (Array.isArray(checked)) {
@@ -203,14 +227,15 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
         issues.push(...checked);
         continue;
       }
-      const cellKey = `${checked.memberId}|${checked.applicationId}|${checked.criterion}`;
-      const earlier = firstRowOf.get(cellKey);
+      let rowOf = firstRowOf.get(checked.memberId);
+      if (!rowOf) firstRowOf.set(checked.memberId, (rowOf = new Map()));
+      const earlier = rowOf.get(checked.cell);
       if (earlier !== undefined) {
         invalid++;
         issues.push({ row: rowNumber, column: headerOf.get('criterion')!, reason: `与第 ${earlier} 行重复：同一委员、同一机构、同一评分项只能有一个分数` });
         continue;
       }
-      firstRowOf.set(cellKey, rowNumber);
+      rowOf.set(checked.cell, rowNumber);
       entries.push(checked);
     }
   }
@@ -227,9 +252,11 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
   invalid += entries.length - accepted.length;
   const counts = { new: 0, changed: 0, unchanged: 0, invalid };
   const sheetOf = new Map(facts.members.map((m) => [m.id, m.sheet_id]));
+  const rowsOf = new Map<string, number>();
   for (const e of accepted) {
     const before = facts.current(sheetOf.get(e.memberId)!, e);
     counts[!before ? 'new' : before.value === e.value && before.comment === e.comment ? 'unchanged' : 'changed']++;
+    rowsOf.set(e.memberId, (rowsOf.get(e.memberId) ?? 0) + 1);
   }
 
   const previewId = previews.put({ roundId: input.roundId, fileName: input.fileName, entries: accepted }, ctx.now().getTime());
@@ -240,7 +267,7 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
     fileName: input.fileName,
     totalRows: table.rows.length,
     counts,
-    members: facts.members.map((m) => ({ memberId: m.id, name: m.name, rows: accepted.filter((e) => e.memberId === m.id).length })).filter((m) => m.rows > 0),
+    members: facts.members.map((m) => ({ memberId: m.id, name: m.name, rows: rowsOf.get(m.id) ?? 0 })).filter((m) => m.rows > 0),
     issues: issues.slice(0, MAX_LISTED_ISSUES),
     unknownColumns,
   };
@@ -288,33 +315,27 @@ export function commitScoreImport(ctx: ServiceContext, input: { previewId: strin
       if (refused) throw new AppError(refused.code, `第 ${e.row} 行：${refused.message}（未导入任何分数，请重新预览）`);
     }
     const counts = { written: 0, unchanged: 0 };
-    const upsert = ctx.db.prepare('INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at');
-    const log = ctx.db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    let head = chainHead(ctx.db);
-    for (const e of preview.entries) {
-      const sheetId = sheetOf.get(e.memberId)!;
-      const before = facts.current(sheetId, e);
-      if (before && before.value === e.value && before.comment === e.comment) {
-        counts.unchanged++;
-        continue;
+    // The per-row scores triggers lifted for the bulk write, the caches accounted for once (cache/change-tracker.ts).
+    bulkScoreWrites(ctx.db, new Set(preview.entries.map((e) => sheetOf.get(e.memberId)!)), () => {
+      const cells = cellWriter(ctx, w.at);
+      // The very entries setScore records for one cell, chained in the same order (history/change-log.ts).
+      const history = changeBatch(ctx.db, { at: w.at, actor: w.actor, entity: ROUND_ENTITY, entityId: null, entityKey: preview.roundId, action: 'score' });
+      for (const e of preview.entries) {
+        const sheetId = sheetOf.get(e.memberId)!;
+        const before = facts.current(sheetId, e);
+        if (before && before.value === e.value && before.comment === e.comment) {
+          counts.unchanged++;
+          continue;
+        }
+        cells.write(sheetId, e);
+        // setScore's { sheetId, ...entry } (the row number and cell key stay out of the history).
+        const after = { sheetId, memberId: e.memberId, applicationId: e.applicationId, criterion: e.criterion, value: e.value, comment: e.comment };
+        history.append(before ? JSON.stringify({ ...after, ...before }) : null, JSON.stringify(after));
+        counts.written++;
       }
-      upsert.run(sheetId, e.applicationId, e.criterion, e.value, e.comment, w.at);
-      // The very entry setScore records for one cell (services/history/chain.ts), the chain head carried along.
-      const entry = scoreEntry(e);
-      const row = {
-        at: w.at,
-        actor: w.actor,
-        entity: ROUND_ENTITY,
-        entity_id: null,
-        entity_key: preview.roundId,
-        action: 'score',
-        before: before ? JSON.stringify({ sheetId, ...entry, ...before }) : null,
-        after: JSON.stringify({ sheetId, ...entry }),
-      };
-      head = linkHash(head, row);
-      log.run(row.at, row.actor, row.entity, row.entity_id, row.entity_key, row.action, row.before, row.after, head);
-      counts.written++;
-    }
+      cells.flush();
+      history.flush();
+    });
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: preview.roundId, action: 'import', before: null, after: { scoreImport: { file: preview.fileName, rows: preview.entries.length, ...counts } } });
     return counts;
   });
@@ -322,5 +343,38 @@ export function commitScoreImport(ctx: ServiceContext, input: { previewId: strin
   return result;
 }
 
-/** What setScore takes (and logs): the row number stays out of the history. */
-const scoreEntry = ({ row: _row, ...entry }: Entry) => entry;
+const UPSERT_ROWS = 100;
+/**
+ * Upserts cells UPSERT_ROWS at a time, the sheet and the time bound once per statement (named parameters)
+ * rather than per row: setScore's upsert (storeCell) per cell, in the file's order. A file names each cell
+ * once (the preview refuses duplicates), so no statement names one cell twice.
+ */
+function cellWriter(ctx: ServiceContext, at: string) {
+  const statements = new Map<number, Statement>(); // by rows: a file that alternates members flushes short batches
+  const statement = (rows: number) => {
+    let prepared = statements.get(rows);
+    if (!prepared) {
+      prepared = ctx.db.prepare(`INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES ${Array.from({ length: rows }, () => '(@sheet, ?, ?, ?, ?, @at)').join(', ')} ON CONFLICT DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`);
+      statements.set(rows, prepared);
+    }
+    return prepared;
+  };
+  let sheet = '';
+  let pending: (string | number)[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    statement(pending.length / 4).run(pending, { sheet, at });
+    pending = [];
+  };
+  return {
+    write(sheetId: string, e: Entry) {
+      if (sheetId !== sheet) {
+        flush();
+        sheet = sheetId;
+      }
+      pending.push(e.applicationId, e.criterion, e.value, e.comment);
+      if (pending.length === UPSERT_ROWS * 4) flush();
+    },
+    flush,
+  };
+}
