@@ -14,9 +14,12 @@ const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 8 }), // lone surrogates included
   fc.constantFrom('', '"', '\\', '\n\t\u0000\u001f', '设备齐全，"良好"', '👍🏽', '\ud800', '</script>'),
 );
+// Actors and keys are well-formed text (the text rule); a lone surrogate there would be stored as U+FFFD and
+// break the chain for recordChange too. Inside before/after JSON escapes it.
+const wellFormed = text.filter((t) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t));
 const value = fc.record({ sheetId: text, applicationId: text, criterion: text, value: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), comment: text });
 const entry = fc.record({ before: fc.option(value, { nil: null }), after: value });
-const shared = fc.record({ actor: text, entity: fc.constantFrom('round', 'dossier'), entityId: fc.option(fc.integer({ min: 1, max: 1e6 }), { nil: null }), entityKey: fc.option(text, { nil: undefined }) });
+const shared = fc.record({ actor: wellFormed, entity: fc.constantFrom('round', 'dossier'), entityId: fc.option(fc.integer({ min: 1, max: 1e6 }), { nil: null }), entityKey: fc.option(wellFormed, { nil: undefined }) });
 
 /** Every column of every change_log row, in seq order. */
 function rows(ctx: TestContext): unknown[] {
@@ -46,8 +49,8 @@ describe('changeBatch', () => {
       }),
       { numRuns: 40 },
     );
-    expect(verifyChain(batch.db)).toMatchObject({ ok: true });
-    expect(verifyChain(batch.db).head).toBe(verifyChain(one.db).head);
+    expect(verifyChain(one.db)).toMatchObject({ ok: true });
+    expect(verifyChain(batch.db)).toEqual(verifyChain(one.db));
     one.db.close();
     batch.db.close();
   });
