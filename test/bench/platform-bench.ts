@@ -201,13 +201,16 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     // Score import: one file per member (each member's own sheet), against raw inserts of the same rows.
     const value = (i: number, m: number, c: number) => 60 + ((i * 31 + m * 17 + c * 7) % 4000) / 100;
     let importScoresMs = 0;
+    const importSplit = { preview: 0, commit: 0 }; // where the import's time goes (previews incl. the file's base64)
     for (let m = 0; m < MEMBERS; m++) {
       const lines = ['委员,统一社会信用代码,评分项,分数'];
       for (let i = 0; i < n; i++) for (const [c, [, label]] of CRITERIA.entries()) lines.push(`委员${m + 1},${creditCode(i)},${label},${value(i, m, c)}`);
       const [ms] = await time(async () => {
-        const preview = await call<{ previewId: string; counts: { invalid: number } }>(worker, 'scores.importPreview', { roundId: round.id, fileName: `委员${m + 1}.csv`, dataBase64: Buffer.from(lines.join('\n')).toString('base64') });
+        const [previewMs, preview] = await time(() => call<{ previewId: string; counts: { invalid: number } }>(worker, 'scores.importPreview', { roundId: round.id, fileName: `委员${m + 1}.csv`, dataBase64: Buffer.from(lines.join('\n')).toString('base64') }));
         if (preview.counts.invalid > 0) throw new Error(`score import: ${preview.counts.invalid} invalid rows`);
-        await call(worker, 'scores.importCommit', { previewId: preview.previewId });
+        const [commitMs] = await time(() => call(worker, 'scores.importCommit', { previewId: preview.previewId }));
+        importSplit.preview += previewMs;
+        importSplit.commit += commitMs;
       });
       importScoresMs += ms;
     }
@@ -222,6 +225,7 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     fs.rmSync(floorDir, { recursive: true, force: true });
     rssAfter('score import');
     out.push([`score import (${MEMBERS} files, ${MEMBERS * n * CRITERIA.length} rows)`, importScoresMs, floorScores, 'raw INSERT of the same rows']);
+    out.push([`(score import: previews ${importSplit.preview.toFixed(0)} ms ×${(importSplit.preview / floorScores).toFixed(1)}, commits ${importSplit.commit.toFixed(0)} ms ×${(importSplit.commit / floorScores).toFixed(1)})`, 0, 1, '']);
 
     // Everyone but the last member submits; the last one's sheet stays a draft for the score saves.
     for (const m of members.slice(0, -1)) await call(worker, 'scores.submit', { memberId: m });

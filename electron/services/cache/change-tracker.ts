@@ -18,6 +18,20 @@ const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 
 /** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
 const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
 
+const OPS = ['insert', 'update', 'delete'] as const;
+function changedTriggers(table: string, kind: 0 | 1 | 2): string[] {
+  return OPS.map((op) => `CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op} AFTER ${op.toUpperCase()} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
+}
+/** The members.list counters: filled cells per (sheet, criterion), kept per row. */
+const SCORES_CELL_TRIGGERS = [
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); END;',
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+];
+/** Every per-row trigger on scores (the ranking's generation and the cell counters), for bulkScoreWrites. */
+const SCORES_TRIGGERS = [...changedTriggers('scores', 1), ...SCORES_CELL_TRIGGERS];
+const SCORES_TRIGGER_NAMES = SCORES_TRIGGERS.map((sql) => /IF NOT EXISTS (\w+)/.exec(sql)![1]!);
+
 interface Tracker {
   counters: Record<CacheKind, number>;
   /** Filled cells per `${sheet_id}|${criterion}`, kept up to date by the scores triggers; null until first asked. */
@@ -60,19 +74,12 @@ export function trackChanges(db: Db): boolean {
   });
   const statements: string[] = [];
   const add = (table: string, kind: 0 | 1 | 2) => {
-    if (!tableExists(db, table)) return;
-    for (const op of ['INSERT', 'UPDATE', 'DELETE']) statements.push(`CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
+    if (tableExists(db, table)) statements.push(...changedTriggers(table, kind));
   };
   add('dossiers', 2); // dossier facts: the search index, the screening and the ranking
   for (const t of SCREENING_TABLES) add(t, 0);
   for (const t of RANKING_ONLY_TABLES) add(t, 1);
-  if (tableExists(db, 'scores')) {
-    statements.push(
-      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
-      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); END;',
-      'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
-    );
-  }
+  if (tableExists(db, 'scores')) statements.push(...SCORES_CELL_TRIGGERS);
   db.exec(statements.join('\n'));
   const original = db.transaction.bind(db);
   const wrapped = ((fn: (...args: unknown[]) => unknown) => {
@@ -122,6 +129,56 @@ export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | 
   const out = new Map<string, number>();
   for (const [key, n] of tracker.cells.counts) if (key.startsWith(prefix)) out.set(key.slice(prefix.length), n);
   return out;
+}
+
+/**
+ * Runs `fn`, a bulk write to the scores of the given sheets (the score import: up to 80,000 rows per sheet),
+ * with the per-row scores triggers lifted, and accounts for it once instead (issue 8: two trigger programs
+ * and two calls back into JS per row were a third of the upsert's cost). Before `fn`: the ranking's
+ * generation bumped and the write counted (so a rollback still drops every cache). After: the triggers
+ * created again and the cell counters of those sheets recounted from the table (one range scan each over
+ * the primary key), so members.list stays exact. Must run inside the write transaction: the lifted
+ * triggers come back with a rollback too (DDL is transactional), and `finally` puts them back if `fn`
+ * throws and the caller goes on (the counters are then recounted from scratch). `fn` must write scores of
+ * `sheetIds` only. Outside a transaction, or on an untracked connection, `fn` simply runs with the triggers.
+ */
+export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () => T): T {
+  const tracker = trackers.get(db);
+  if (!tracker || db.readonly || !db.inTransaction) return fn();
+  const changed = () => {
+    tracker.writes++;
+    tracker.counters.ranking++;
+  };
+  // Only the triggers this connection has (all of them, unless scores did not exist when it was tracked).
+  const installed = new Set((db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'scores'").pluck().all() as string[]));
+  const lifted = SCORES_TRIGGERS.filter((_, i) => installed.has(SCORES_TRIGGER_NAMES[i]!));
+  changed();
+  db.exec(SCORES_TRIGGER_NAMES.filter((name) => installed.has(name)).map((name) => `DROP TRIGGER temp.${name};`).join('\n'));
+  let done = false;
+  try {
+    const result = fn();
+    done = true;
+    return result;
+  } finally {
+    if (done) db.exec(lifted.join('\n'));
+    else {
+      try {
+        db.exec(lifted.join('\n'));
+      } catch {
+        // The transaction is already aborted: its rollback restores the triggers it dropped.
+      }
+    }
+    changed();
+    if (!done) tracker.cells = null;
+    else if (tracker.cells) {
+      const count = db.prepare('SELECT criterion, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY criterion').raw();
+      for (const sheetId of new Set(sheetIds)) {
+        const prefix = `${sheetId}|`;
+        for (const key of [...tracker.cells.counts.keys()]) if (key.startsWith(prefix)) tracker.cells.counts.delete(key);
+        for (const [criterion, n] of count.all(sheetId) as [string, number][]) tracker.cells.counts.set(prefix + criterion, n);
+      }
+    }
+  }
 }
 
 /** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */

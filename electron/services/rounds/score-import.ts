@@ -4,28 +4,27 @@
 //
 // "The same rules as scores.set", applied to the whole file at once (issue 8: a replay of setScore per row
 // made a 1.2 M-score round take hours). The row checks below name the column and word the reason for whoever
-// prepared the file; `refusal` adds the scoring service's remaining rules (who may score on this computer,
-// screening) with setScore's own messages, against sets read once per file. The commit re-checks every row
-// against the round as it is then and writes them with one prepared statement in one transaction, each
-// written cell logged exactly as setScore logs it (one 'score' entry, chained), plus the 'import' entry.
+// prepared the file; `refusal` (score-import-round.ts) adds the scoring service's remaining rules (who may
+// score on this computer, screening) with setScore's own messages, against sets read once per file. The
+// commit re-checks every row against the round as it is then and writes them all in one transaction
+// (score-import-write.ts), each written cell logged exactly as setScore logs it (one 'score' entry,
+// chained), plus the 'import' entry.
 import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
-import { scoredCriteria } from './scoring-service';
-import { scorableApplicationIds } from './screening-service';
-import { assertMayScoreHere } from '../exchange/sheet-exchange';
-import { chainHead, linkHash } from '../history/chain';
+import { CellMap, refusal, roundFacts, type Entry, type Facts } from './score-import-round';
+import { writeEntries } from './score-import-write';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import { cellText, normalizeHeader, type Cell } from '../../../shared/dossiers/columns';
-import { creditCodeProblem, normalizeCreditCode } from '../../../shared/dossiers/credit-code';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
 import type { ImportIssue } from '../../../shared/dossiers/import-schema';
 import type { ScoreImportPreview, ScoreImportResult } from '../../../shared/rounds/score-import';
+
+export { CRITERION_LABELS } from './score-import-round';
 
 const MAX_LISTED_ISSUES = 2000;
 const MAX_COMMENT = 1000;
@@ -42,17 +41,6 @@ export const SCORE_COLUMNS: readonly { key: ColumnKey; header: string; aliases: 
   { key: 'legalName', header: '机构名称', aliases: ['名称', '企业名称', '公司名称', 'legal name'], required: false },
 ];
 
-/** The zh-CN names of the default criteria (shared/ranking/defaults.ts); other criteria go by their key. */
-export const CRITERION_LABELS: Readonly<Record<string, string>> = { strength: '公司实力', technical: '技术水平', reputation: '业内口碑', price: '服务报价' };
-
-interface Entry {
-  row: number;
-  memberId: string;
-  applicationId: string;
-  criterion: string;
-  value: number;
-  comment: string;
-}
 interface StoredPreview {
   roundId: string;
   fileName: string;
@@ -69,67 +57,9 @@ function parseScore(cell: Cell): number | 'empty' | 'invalid' {
   return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : 'invalid';
 }
 
-function refusalOf(check: () => void): AppError | null {
-  try {
-    check();
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-}
-
-/** Everything the row checks look up, read once per preview. */
-function roundFacts(ctx: ServiceContext, roundId: string) {
-  const round = assertRoundOpen(ctx.db, roundId);
-  const members = ctx.db
-    .prepare('SELECT m.id, m.name, s.id AS sheet_id, s.submitted_at FROM members m JOIN score_sheets s ON s.member_id = m.id WHERE m.round_id = ? ORDER BY m.sort')
-    .all(roundId) as { id: string; name: string; sheet_id: string; submitted_at: string | null }[];
-  const recusals = new Set((ctx.db.prepare('SELECT c.member_id, c.application_id FROM recusals c JOIN members m ON m.id = c.member_id WHERE m.round_id = ?').all(roundId) as { member_id: string; application_id: string }[]).map((r) => `${r.member_id}|${r.application_id}`));
-  const criteria = new Map<string, string>(); // normalised key or label → criterion key
-  for (const { key } of round.options.criteria) {
-    criteria.set(normalizeHeader(key), key);
-    if (CRITERION_LABELS[key]) criteria.set(normalizeHeader(CRITERION_LABELS[key]), key);
-  }
-  // Only what the row checks read (not listApplications: its per-row shop-facts parse and region list cost
-  // more than the whole check at 20,000 applications).
-  const applications = (
-    ctx.db
-      .prepare('SELECT a.id, d.credit_code AS creditCode, d.legal_name AS legalName, a.withdrawn_at AS withdrawnAt FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ?')
-      .all(roundId) as { id: string; creditCode: string; legalName: string; withdrawnAt: string | null }[]
-  );
-  // The stored cells of a sheet, read once per sheet (one indexed range scan) instead of one lookup per row.
-  const cellsOf = ctx.db.prepare('SELECT application_id, criterion, value, comment FROM scores WHERE sheet_id = ?').raw();
-  const sheetCells = new Map<string, Map<string, { value: number; comment: string }>>();
-  const stored = (sheetId: string) => {
-    let cells = sheetCells.get(sheetId);
-    if (!cells) {
-      cells = new Map();
-      for (const [applicationId, criterion, value, comment] of cellsOf.all(sheetId) as [string, string, number, string][]) cells.set(`${applicationId}|${criterion}`, { value, comment });
-      sheetCells.set(sheetId, cells);
-    }
-    return cells;
-  };
-  return {
-    round,
-    members,
-    memberByName: new Map(members.map((m) => [m.name.trim(), m])),
-    applicationByCode: new Map(applications.map((a) => [a.creditCode, a])),
-    applicationById: new Map(applications.map((a) => [a.id, a])),
-    recused: (memberId: string, applicationId: string) => recusals.has(`${memberId}|${applicationId}`),
-    criteria,
-    scored: new Set(scoredCriteria(ctx, roundId)),
-    labelOf: (key: string) => CRITERION_LABELS[key] ?? key,
-    current: (sheetId: string, e: Entry) => stored(sheetId).get(`${e.applicationId}|${e.criterion}`),
-    scorable: scorableApplicationIds(ctx, roundId),
-    /** setScore's refusal for a member scoring on this computer (signed sheets, review packages), once per member. */
-    mayScore: new Map(members.map((m) => [m.id, refusalOf(() => assertMayScoreHere(ctx, roundId, m.id))])),
-  };
-}
-type Facts = ReturnType<typeof roundFacts>;
-
 /** Checks one row; returns the entry or the row's issues (column as written in the file, zh-CN reason). */
-function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: number, get: (key: ColumnKey) => Cell): Entry | ImportIssue[] {
+function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: number, cells: readonly Cell[], at: Readonly<Record<ColumnKey, number>>): Entry | ImportIssue[] {
+  const get = (key: ColumnKey): Cell => cells[at[key]] ?? null;
   const issues: ImportIssue[] = [];
   const issue = (key: ColumnKey | '', reason: string) => issues.push({ row: rowNumber, column: key ? (headerOf.get(key) ?? '') : '', reason });
 
@@ -139,8 +69,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
   else if (!member) issue('member', `本批次没有名为“${memberName}”的委员`);
   else if (member.submitted_at) issue('member', `委员“${member.name}”的评分表已提交，导入不能修改；如需更正，请在评分表中逐项更正并填写理由`);
 
-  const code = normalizeCreditCode(cellText(get('creditCode')));
-  const problem = code ? creditCodeProblem(code) : null;
+  const { code, problem } = facts.creditCodeOf(cellText(get('creditCode')));
   const application = facts.applicationByCode.get(code);
   if (!code) issue('creditCode', zh('error.required'));
   else if (problem) issue('creditCode', zh(`error.creditCode.${problem}`));
@@ -148,7 +77,7 @@ function checkRow(facts: Facts, headerOf: Map<ColumnKey, string>, rowNumber: num
   else if (application.withdrawnAt) issue('creditCode', `“${application.legalName}”的申请已撤回，不再评分`);
 
   const criterionText = cellText(get('criterion'));
-  const criterion = facts.criteria.get(normalizeHeader(criterionText));
+  const criterion = facts.criterionOf(criterionText);
   if (!criterionText) issue('criterion', zh('error.required'));
   else if (!criterion) issue('criterion', `未知的评分项“${criterionText}”，应为：${facts.round.options.criteria.map((c) => facts.labelOf(c.key)).join('、')}`);
   else if (!facts.scored.has(criterion)) issue('criterion', `“${facts.labelOf(criterion)}”由报价自动计算（低价优先法），无需委员打分`);
@@ -195,22 +124,24 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
   let invalid = 0;
   if (missing.length > 0) invalid = table.rows.length;
   else {
-    const firstRowOf = new Map<string, number>();
+    const at = Object.fromEntries(SCORE_COLUMNS.map((c) => [c.key, indexOf.get(c.key) ?? -1])) as Record<ColumnKey, number>;
+    const firstRowOf = new Map<string, CellMap<number>>(); // member → cell → first row
     for (const { rowNumber, cells } of table.rows) {
-      const checked = checkRow(facts, headerOf, rowNumber, (key) => cells[indexOf.get(key) ?? -1] ?? null);
+      const checked = checkRow(facts, headerOf, rowNumber, cells, at);
       if (Array.isArray(checked)) {
         invalid++;
         issues.push(...checked);
         continue;
       }
-      const cellKey = `${checked.memberId}|${checked.applicationId}|${checked.criterion}`;
-      const earlier = firstRowOf.get(cellKey);
+      let rowOf = firstRowOf.get(checked.memberId);
+      if (!rowOf) firstRowOf.set(checked.memberId, (rowOf = new CellMap()));
+      const earlier = rowOf.get(checked.applicationId, checked.criterion);
       if (earlier !== undefined) {
         invalid++;
         issues.push({ row: rowNumber, column: headerOf.get('criterion')!, reason: `与第 ${earlier} 行重复：同一委员、同一机构、同一评分项只能有一个分数` });
         continue;
       }
-      firstRowOf.set(cellKey, rowNumber);
+      rowOf.set(checked.applicationId, checked.criterion, rowNumber);
       entries.push(checked);
     }
   }
@@ -226,10 +157,11 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
   }
   invalid += entries.length - accepted.length;
   const counts = { new: 0, changed: 0, unchanged: 0, invalid };
-  const sheetOf = new Map(facts.members.map((m) => [m.id, m.sheet_id]));
+  const rowsOf = new Map<string, number>();
   for (const e of accepted) {
-    const before = facts.current(sheetOf.get(e.memberId)!, e);
+    const before = facts.current(e);
     counts[!before ? 'new' : before.value === e.value && before.comment === e.comment ? 'unchanged' : 'changed']++;
+    rowsOf.set(e.memberId, (rowsOf.get(e.memberId) ?? 0) + 1);
   }
 
   const previewId = previews.put({ roundId: input.roundId, fileName: input.fileName, entries: accepted }, ctx.now().getTime());
@@ -240,32 +172,10 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
     fileName: input.fileName,
     totalRows: table.rows.length,
     counts,
-    members: facts.members.map((m) => ({ memberId: m.id, name: m.name, rows: accepted.filter((e) => e.memberId === m.id).length })).filter((m) => m.rows > 0),
+    members: facts.members.map((m) => ({ memberId: m.id, name: m.name, rows: rowsOf.get(m.id) ?? 0 })).filter((m) => m.rows > 0),
     issues: issues.slice(0, MAX_LISTED_ISSUES),
     unknownColumns,
   };
-}
-
-/**
- * What setScore would refuse an entry for, in setScore's order and words, or null: the sheet submitted, the
- * round finalized, a member who may not score here, an application withdrawn or not in the round, one not
- * passing screening, a criterion not scored by hand, a recusal, the scale, two decimals.
- */
-function refusal(facts: Facts, e: Entry): AppError | null {
-  const member = facts.members.find((m) => m.id === e.memberId);
-  if (!member) return new AppError('NOT_FOUND', zh('error.notFound'));
-  if (member.submitted_at) return new AppError('CONFLICT', zh('error.sheetSubmitted'));
-  const may = facts.mayScore.get(e.memberId);
-  if (may) return may;
-  const application = facts.applicationById.get(e.applicationId);
-  if (!application || application.withdrawnAt) return new AppError('NOT_FOUND', zh('error.notFound'));
-  if (!facts.scorable.has(e.applicationId)) return new AppError('CONFLICT', zh('error.notScorable'));
-  if (!facts.scored.has(e.criterion)) return new AppError('VALIDATION', zh('error.notScoredCriterion'), [{ path: 'criterion', key: 'error.notScoredCriterion' }]);
-  if (facts.recused(e.memberId, e.applicationId)) return new AppError('CONFLICT', zh('error.recusedCannotScore'));
-  const { min, max } = facts.round.options.scale;
-  if (e.value < min || e.value > max) return new AppError('VALIDATION', zh('error.outOfScale', { min, max }), [{ path: 'value', key: 'error.outOfScale' }]);
-  if (!hasAtMost2Decimals(e.value)) return new AppError('VALIDATION', zh('error.decimals2'), [{ path: 'value', key: 'error.decimals2' }]);
-  return null;
 }
 
 /** Writes the previewed rows in one transaction: if any row is refused now, none is written. */
@@ -282,45 +192,14 @@ export function commitScoreImport(ctx: ServiceContext, input: { previewId: strin
       if (error instanceof AppError && first) throw new AppError(error.code, `第 ${first.row} 行：${error.message}（未导入任何分数，请重新预览）`);
       throw error;
     }
-    const sheetOf = new Map(facts.members.map((m) => [m.id, m.sheet_id]));
     for (const e of preview.entries) {
       const refused = refusal(facts, e);
       if (refused) throw new AppError(refused.code, `第 ${e.row} 行：${refused.message}（未导入任何分数，请重新预览）`);
     }
-    const counts = { written: 0, unchanged: 0 };
-    const upsert = ctx.db.prepare('INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at');
-    const log = ctx.db.prepare('INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    let head = chainHead(ctx.db);
-    for (const e of preview.entries) {
-      const sheetId = sheetOf.get(e.memberId)!;
-      const before = facts.current(sheetId, e);
-      if (before && before.value === e.value && before.comment === e.comment) {
-        counts.unchanged++;
-        continue;
-      }
-      upsert.run(sheetId, e.applicationId, e.criterion, e.value, e.comment, w.at);
-      // The very entry setScore records for one cell (services/history/chain.ts), the chain head carried along.
-      const entry = scoreEntry(e);
-      const row = {
-        at: w.at,
-        actor: w.actor,
-        entity: ROUND_ENTITY,
-        entity_id: null,
-        entity_key: preview.roundId,
-        action: 'score',
-        before: before ? JSON.stringify({ sheetId, ...entry, ...before }) : null,
-        after: JSON.stringify({ sheetId, ...entry }),
-      };
-      head = linkHash(head, row);
-      log.run(row.at, row.actor, row.entity, row.entity_id, row.entity_key, row.action, row.before, row.after, head);
-      counts.written++;
-    }
+    const counts = writeEntries(ctx, w, preview.roundId, facts, preview.entries);
     w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: preview.roundId, action: 'import', before: null, after: { scoreImport: { file: preview.fileName, rows: preview.entries.length, ...counts } } });
     return counts;
   });
   previews.delete(input.previewId);
   return result;
 }
-
-/** What setScore takes (and logs): the row number stays out of the history. */
-const scoreEntry = ({ row: _row, ...entry }: Entry) => entry;

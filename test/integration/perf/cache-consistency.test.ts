@@ -14,6 +14,8 @@ import { freshScreening, isScorable, screenRound } from '../../../electron/servi
 import { SEED_003_RULES } from '../../../shared/eligibility/rules';
 import { write } from '../../../electron/services/write';
 import { extraChecks } from './cache-checks';
+import { bulkScoreWrites } from '../../../electron/services/cache/change-tracker';
+import { base64, toCsv, utf8WithBom } from '../../support/import-files';
 
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -52,6 +54,9 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('finalize' as const) }),
   fc.record({ kind: fc.constant('reopen' as const) }),
   fc.record({ kind: fc.constant('rollback' as const), app: fc.nat(3) }),
+  // The score import writes in bulk with the per-row scores triggers lifted (cache/change-tracker.ts).
+  fc.record({ kind: fc.constant('import' as const), member: fc.nat(1), cells: fc.array(fc.record({ app: fc.nat(3), criterion: fc.constantFrom('公司实力', '技术水平', '业内口碑'), value: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 8 }) }),
+  fc.record({ kind: fc.constant('importRollback' as const), member: fc.nat(1), app: fc.nat(3), caught: fc.boolean() }),
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -137,6 +142,36 @@ async function apply(ctx: TestContext, w: World, s: Step): Promise<void> {
     case 'reopen':
       await call('rounds.reopen', { roundId: w.round.id, reason: '复核' });
       return;
+    case 'import': {
+      const rows = s.cells.map((c) => [w.members[s.member]!.name, syntheticCreditCode(c.app + 1), c.criterion, String(c.value)]);
+      const preview = await call('scores.importPreview', { roundId: w.round.id, fileName: 's.csv', dataBase64: base64(utf8WithBom(toCsv([['委员', '统一社会信用代码', '评分项', '分数'], ...rows]))) });
+      if (preview.ok) await call('scores.importCommit', { previewId: (preview.value as { previewId: string }).previewId });
+      return;
+    }
+    case 'importRollback': {
+      // A bulk write that fills the caches inside the transaction, then fails: rolled back, or the failure
+      // caught inside the transaction (the triggers must come back either way, the counters recounted).
+      const sheetId = (ctx.db.prepare('SELECT id FROM score_sheets WHERE member_id = ?').get(w.members[s.member]!.id) as { id: string }).id;
+      const bulk = () =>
+        bulkScoreWrites(ctx.db, [sheetId], () => {
+          ctx.db.prepare("INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, 'strength', 42, '', 'x') ON CONFLICT DO UPDATE SET value = 42").run(sheetId, app!.id);
+          extraChecks.fill(ctx, w.round.id);
+          throw new Error('failed');
+        });
+      try {
+        write(ctx, () => {
+          if (!s.caught) bulk();
+          try {
+            bulk();
+          } catch {
+            // caught: the transaction goes on and commits the row
+          }
+        });
+      } catch {
+        // expected when not caught
+      }
+      return;
+    }
     case 'rollback':
       // A write that changes a screening input, fills the caches inside the transaction, then fails.
       try {
@@ -161,7 +196,10 @@ async function assertConsistent(ctx: TestContext, w: World): Promise<void> {
     expect(isScorable(ctx, w.round.id, a.id)).toBe(fresh.some((r) => r.applicationId === a.id && r.eligible));
   }
   await extraChecks.compare(ctx, w.round.id, w.members.map((m) => m.id));
+  // Every per-row scores trigger is in place again after a bulk import, whatever happened to it.
+  expect(ctx.db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'scores' ORDER BY name").pluck().all()).toEqual(SCORES_TRIGGERS);
 }
+const SCORES_TRIGGERS = ['rd_cache_scores_delete', 'rd_cache_scores_insert', 'rd_cache_scores_update', 'rd_cells_delete', 'rd_cells_insert', 'rd_cells_update'];
 
 describe('per-round caches equal a fresh computation', () => {
   it('after any sequence of writes to their inputs', async () => {
@@ -177,6 +215,22 @@ describe('per-round caches equal a fresh computation', () => {
         ctx.db.close();
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('after any sequence of score imports among the other score writes', async () => {
+    const scoreWrites = new Set<Step['kind']>(['import', 'importRollback', 'score', 'recuse', 'withdraw', 'amend']);
+    await fc.assert(
+      fc.asyncProperty(fc.array(step.filter((s) => scoreWrites.has(s.kind)), { minLength: 1, maxLength: 10 }), async (steps) => {
+        const ctx = await createTestContext();
+        const w = await world(ctx);
+        for (const s of steps) {
+          await apply(ctx, w, s);
+          await assertConsistent(ctx, w);
+        }
+        ctx.db.close();
+      }),
+      { numRuns: 12 },
     );
   });
 
