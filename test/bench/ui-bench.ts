@@ -46,7 +46,9 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-ui-bench-'));
-  const child = spawn(process.execPath, [SERVER, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_PROFILE=<dir>: the server (and its data workers) write CPU profiles there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
+  const child = spawn(process.execPath, [...profile, SERVER, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => void (output += c));
   const url = await new Promise<string>((resolve, reject) => {
