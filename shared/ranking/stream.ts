@@ -19,6 +19,7 @@ import { benchmarkQuote, isValidQuote, priceScoreExact } from './price-score';
 import { rankRegion, weightedTotalHundredths, type RegionCandidate } from './rank-region';
 import type { CriterionResult, RoundRanking } from './results';
 import { resolveRankingOptions, type RankingOptionsInput } from './schema';
+import { aggregateSmall, weightedTotalSmall, type SmallRatio } from './small';
 import type { ApplicationInput, CriterionKey, RankingOptions, RoundInput } from './types';
 
 /** A round without its scores: they are fed to a ScoreStream. */
@@ -27,6 +28,8 @@ export type RoundBase = Omit<RoundInput, 'scores'>;
 interface Scored {
   readonly result: CriterionResult;
   readonly exact: Ratio | null;
+  /** The same exact value in plain integers (small.ts), when they are safe; the total then needs no BigInt. */
+  readonly small?: SmallRatio | null;
 }
 
 export class ScoreStream {
@@ -167,10 +170,18 @@ export class ScoreStream {
     const cell = this.cells[a * this.scored.length + c];
     const values: number[] = [];
     if (cell) for (let i = 0; i < cell.length; i += 2) if (cell[i]! >= 0) values.push(cell[i + 1]!);
-    const agg = aggregateHundredths(values, this.options.aggregation, this.options.trimMinScores);
+    const agg = aggregateSmall(values, this.options.aggregation, this.options.trimMinScores);
+    if (agg === null) {
+      const big = aggregateHundredths(values, this.options.aggregation, this.options.trimMinScores);
+      return {
+        result: { criterion: key, value: big.value === null ? null : fromHundredths(big.value), exactH: big.exact === null ? null : formatRatio(big.exact), count: big.count, method: this.options.aggregation, trimmed: big.trimmed },
+        exact: big.exact,
+      };
+    }
     return {
-      result: { criterion: key, value: agg.value === null ? null : fromHundredths(agg.value), exactH: agg.exact === null ? null : formatRatio(agg.exact), count: agg.count, method: this.options.aggregation, trimmed: agg.trimmed },
-      exact: agg.exact,
+      result: { criterion: key, value: agg.value === null ? null : fromHundredths(agg.value), exactH: agg.num === null ? null : `${agg.num}/${agg.den}`, count: values.length, method: this.options.aggregation, trimmed: agg.trimmed },
+      exact: agg.num === null ? null : { num: BigInt(agg.num), den: BigInt(agg.den) },
+      small: agg.num === null ? null : { num: agg.num, den: agg.den },
     };
   }
 
@@ -179,13 +190,16 @@ export class ScoreStream {
     const options = this.options;
     const criteria: CriterionResult[] = [];
     const exacts: (Ratio | null)[] = [];
+    const smalls: (SmallRatio | null | undefined)[] = [];
     options.criteria.forEach(({ key }, c) => {
       const s = scored[c];
       if (s) {
         criteria.push(s.result);
         exacts.push(s.exact);
+        smalls.push(s.small);
         return;
       }
+      smalls.push(undefined);
       // Computed price; an ineligible application takes no part in the price competition, so it gets none.
       const exact = app.eligible ? priceScoreExact(app.priceQuote, benchmark, options.scale.max) : null;
       criteria.push({ criterion: key, value: exact === null ? null : fromHundredths(roundRatio(exact)), exactH: exact === null ? null : formatRatio(exact), count: 0, method: 'lowestPrice', trimmed: false });
@@ -200,7 +214,9 @@ export class ScoreStream {
       standing,
       criteria,
       missingCriteria,
-      totalH: standing === 'ranked' ? weightedTotalHundredths(exacts, weightsH) : null,
+      // The exact total, rounded once: in plain integers when every term is (small.ts checks they stay
+      // safe), else with BigInt ratios (rank-region.ts).
+      totalH: standing === 'ranked' ? (weightedTotalSmall(smalls, weightsH) ?? weightedTotalHundredths(exacts, weightsH)) : null,
       priceQuote: app.priceQuote,
       invalidQuote: options.priceMode === 'lowestPrice' && app.eligible && !isValidQuote(app.priceQuote),
       recusedMembers,
