@@ -245,6 +245,8 @@ function assertMaySee(ctx: ServiceContext, roundId: string, viewerMemberId: stri
   if (!viewer.submitted_at) throw new AppError('CONFLICT', zh('error.submitFirst'));
 }
 
+const ANALYSES_KEPT = 16;
+
 export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: string, viewerMemberId: string | null) {
   const round = getRound(ctx.db, roundId);
   // Found by the API fuzz: another round's region reached analyseRegion's RangeError (INTERNAL).
@@ -253,7 +255,12 @@ export function regionAnalysis(ctx: ServiceContext, roundId: string, regionId: s
   // Over the live inputs, finalized or not, as before the cache (the screening is the frozen one then).
   const l = live(ctx, roundId);
   let analysis = l.analysis.get(regionId);
-  if (!analysis) l.analysis.set(regionId, (analysis = analyseRegion(regionInput(ctx, roundId, l.results.ranking, regionId), l.results.ranking, regionId)));
+  if (!analysis) {
+    l.analysis.set(regionId, (analysis = analyseRegion(regionInput(ctx, roundId, l.results.ranking, regionId), l.results.ranking, regionId)));
+    // The last few regions only: an analysis holds every member's score of its region (≈ 8,000 objects at
+    // 20,000 applications), and a chair going through all 300 regions must not keep them all.
+    if (l.analysis.size > ANALYSES_KEPT) l.analysis.delete(l.analysis.keys().next().value!);
+  }
   return analysis;
 }
 
