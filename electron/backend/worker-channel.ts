@@ -24,10 +24,25 @@ export interface Channel {
   readonly exited: boolean;
 }
 
+/**
+ * The old-space cap of each data worker's V8 heap, in MB (issue 8: the server under 1 GB RSS at 20,000
+ * applications). Without one, V8 sizes a worker's heap from the machine's memory (several GB here) and lets it
+ * grow far past the live data before it collects: the server peaked at 1.17 GB during a ranking whose live
+ * data was a fraction of that. Measured at 20,000 applications / 1.2 M scores / 20,000 dossiers (platform bench
+ * and the dossier XLSX export): the largest legitimate heap is well below this cap (docs/performance.md has the
+ * figures), so the cap only makes V8 collect sooner. REVIEW_DESK_WORKER_HEAP_MB overrides it (256–16384).
+ */
+export const WORKER_HEAP_MB = 1024;
+
+export function workerHeapMb(override: string | undefined): number {
+  const n = Number(override);
+  return Number.isInteger(n) && n >= 256 && n <= 16_384 ? n : WORKER_HEAP_MB;
+}
+
 export type ProgressMap = Map<string, { done: number; total: number; at: number }>;
 
 export function startChannel(workerFile: string, config: WorkerConfig, progress: ProgressMap): Promise<{ channel: Channel; ready: Ready }> {
-  const worker = new Worker(workerFile, { workerData: config });
+  const worker = new Worker(workerFile, { workerData: config, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(process.env.REVIEW_DESK_WORKER_HEAP_MB) } });
   const pending = new Map<number, (answer: Answer) => void>();
   let nextId = 1;
   let exited = false;

@@ -32,6 +32,33 @@ export interface InputIssue {
 
 /** Every problem of the round's data, in input order; empty when the round can be ranked. */
 export function checkRoundInput(input: RoundInput, options: RankingOptions): InputIssue[] {
+  const { issues, applicationIds } = checkRoundStructure(input);
+  const criteria = new Set(options.criteria.map((c) => c.key));
+  // Duplicates found through nested maps (application → member → criteria), not a JSON key per score: at
+  // 1.2 M scores building and hashing those strings was most of the check's time (issue 8).
+  const seenScores = new Map<string, Map<string, Set<string>>>();
+  for (const s of input.scores) {
+    const ref = () => ({ applicationId: s.applicationId, memberId: s.memberId, criterion: s.criterion });
+    if (!applicationIds.has(s.applicationId)) issues.push({ code: 'unknownApplication', ...ref() });
+    if (!criteria.has(s.criterion)) issues.push({ code: 'unknownCriterion', ...ref() });
+    const valueIssue = scoreValueIssue(s.value, options);
+    if (valueIssue) issues.push({ code: valueIssue, ...ref() });
+    let byMember = seenScores.get(s.applicationId);
+    if (!byMember) seenScores.set(s.applicationId, (byMember = new Map()));
+    let criteriaSeen = byMember.get(s.memberId);
+    if (!criteriaSeen) byMember.set(s.memberId, (criteriaSeen = new Set()));
+    if (criteriaSeen.has(s.criterion)) issues.push({ code: 'duplicateScore', ...ref() });
+    criteriaSeen.add(s.criterion);
+  }
+  issues.push(...recusalIssues(input.recusals, applicationIds));
+  return issues;
+}
+
+/**
+ * The checks that need no scores (regions, applications), in input order, and the application ids; shared
+ * with the streamed ranking (stream.ts), which checks each score as it is read.
+ */
+export function checkRoundStructure(input: Pick<RoundInput, 'applications' | 'regions'>): { issues: InputIssue[]; applicationIds: Set<string> } {
   const issues: InputIssue[] = [];
   const regionIds = new Set<string>();
   for (const r of input.regions) {
@@ -63,28 +90,18 @@ export function checkRoundInput(input: RoundInput, options: RankingOptions): Inp
       seenPreferences.add(p);
     }
   }
+  return { issues, applicationIds };
+}
 
-  const criteria = new Set(options.criteria.map((c) => c.key));
-  // Duplicates found through nested maps (application → member → criteria), not a JSON key per score: at
-  // 1.2 M scores building and hashing those strings was most of the check's time (issue 8).
-  const seenScores = new Map<string, Map<string, Set<string>>>();
-  for (const s of input.scores) {
-    const ref = () => ({ applicationId: s.applicationId, memberId: s.memberId, criterion: s.criterion });
-    if (!applicationIds.has(s.applicationId)) issues.push({ code: 'unknownApplication', ...ref() });
-    if (!criteria.has(s.criterion)) issues.push({ code: 'unknownCriterion', ...ref() });
-    if (!hasAtMost2Decimals(s.value)) issues.push({ code: 'invalidScore', ...ref() });
-    else if (s.value < options.scale.min || s.value > options.scale.max) issues.push({ code: 'scoreOutOfScale', ...ref() });
-    let byMember = seenScores.get(s.applicationId);
-    if (!byMember) seenScores.set(s.applicationId, (byMember = new Map()));
-    let criteriaSeen = byMember.get(s.memberId);
-    if (!criteriaSeen) byMember.set(s.memberId, (criteriaSeen = new Set()));
-    if (criteriaSeen.has(s.criterion)) issues.push({ code: 'duplicateScore', ...ref() });
-    criteriaSeen.add(s.criterion);
-  }
-  for (const r of input.recusals) {
-    if (!applicationIds.has(r.applicationId)) issues.push({ code: 'unknownApplication', applicationId: r.applicationId, memberId: r.memberId });
-  }
-  return issues;
+/** A score's own value: finite with at most 2 decimals, on the round's scale. */
+export function scoreValueIssue(value: number, options: RankingOptions): 'invalidScore' | 'scoreOutOfScale' | null {
+  if (!hasAtMost2Decimals(value)) return 'invalidScore';
+  return value < options.scale.min || value > options.scale.max ? 'scoreOutOfScale' : null;
+}
+
+/** Recusals of applications the round does not have (listed after every score issue). */
+export function recusalIssues(recusals: RoundInput['recusals'], applicationIds: ReadonlySet<string>): InputIssue[] {
+  return recusals.filter((r) => !applicationIds.has(r.applicationId)).map((r): InputIssue => ({ code: 'unknownApplication', applicationId: r.applicationId, memberId: r.memberId }));
 }
 
 /** Thrown by the ranking functions on data checkRoundInput refuses; call checkRoundInput first for data. */

@@ -279,6 +279,11 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     for (const q of queries) searchTimes.push((await time(() => call(worker, 'dossiers.list', { search: q, limit: 50 })))[0]);
     out.push([`dossier search (dossiers.list, median of ${queries.length} terms)`, median(searchTimes), floorSearch / queries.length, 'in-memory substring scan, per term']);
     out.push([`(screening: ${scorable} of ${n * 2} application-regions eligible)`, 0, 1, '']);
+    // The largest export (every region's ranking with the per-criterion breakdown, XLSX): that it runs under the
+    // workers' heap cap (worker-channel.ts) at this size, its time, and the server's RSS after it.
+    const [exportMs, exported] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'xlsx' }));
+    out.push([`(ranking.export XLSX: ${exportMs.toFixed(0)} ms, ${(exported.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
+    rssAfter('ranking export');
     rssAfter('end');
     memory.push(`peak ${worker.rss().peakMb} MB`);
   } finally {

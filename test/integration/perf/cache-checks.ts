@@ -6,7 +6,8 @@ import type { TestContext } from '../../support/service-context';
 import { listMembers } from '../../../electron/services/rounds/committee-service';
 import { scoredCriteria } from '../../../electron/services/rounds/scoring-service';
 import { freshScreening } from '../../../electron/services/rounds/screening-service';
-import { freshResults, liveResults, rankingSummary, regionAnalysis, regionRanking, roundResults } from '../../../electron/services/rounds/ranking-service';
+import { freshResults, liveResults, rankingSummary, regionAnalysis, regionRanking, regionSensitivity, roundResults } from '../../../electron/services/rounds/ranking-service';
+import { weightSensitivity } from '../../../shared/ranking/sensitivity';
 import { getRound } from '../../../electron/services/rounds/round-repo';
 import { regionResults, resultsSummary } from '../../../shared/rounds/region-results';
 import { analyseRegion } from '../../../shared/ranking/analysis';
@@ -60,6 +61,9 @@ export const extraChecks = {
     const fresh = freshResults(ctx, roundId);
     expect(timeless(liveResults(ctx, roundId))).toEqual(timeless(fresh));
     const round = getRound(ctx.db, roundId);
+    // The service streams the scores into the core (shared/ranking/stream.ts): the same ranking as rankRound
+    // over the scores read as an array, as before issue 8.
+    expect(fresh.ranking).toEqual(rankRound(orderedInput(ctx, roundId, fresh), round.options));
     const viewer = memberIds.find((id) => (ctx.db.prepare('SELECT submitted_at FROM score_sheets WHERE member_id = ?').get(id) as { submitted_at: string | null }).submitted_at);
     if (round.status !== 'finalized' && !viewer) return;
     const shown = round.status === 'finalized' ? roundResults(ctx, roundId, null) : fresh;
@@ -80,6 +84,8 @@ export const extraChecks = {
       });
       const input = orderedInput(ctx, roundId, fresh);
       expect(regionAnalysis(ctx, roundId, region.id, viewer ?? null)).toEqual(analyseRegion(input, rankRound(input, round.options), region.id));
+      // Cached per region with the ranking it describes (the frozen one once finalized).
+      expect(regionSensitivity(ctx, roundId, region.id, viewer ?? null)).toEqual(weightSensitivity(shown.ranking, region.id));
     }
     expect(rankingSummary(ctx, roundId, viewer ?? null)).toEqual(resultsSummary(roundResults(ctx, roundId, viewer ?? null)));
   },

@@ -11,6 +11,7 @@ import { errorText } from '../../../lib/errors';
 import { ApplicationDetail } from './ApplicationDetail';
 import { DispersionTable } from './DispersionTable';
 import { SensitivityPanel } from './SensitivityPanel';
+import { loadAnalysis } from './analysis-loader';
 
 interface Props {
   results: RoundResults;
@@ -19,6 +20,9 @@ interface Props {
   selectedId: string | null;
   onSelect: (applicationId: string) => void;
 }
+
+/** How long a region stays shown before its analysis is asked for (regions clicked through ask for nothing). */
+export const ANALYSIS_DELAY_MS = 250;
 
 /** Plain-language reading of W, after the usual bands (Schmidt 1997: .3 weak, .5 moderate, .7 strong, .9 very strong). */
 function readingKey(w: number): MessageKey {
@@ -36,14 +40,16 @@ export function AnalysisPanel({ results, regionId, viewerMemberId, selectedId, o
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let live = true;
     setAnalysis(null);
     setSensitivity(null);
     setError(null);
     const input = { roundId: results.roundId, regionId, viewerMemberId };
-    void api['ranking.analysis'](input).then((r) => live && (r.ok ? setAnalysis(r.value) : setError(errorText(r.error))));
-    void api['ranking.sensitivity'](input).then((r) => live && r.ok && setSensitivity(r.value));
-    return () => void (live = false);
+    // Asked once the region has stayed on screen a moment, the sensitivity after the analysis (analysis-loader.ts says why).
+    return loadAnalysis(
+      { analysis: () => api['ranking.analysis'](input), sensitivity: () => api['ranking.sensitivity'](input) },
+      { analysis: setAnalysis, sensitivity: setSensitivity, error: (e) => setError(errorText(e)) },
+      ANALYSIS_DELAY_MS,
+    );
   }, [results, regionId, viewerMemberId]);
 
   if (error) return <p className="banner error" role="alert">{error}</p>;
