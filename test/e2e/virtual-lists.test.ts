@@ -194,6 +194,49 @@ describe('virtualised lists at 3,000 applications', () => {
     await page.getByRole('heading', { level: 1, name: name! }).waitFor();
   }, TEST_MS);
 
+  it('applications: a new sort whose later page answers first keeps the rows (and the focus) until its first page', async () => {
+    const { page } = await fixture.open();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    // From now on the first page of every answer is late: the second page (the window's lead) comes first.
+    let delayed = 0;
+    await page.route('**/api/applications.page', async (route) => {
+      if ((route.request().postDataJSON() as { offset: number }).offset === 0) {
+        delayed++;
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      }
+      await route.continue();
+    });
+    // The window straddles the first two pages (rows ~40), so a new query asks for both.
+    await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('table.applications-table')!.closest<HTMLElement>('.vt-scroll')!;
+      const rowHeight = document.querySelector('table.applications-table tbody tr')!.getBoundingClientRect().height;
+      box.scrollTop = 40 * rowHeight;
+    });
+    const row40 = table.locator('tbody tr[data-index="40"]:not([data-pending])');
+    await row40.waitFor();
+    await table.getByRole('columnheader', { name: /服务报价/ }).getByRole('button').click();
+    await row40.getByRole('link').focus();
+    // While the first page is on its way, no row turns into a placeholder and the focused link stays.
+    const watch = await page.evaluate(async () => {
+      let pendingSeen = 0;
+      let focusLost = 0;
+      const until = performance.now() + 1_200;
+      while (performance.now() < until) {
+        if (document.querySelector('table.applications-table tbody tr[data-pending]')) pendingSeen++;
+        if (!document.activeElement?.closest('table.applications-table tbody tr')) focusLost++;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return { pendingSeen, focusLost };
+    });
+    expect(delayed).toBeGreaterThan(0);
+    expect(watch).toEqual({ pendingSeen: 0, focusLost: 0 });
+    await expect.poll(() => table.getByRole('columnheader', { name: /服务报价/ }).getAttribute('aria-sort'), POLL).toBe('ascending');
+    await expect.poll(() => table.getAttribute('aria-busy'), POLL).not.toBe('true');
+    await page.unroute('**/api/applications.page');
+  }, TEST_MS);
+
   it('screening: bounded DOM, result and region filters, sort by region', async () => {
     const { page } = await fixture.open();
     const screening = await fixture.server.call('screening.list', { roundId: round.roundId });

@@ -84,6 +84,8 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const firstWaiters = useRef<(() => void)[]>([]);
+  /** Pages of a new generation that answered before its first page (see load). */
+  const earlyPages = useRef(new Map<number, Map<number, R[]>>());
 
   const load = useCallback((gen: number, page: number): void => {
     const key = `${gen}:${page}`;
@@ -100,11 +102,19 @@ export function usePagedList<R, A extends PageAnswer<R>>(
       setError(null);
       const answer = result.value;
       setStore((s) => {
-        const pages = s.gen === gen ? new Map(s.pages) : new Map<number, R[]>();
-        pages.set(page, answer.rows);
-        return { gen, key: genKeys.current.get(gen) ?? '', pages, answer };
+        if (s.gen === gen) return { ...s, pages: new Map(s.pages).set(page, answer.rows), answer };
+        // A new generation takes over with its first page (restart always asks for it), together with any of
+        // its pages that answered sooner: switching on a later page first would leave the rows on screen (the
+        // focused one too) as placeholders until the first page came, and the keyboard focus would be lost.
+        const early = new Map(earlyPages.current.get(gen) ?? []).set(page, answer.rows);
+        if (page !== 0) {
+          earlyPages.current.set(gen, early);
+          return s;
+        }
+        earlyPages.current.clear();
+        return { gen, key: genKeys.current.get(gen) ?? '', pages: early, answer };
       });
-      for (const resolve of firstWaiters.current.splice(0)) resolve();
+      if (page === 0 || storeRef.current.gen === gen) for (const resolve of firstWaiters.current.splice(0)) resolve();
     });
   }, []);
 
