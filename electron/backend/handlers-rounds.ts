@@ -15,6 +15,7 @@ import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
 import { getScoreGrid } from '../services/rounds/score-grid-view';
 import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
+import { appliedDossierIds, applicantNamesByCode } from '../services/rounds/application-refs';
 import { applicationsPage, screeningPage } from '../services/rounds/list-pages';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -60,6 +61,8 @@ export const roundsHandlers: RoundsHandlerTable = {
   'scores.sheet': ({ memberId }, ctx) => getSheet(ctx, memberId),
   'scores.grid': ({ memberId }, ctx) => getScoreGrid(ctx, memberId),
   'applications.choices': ({ roundId, filter, chosenId }, ctx) => applicantChoicesOf(ctx, roundId, filter, chosenId),
+  'applications.dossierIds': ({ roundId }, ctx) => appliedDossierIds(ctx, roundId),
+  'applications.namesByCode': ({ roundId, creditCodes }, ctx) => applicantNamesByCode(ctx, roundId, creditCodes),
   'scores.set': (entry, ctx) => setScore(ctx, entry),
   'scores.submit': ({ memberId }, ctx) => submitSheet(ctx, memberId),
   'scores.amend': (entry, ctx) => amendScore(ctx, entry),

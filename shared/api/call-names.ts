@@ -106,6 +106,8 @@ export const callNames = [
   'ranking.summary',
   'scores.grid',
   'applications.choices',
+  'applications.dossierIds',
+  'applications.namesByCode',
   'applications.page',
   'screening.page',
 ] as const;

@@ -99,6 +99,9 @@ export const roundsContract = {
   'scores.grid': call(z.object({ memberId: uuid }).strict(), view<ScoreGridView>()),
   // The recusal picker asks the backend (issue 8): the committee tab never loads the round's applications.
   'applications.choices': call(z.object({ roundId: uuid, filter: humanText(100).default(''), chosenId: z.union([uuid, z.literal('')]).default('') }).strict(), view<ApplicantChoicesView>()),
+  // What the add-application and bans dialogs need, instead of the whole applications list (issue 8).
+  'applications.dossierIds': call(z.object({ roundId: uuid }).strict(), view<number[]>()),
+  'applications.namesByCode': call(z.object({ roundId: uuid, creditCodes: z.array(requiredText(64)).max(2000, msg('error.tooMany')) }).strict(), view<Record<string, string>>()),
   // One page of the applications / screening tab, sorted, filtered and searched by the service (issue 8).
   'applications.page': call(applicationsPageQuerySchema.strict(), view<ApplicationsPage>()),
   'screening.page': call(screeningPageQuerySchema.strict(), view<ScreeningPage>()),

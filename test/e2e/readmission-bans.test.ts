@@ -62,4 +62,19 @@ describe('re-admission bans and the reopen preview', () => {
     await reopen.getByRole('button', { name: '取消' }).click();
     expect((await fixture.server.call('rounds.get', { id: round.roundId })).status).toBe('finalized');
   });
+
+  it('names the round’s applicant beside a ban and suggests applicants’ numbers as the chair types, without the round’s whole list', async () => {
+    const { page } = await fixture.open();
+    const calls: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && calls.push(r.url().replace(/.*\/api\//, '')));
+    await page.evaluate((hash) => void (window.location.hash = hash), `#/rounds/${round.roundId}/screening`);
+    await page.getByRole('button', { name: /^再准入限制（\d+）$/ }).click();
+    const dialog = page.getByRole('dialog', { name: '再准入限制' });
+    // The ban recorded above is for the first applicant's number: its name is shown with it.
+    await expect.poll(() => dialog.locator('table.bans-table tbody tr').first().innerText(), POLL).toContain(ANXIN);
+    await dialog.getByLabel('统一社会信用代码').fill('安心');
+    await expect.poll(() => dialog.locator('#ban-credit-codes option').evaluateAll((os) => os.map((o) => `${(o as HTMLOptionElement).value} ${o.textContent}`)), POLL).toEqual([`${syntheticCreditCode(7000)} ${ANXIN}`]);
+    expect(calls.filter((c) => c === 'applications.list')).toEqual([]);
+    expect(calls).toContain('applications.namesByCode');
+  });
 });

@@ -7,6 +7,8 @@
 // Each seed builds its own state when it runs (a fresh round, a new dossier…) instead of relying on what
 // earlier fuzzed calls left behind: by then the fuzzer may have finalized, removed or renamed it.
 import { LETTER_FIELDS } from '../crash/protocol';
+import { parseLetterPack } from '../../../shared/letters';
+import builtInLetters from '../../../resources/letters/zh-CN.json';
 import type { CallName } from '../../../shared/api/call-names';
 import type { CallInput } from '../../../shared/api/contract';
 import { SEED_003_RULES } from '../../../shared/eligibility/rules';
@@ -310,7 +312,7 @@ export const SEEDS: Partial<Record<CallName, Seed>> = {
     const template = (await ok(ctx, 'letters.templates', {})).find((t) => t.kind === 'terminationNotice')!;
     return [{ kind: 'terminationNotice', version: template.version, name: template.name, text: template.text.replace('特此通知。', '特此函告。'), prefix: '淘直终' }];
   },
-  'letters.issue': async (ctx) => one({ kind: 'terminationNotice', dossierId: (await newDossier(ctx)).dossier.id, fields: LETTER_FIELDS, year: 2026 }),
+  'letters.issue': async (ctx) => one(await issueInput(ctx)),
   'letters.get': async (ctx) => one({ id: (await issue(ctx)).id }),
   'letters.void': async (ctx) => one({ id: (await issue(ctx)).id, reason: '地址写错，作废重开' }),
   'exchange.registerMemberKey': async (ctx) => {
@@ -360,6 +362,22 @@ function kpiCsv(creditCode: string): string {
   return base64(utf8WithBom(toCsv([['统一社会信用代码', '机构名称', '月份', '商家层级', '发揽率（%）', '客服响应率（%）'], [creditCode, '', '2026-12', 'L3', '95', '90']])));
 }
 
-const issue = async (ctx: TestContext) => ok(ctx, 'letters.issue', { kind: 'terminationNotice', dossierId: (await newDossier(ctx)).dossier.id, fields: LETTER_FIELDS, year: 2026 });
+/**
+ * The built-in 终止合作通知 back in force first: templates are global per kind, and a fuzzed
+ * letters.saveTemplate accepted earlier may have added placeholders the fixture's fields do not fill (seed
+ * 406787 did, and the letter was rightly refused).
+ */
+async function builtInTermination(ctx: TestContext): Promise<void> {
+  const current = (await ok(ctx, 'letters.templates', {})).find((t) => t.kind === 'terminationNotice')!;
+  if (current.builtIn) return;
+  const builtIn = parseLetterPack(builtInLetters).templates.terminationNotice;
+  await ok(ctx, 'letters.saveTemplate', { kind: 'terminationNotice', version: current.version, name: builtIn.name, text: builtIn.text, prefix: current.prefix, numberStyle: current.numberStyle });
+}
+
+const issueInput = async (ctx: TestContext) => {
+  await builtInTermination(ctx);
+  return { kind: 'terminationNotice' as const, dossierId: (await newDossier(ctx)).dossier.id, fields: LETTER_FIELDS, year: 2026 };
+};
+const issue = async (ctx: TestContext) => ok(ctx, 'letters.issue', await issueInput(ctx));
 
 export const seededCalls = (): CallName[] => Object.keys(SEEDS) as CallName[];

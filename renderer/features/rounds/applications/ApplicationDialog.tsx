@@ -44,7 +44,7 @@ export function ApplicationDialog({ roundId, regions, shopRules, statementRule, 
   const [applied, setApplied] = useState(() => new Set<number>());
   useEffect(() => {
     let live = true;
-    void api['applications.list']({ roundId }).then((r) => live && r.ok && setApplied((s) => new Set([...s, ...r.value.map((a) => a.dossierId)])));
+    void api['applications.dossierIds']({ roundId }).then((r) => live && r.ok && setApplied((s) => new Set([...s, ...r.value])));
     return () => void (live = false);
   }, [roundId]);
   const [generation, setGeneration] = useState(0);

@@ -2,7 +2,7 @@
 // (DOMAIN §5). The date is proposed by shared/eligibility/readmission.ts from the effective date and stays
 // editable; 违法或重大问题 means never, 违反《机构管理规范》 leaves the date to the chair. A ban belongs to one
 // program (the round's by default) and starts on the effective date: rounds judged before it are not affected.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -47,7 +47,8 @@ function proposedUntil(reason: BanReason, effectiveDate: string): string | null 
 const regionNames = (text: string): string[] => [...new Set(text.split(/[、,，;；\n]/).map((r) => r.trim()).filter((r) => r !== ''))];
 
 interface Props {
-  creditCodes: readonly { code: string; name: string }[];
+  /** The round whose applicants the number field suggests (asked per typed text: applications.choices). */
+  roundId: string;
   programs: readonly Program[];
   /** The round's program: the default choice. */
   programId: string;
@@ -55,14 +56,25 @@ interface Props {
   onAdded: () => Promise<void>;
 }
 
-export function BanForm({ creditCodes, programs, programId, regionSuggestions, onAdded }: Props) {
+export function BanForm({ roundId, programs, programId, regionSuggestions, onAdded }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const { register, handleSubmit, formState, setError, setValue, control, reset } = useForm<Values, unknown, Data>({
     resolver: zodResolver(schema),
     defaultValues: { creditCode: '', programId, reason: 'failedAssessment', startsOn: today(), until: proposedUntil('failedAssessment', today()) ?? '', regions: '', note: '' },
   });
-  const [reason, effectiveDate] = useWatch({ control, name: ['reason', 'startsOn'] });
+  const [reason, effectiveDate, typedCode] = useWatch({ control, name: ['reason', 'startsOn', 'creditCode'] });
+  // Suggestions for the number: the round's applicants matching what is typed (at most the picker's limit),
+  // asked from the backend rather than listing a 20,000-applicant round. A person's number comes masked and
+  // is not suggested (it is typed in full).
+  const [suggestions, setSuggestions] = useState<{ code: string; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api['applications.choices']({ roundId, filter: (typedCode ?? '').slice(0, 100), chosenId: '' }).then((r) => {
+      if (live && r.ok) setSuggestions(r.value.options.filter((o) => !o.creditCode.includes('*')).map((o) => ({ code: o.creditCode, name: o.legalName })));
+    });
+    return () => void (live = false);
+  }, [roundId, typedCode]);
 
   useEffect(() => {
     if (!isoDate.safeParse(effectiveDate).success) return;
@@ -120,7 +132,7 @@ export function BanForm({ creditCodes, programs, programId, regionSuggestions, o
         </Field>
       </div>
       <datalist id="ban-regions">{regionSuggestions.map((r) => <option key={r} value={r} />)}</datalist>
-      <datalist id="ban-credit-codes">{creditCodes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</datalist>
+      <datalist id="ban-credit-codes">{suggestions.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</datalist>
       {formState.errors.root?.message && <p className="field-error" role="alert">{formState.errors.root.message}</p>}
       <div className="modal-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>{t('screening.bans.add')}</button>

@@ -29,10 +29,11 @@ export function BansDialog({ bans, roundId, programId, regionNames, onChanged, o
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [lifting, setLifting] = useState<ReadmissionBan | null>(null);
-  // The round's applicants: the tab holds only the screening rows in view, so they are read here.
-  const listed = useLoad(() => api['applications.list']({ roundId }), [roundId]);
-  const applications = listed.data ?? [];
-  const names = new Map(applications.map((a) => [a.creditCode, a.legalName]));
+  // The names of the round's applicants the bans name (the tab holds only the screening rows in view).
+  const codes = [...new Set(bans.map((b) => b.creditCode))].slice(0, 2000);
+  const codesKey = codes.join(',');
+  const named = useLoad(() => api['applications.namesByCode']({ roundId, creditCodes: codes }), [roundId, codesKey]);
+  const names = new Map(Object.entries(named.data ?? {}));
   const stopLifting = useCallback(() => setLifting(null), []);
   const programs = useLoad(() => api['programs.list']({}), []);
   // This round's program first (with the unscoped ones that apply to it too), then the others.
@@ -88,7 +89,7 @@ export function BansDialog({ bans, roundId, programId, regionNames, onChanged, o
         )}
         {programs.data && (
           <BanForm
-            creditCodes={applications.map((a) => ({ code: a.creditCode, name: a.legalName }))}
+            roundId={roundId}
             programs={programs.data}
             programId={programId}
             regionSuggestions={regionNames}
