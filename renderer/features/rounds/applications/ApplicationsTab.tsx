@@ -133,7 +133,7 @@ export function ApplicationsTab() {
           rowKey={(a) => a.id}
           sort={list.sort}
           onSort={list.toggleSort}
-          estimateRowHeight={62}
+          estimateRowHeight={38}
           renderRow={(a, row) => (
             <tr key={a.id} {...row} className={a.withdrawnAt ? 'archived' : ''}>
               <td>
