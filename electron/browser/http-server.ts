@@ -134,11 +134,19 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-/** 413, then the connection is closed so the client stops sending the rest. */
+/**
+ * 413, then the connection is closed so the client stops sending the rest. Not at once: a socket destroyed
+ * while the client is still sending is reset, and the reset can discard the 413 before the client reads it
+ * (a CI run saw the client wait for an answer that never came). The rest is read and thrown away (nothing is
+ * kept) for at most a second, then the connection goes.
+ */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
   res.setHeader('Connection', 'close');
   send(res, 413, { error: '请求过大' });
-  res.on('finish', () => req.destroy());
+  res.on('finish', () => {
+    req.resume();
+    setTimeout(() => req.destroy(), 1_000).unref();
+  });
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
