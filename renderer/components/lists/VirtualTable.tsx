@@ -9,7 +9,7 @@
 // (data-pending), which the arrow keys wait for.
 // Keyboard: Tab walks the links/buttons of the rendered rows (a few rows of overscan beyond the view, so the
 // browser scrolls the next one in and more render); ArrowUp/ArrowDown move to the same control one row up or
-// down, rendering it first when needed; Enter activates the link or button as usual.
+// down, rendering (and loading) it first when needed; Enter activates the link or button as usual.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SortState } from './sort-filter';
@@ -103,6 +103,26 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
   const before = rows.length ? rows[0]!.start - headHeight : 0;
   const after = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
 
+  /** The latest arrow key's landing; an older one still waiting for its row gives up. */
+  const landing = useRef(0);
+
+  /** Scrolls the box just enough that the row is in view below the sticky header: one scroll, no retries. */
+  function reveal(row: HTMLElement) {
+    const box = scrollRef.current;
+    if (!box) return;
+    const view = box.getBoundingClientRect();
+    const rect = row.getBoundingClientRect();
+    const above = view.top + headHeight - rect.top;
+    const below = rect.bottom - view.bottom;
+    if (above > 0) box.scrollTop -= above;
+    else if (below > 0) box.scrollTop += below;
+  }
+
+  // Why not virtualizer.scrollToIndex: it re-aims for up to ten frames at the alignment it chose first, so
+  // arrow keys pressed faster than that left several such loops running, and an older one pulled the view
+  // back to its row and unmounted the focused one (seen in a cold e2e run). The next row is almost always
+  // rendered already (overscan), so the key focuses it and scrolls it into view itself, once; a row not in
+  // the DOM yet is brought into view by its estimated offset, then focused when it renders.
   function onKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const target = e.target as HTMLElement;
@@ -113,16 +133,30 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
     if (next < 0 || next >= count) return;
     e.preventDefault();
     const column = [...tr.querySelectorAll<HTMLElement>(FOCUSABLE)].indexOf(target);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    // The row may render only after the scroll: try for a few frames.
-    let tries = 0;
-    const focus = () => {
-      const row = scrollRef.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${next}"]:not([data-pending])`);
-      if (!row) return void (tries++ < 60 && requestAnimationFrame(focus)); // about a second, for a loaded machine
+    const mine = ++landing.current;
+    const rowAt = (state: 'any' | 'loaded') =>
+      scrollRef.current?.querySelector<HTMLTableRowElement>(`tbody tr[data-index="${next}"]${state === 'loaded' ? ':not([data-pending])' : ''}`) ?? null;
+    const land = (row: HTMLTableRowElement) => {
       const controls = [...row.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      (controls[Math.max(0, column)] ?? controls[0] ?? row).focus();
+      (controls[Math.max(0, column)] ?? controls[0] ?? row).focus({ preventScroll: true });
+      reveal(row);
     };
-    focus();
+    const loaded = rowAt('loaded');
+    if (loaded) return land(loaded);
+    const placeholder = rowAt('any');
+    if (placeholder) reveal(placeholder);
+    else {
+      const offset = virtualizer.getOffsetForIndex(next, 'auto');
+      if (offset) virtualizer.scrollToOffset(offset[0]);
+    }
+    let tries = 0;
+    const wait = () => {
+      if (mine !== landing.current) return;
+      const row = rowAt('loaded');
+      if (row) return land(row);
+      if (tries++ < 120) requestAnimationFrame(wait); // about two seconds, for a page on a loaded machine
+    };
+    requestAnimationFrame(wait);
   }
 
   return (
