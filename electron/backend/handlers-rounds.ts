@@ -5,7 +5,7 @@ import { listPrograms } from '../services/rounds/round-repo';
 import { acceptStatement, addApplication, listApplications, setApplicationWithdrawn, updateApplication } from '../services/rounds/application-service';
 import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
 import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
-import { addBan, liftBan, listBans, overrideEligibility, screenRound } from '../services/rounds/screening-service';
+import { addBan, liftBan, listBans, overrideEligibility, screenRound, withRescreenedApplication } from '../services/rounds/screening-service';
 import { finalizeRound, rankingSummary, regionAnalysis, regionRanking, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
 import { reopenPreview } from '../services/rounds/reopen-preview';
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
@@ -48,7 +48,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'applications.add': ({ roundId, data }, ctx) => addApplication(ctx, roundId, data),
   'applications.update': ({ id, data }, ctx) => updateApplication(ctx, id, data),
   'applications.setWithdrawn': ({ id, withdrawn }, ctx) => setApplicationWithdrawn(ctx, id, withdrawn),
-  'applications.acceptStatement': ({ id, accepted, reason }, ctx) => (acceptStatement(ctx, id, accepted, reason), {}),
+  'applications.acceptStatement': ({ id, accepted, reason }, ctx) => (withRescreenedApplication(ctx, id, () => acceptStatement(ctx, id, accepted, reason)), {}),
 
   'members.list': ({ roundId }, ctx) => listMembers(ctx, roundId),
   'members.add': ({ roundId, data }, ctx) => addMember(ctx, roundId, data),

@@ -200,6 +200,24 @@ export function roundCache<T>(kind: CacheKind) {
       if (generation(db, kind) === gen) map.set(roundId, { gen, value });
       return value;
     },
+    /**
+     * Carries entries over a write this connection has just made whose whole effect on them `update` knows
+     * (one application screened afresh after an override), instead of computing the round again at the next
+     * read. Only an entry that held at `before` (the generation read just before the write) is carried, and
+     * only if no other connection committed in between; `update` returning undefined drops the entry.
+     */
+    carry(db: Db, before: string | null, update: (value: T, roundId: string) => T | undefined): void {
+      const after = generation(db, kind);
+      const map = byDb.get(db);
+      if (before === null || after === null || !map) return;
+      const sameOthers = before.slice(before.indexOf(':')) === after.slice(after.indexOf(':'));
+      for (const [roundId, hit] of [...map]) {
+        if (hit.gen !== before || !sameOthers) continue;
+        const value = update(hit.value, roundId);
+        if (value === undefined) map.delete(roundId);
+        else map.set(roundId, { gen: after, value });
+      }
+    },
     clear(db: Db): void {
       byDb.delete(db);
     },
