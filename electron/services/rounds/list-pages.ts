@@ -12,7 +12,7 @@
 // against that function over the whole lists.
 import type { ServiceContext } from '../context';
 import { getProgram, getRound } from './round-repo';
-import { applicationsByIds } from './application-service';
+import { applicationsByIds, regionsByApplication } from './application-service';
 import { screenRound } from './screening-service';
 import { roundCache } from '../cache/change-tracker';
 import { compareZh } from '../../../shared/common/pinyin';
@@ -91,15 +91,7 @@ function readApps(ctx: ServiceContext, roundId: string): AppEntry[] {
     )
     .raw()
     .all(roundId) as Row[];
-  const regions = new Map<string, string[]>();
-  for (const [app, region] of ctx.db
-    .prepare('SELECT ar.application_id, ar.region_id FROM application_regions ar JOIN applications a ON a.id = ar.application_id WHERE a.round_id = ? ORDER BY ar.application_id, ar.preference')
-    .raw()
-    .all(roundId) as [string, string][]) {
-    const list = regions.get(app);
-    if (list) list.push(region);
-    else regions.set(app, [region]);
-  }
+  const regions = regionsByApplication(ctx, roundId);
   const names = ranks(rows.map((r) => r[1]), compareZh);
   const cities = ranks(rows.map((r) => r[3]), compareZh);
   const codes = ranks(rows.map((r) => r[2]), plainCompare);

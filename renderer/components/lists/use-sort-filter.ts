@@ -12,6 +12,12 @@ export interface ListMemory {
 }
 export const newListMemory = (sort: SortState | null): ListMemory => ({ sort, filters: {}, search: '' });
 
+/** One memory per round, for the session (back from a dossier lands on the same view of that round's list). */
+export function perRoundListMemory(sort: SortState): (roundId: string) => ListMemory {
+  const memories = new Map<string, ListMemory>();
+  return (roundId) => memories.get(roundId) ?? memories.set(roundId, newListMemory(sort)).get(roundId)!;
+}
+
 export interface SortFilterState<T> {
   shown: T[];
   total: number;

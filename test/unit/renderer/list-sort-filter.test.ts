@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { countBy, matchesSearch, nextSort, sortFilter, type ListSpec } from '../../../renderer/components/lists/sort-filter';
 import { indexPinyin, pinyinLookup } from '../../../renderer/components/lists/pinyin-index';
 import { splitTail } from '../../../renderer/components/lists/company-name';
+import { perRoundListMemory } from '../../../renderer/components/lists/use-sort-filter';
 
 interface Row {
   name: string;
@@ -126,5 +127,17 @@ describe('company names', () => {
     expect(splitTail('杭州某某珠宝有限公司')).toEqual(['杭州某某珠宝有限', '公司']);
     expect(splitTail('公司')).toEqual(['', '公司']);
     expect(splitTail('𠀋𠀌𠀍')).toEqual(['𠀋', '𠀌𠀍']); // by code point, not UTF-16 unit
+  });
+});
+
+describe('perRoundListMemory', () => {
+  it('keeps one memory per round: the same object when the tab comes back, another round starts afresh', () => {
+    const memoryFor = perRoundListMemory({ key: 'name', dir: 'asc' });
+    const a = memoryFor('round-a');
+    a.search = '杭州';
+    a.filters = { region: 'r1' };
+    expect(memoryFor('round-a')).toBe(a);
+    expect(memoryFor('round-b')).toEqual({ sort: { key: 'name', dir: 'asc' }, filters: {}, search: '' });
+    expect(memoryFor('round-b')).not.toBe(a);
   });
 });

@@ -10,7 +10,7 @@ import type { ApplicationSort, ApplicationsPage, ApplicationsPageQuery } from '.
 import { VirtualTable, type VtColumn } from '../../../components/lists/VirtualTable';
 import { FilterSelect, ListCount } from '../../../components/lists/ListControls';
 import { CompanyName } from '../../../components/lists/CompanyName';
-import { newListMemory } from '../../../components/lists/use-sort-filter';
+import { perRoundListMemory } from '../../../components/lists/use-sort-filter';
 import { usePagedList } from '../../../components/lists/use-paged-list';
 import { toast } from '../../../app/toasts';
 import { useLocale, useT } from '../../../i18n/i18n';
@@ -24,9 +24,7 @@ import '../common/rounds-ui.css';
 import './applications.css';
 
 const DEFAULT_SORT = { key: 'name', dir: 'asc' } as const;
-// Per round, for the session: back from a dossier lands on the same view.
-const memories = new Map<string, ReturnType<typeof newListMemory>>();
-const memoryFor = (roundId: string) => memories.get(roundId) ?? memories.set(roundId, newListMemory(DEFAULT_SORT)).get(roundId)!;
+const memoryFor = perRoundListMemory(DEFAULT_SORT);
 
 export function ApplicationsTab() {
   const t = useT();

@@ -17,7 +17,7 @@ import { BansDialog } from './BansDialog';
 import { StatementDialog, type StatementAction } from './StatementDialog';
 import { VirtualTable, type VtColumn } from '../../../components/lists/VirtualTable';
 import { FilterSelect, ListCount } from '../../../components/lists/ListControls';
-import { newListMemory } from '../../../components/lists/use-sort-filter';
+import { perRoundListMemory } from '../../../components/lists/use-sort-filter';
 import { usePagedList } from '../../../components/lists/use-paged-list';
 import '../common/rounds-ui.css';
 import './screening.css';
@@ -25,8 +25,7 @@ import './screening.css';
 export type OverrideAction = { row: ScreeningRow; remove: boolean };
 
 const DEFAULT_SORT = { key: 'applicant', dir: 'asc' } as const;
-const memories = new Map<string, ReturnType<typeof newListMemory>>();
-const memoryFor = (roundId: string) => memories.get(roundId) ?? memories.set(roundId, newListMemory(DEFAULT_SORT)).get(roundId)!;
+const memoryFor = perRoundListMemory(DEFAULT_SORT);
 
 export function ScreeningTab() {
   const t = useT();
