@@ -17,6 +17,7 @@ import { getScoreGrid } from '../services/rounds/score-grid-view';
 import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
 import { appliedDossierIds, applicantNamesByCode } from '../services/rounds/application-refs';
 import { applicationsPage, screeningPage } from '../services/rounds/list-pages';
+import { importedCellsPage } from '../services/rounds/score-import-history';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -92,4 +93,5 @@ export const roundsHandlers: RoundsHandlerTable = {
   'ranking.summary': ({ roundId, viewerMemberId }, ctx) => rankingSummary(ctx, roundId, viewerMemberId),
   'applications.page': (query, ctx) => applicationsPage(ctx, query),
   'screening.page': (query, ctx) => screeningPage(ctx, query),
+  'rounds.importedCells': (input, ctx) => importedCellsPage(ctx, input),
 };

@@ -31,6 +31,7 @@ export const READ_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'rounds.list',
   'rounds.get',
   'rounds.history',
+  'rounds.importedCells',
   'rounds.reopenPreview',
   'recusals.list',
   'bans.list',

@@ -110,6 +110,7 @@ export const callNames = [
   'applications.namesByCode',
   'applications.page',
   'screening.page',
+  'rounds.importedCells',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

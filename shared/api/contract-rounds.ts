@@ -22,6 +22,7 @@ import type { ReopenPreview } from '../rounds/reopen-diff';
 import type { RegionAnalysis } from '../ranking/analysis';
 import type { RegionSensitivity } from '../ranking/sensitivity';
 import { changeSchema } from '../history/schema';
+import { MAX_IMPORTED_CELLS_PAGE, type ImportedCellsPage } from '../history/score-import-entry';
 import { scoreImportPreviewSchema, scoreImportResultSchema } from '../rounds/score-import';
 import { call } from './call';
 import { applicationsPageQuerySchema, screeningPageQuerySchema, type ApplicationsPage, type ScreeningPage } from './list-pages';
@@ -105,4 +106,10 @@ export const roundsContract = {
   // One page of the applications / screening tab, sorted, filtered and searched by the service (issue 8).
   'applications.page': call(applicationsPageQuerySchema.strict(), view<ApplicationsPage>()),
   'screening.page': call(screeningPageQuerySchema.strict(), view<ScreeningPage>()),
+  // The cells a score import wrote, a page at a time, from its one history entry (rounds.history lists the
+  // entry without them; issue 8). seq: the entry's.
+  'rounds.importedCells': call(
+    z.object({ roundId: uuid, seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1).max(MAX_IMPORTED_CELLS_PAGE) }).strict(),
+    view<ImportedCellsPage>(),
+  ),
 } as const;

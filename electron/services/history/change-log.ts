@@ -1,6 +1,5 @@
 // The append-only change log. Every write through the service layer calls recordChange inside the same
 // transaction as the change itself, so history and data can never disagree.
-import crypto from 'node:crypto';
 import type { Db } from '../../db/open';
 import type { Change } from '../../../shared/history/schema';
 import { chainHead, linkHash, type ChainRow } from './chain';
@@ -39,63 +38,7 @@ export function changeAppender(db: Db): (entry: ChangeEntry) => void {
   };
 }
 
-/** The part every entry of one batch shares. */
-export type SharedEntry = Omit<ChangeEntry, 'before' | 'after'>;
-
-/** Rows per INSERT statement of changeBatch (3 parameters each plus the 6 shared, far below SQLite's limit). */
-export const BATCH_ROWS = 100;
-
-/**
- * changeAppender for one write that logs very many entries sharing at, actor, entity and action (the score
- * import: one 'score' entry per written cell, 1.2 M at platform scale). The same rows and the same hashes as
- * recordChange entry by entry (chain.ts: sha256 of the previous hash, a newline and the canonical row), but
- * cheaper per row (issue 8): the shared part of the canonical row serialised once, one sha256 call, and
- * BATCH_ROWS rows per INSERT whose shared columns are bound once per statement as named parameters (binding
- * six strings per row, and SQLite's per-statement work such as the AUTOINCREMENT counter, cost more than
- * the row itself). Rows keep their order: a multi-row VALUES inserts its rows in order. `before` and
- * `after` are the JSON text recordChange would store (JSON.stringify of the values), or null. Create it
- * inside the write transaction; call flush() before anything else appends to the history or reads it.
- */
-export function changeBatch(db: Db, shared: SharedEntry): { append: (before: string | null, after: string | null) => void; flush: () => void } {
-  const fixed = storedRow({ ...shared, before: null, after: null });
-  const columns = { at: fixed.at, actor: fixed.actor, entity: fixed.entity, entity_id: fixed.entity_id, entity_key: fixed.entity_key, action: fixed.action };
-  // canonicalRow = JSON.stringify([at, actor, entity, entity_id, entity_key, action, before, after]): the
-  // array's text is its elements' texts joined by commas, so the shared six are serialised once.
-  // The hashed bytes (previous hash, newline, canonical row) assembled in one reusable buffer: a template
-  // string with a Chinese actor in it is a two-byte string, slower to encode than the parts written apart.
-  const prefix = Buffer.from(`\n${JSON.stringify(Object.values(columns)).slice(0, -1)},`);
-  let bytes = Buffer.alloc(4096);
-  const hash = (previous: string, before: string | null, after: string | null): string => {
-    const tail = `${JSON.stringify(before)},${JSON.stringify(after)}]`;
-    const size = previous.length * 3 + prefix.length + tail.length * 3;
-    if (size > bytes.length) bytes = Buffer.alloc(2 * size);
-    let n = bytes.write(previous, 0, 'utf8');
-    n += prefix.copy(bytes, n);
-    n += bytes.write(tail, n, 'utf8');
-    return crypto.hash('sha256', bytes.subarray(0, n));
-  };
-  const statement = (rows: number) => db.prepare(`${INSERT_HEAD} ${Array.from({ length: rows }, () => '(@at, @actor, @entity, @entity_id, @entity_key, @action, ?, ?, ?)').join(', ')}`);
-  const full = statement(BATCH_ROWS);
-  let head = chainHead(db);
-  let pending: (string | null)[] = [];
-  return {
-    append(before, after) {
-      head = hash(head, before, after);
-      pending.push(before, after, head);
-      if (pending.length === BATCH_ROWS * 3) {
-        full.run(pending, columns);
-        pending = [];
-      }
-    },
-    flush() {
-      if (pending.length > 0) statement(pending.length / 3).run(pending, columns);
-      pending = [];
-    },
-  };
-}
-
-const INSERT_HEAD = 'INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES';
-const INSERT = `${INSERT_HEAD} (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT = 'INSERT INTO change_log (at, actor, entity, entity_id, entity_key, action, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 function storedRow(entry: ChangeEntry) {
   return {
@@ -113,10 +56,20 @@ function storedRow(entry: ChangeEntry) {
 /** A stored row: the chain's row shape, with the action narrowed to the known ones. */
 type ChangeRow = ChainRow & { action: Change['action'] };
 
-/** History of one record (by integer id or text key), newest first. */
+/**
+ * History of one record (by integer id or text key), newest first. A score import's entry comes without its
+ * cells (shared/history/score-import-entry.ts: megabytes at platform scale), cut out by SQLite so the list
+ * neither parses nor ships them; they are read a page at a time (score-import-history.ts).
+ */
 export function listChanges(db: Db, entity: string, id: number | string, limit = 1000): Change[] {
   const column = typeof id === 'number' ? 'entity_id' : 'entity_key';
-  const rows = db.prepare(`SELECT * FROM change_log WHERE entity = ? AND ${column} = ? ORDER BY seq DESC LIMIT ?`).all(entity, id, limit) as ChangeRow[];
+  const rows = db
+    .prepare(
+      `SELECT seq, at, actor, entity, entity_id, entity_key, action, before,
+         CASE WHEN action = 'import' AND json_type(after, '$.scoreImport.cells') IS NOT NULL THEN json_remove(after, '$.scoreImport.cells') ELSE after END AS after
+       FROM change_log WHERE entity = ? AND ${column} = ? ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(entity, id, limit) as ChangeRow[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,

@@ -1,41 +1,54 @@
-// The score import's write (score-import.ts, commit): every previewed cell upserted and logged exactly as
-// setScore does it cell by cell — the same scores row, the same 'score' history entry ({ sheetId, ...entry },
-// with the cell's earlier value and comment as `before` when it had one), in the file's order and chained —
+// The score import's write (score-import.ts, commit): every previewed cell upserted as setScore upserts it,
 // but set-based (issue 8): the per-row scores triggers lifted for the bulk write and the caches accounted
-// for once (cache/change-tracker.ts), the cells upserted UPSERT_ROWS per statement, the history appended
-// in batches (history/change-log.ts, changeBatch). A cell whose value and comment are unchanged is neither
-// written nor logged, as in setScore.
+// for once (cache/change-tracker.ts), the cells upserted UPSERT_ROWS per statement. The history is one
+// chained 'import' entry per member sheet the file fills (shared/history/score-import-entry.ts): the file's
+// name, sha256 and counts, the sheet and member, and every written cell with its value and comment before
+// and after, in columns — exactly the cells, in the file's order, that setScore would have logged one
+// 'score' entry each for. A cell whose value and comment are unchanged is neither written nor logged, as in
+// setScore. A file with no valid row still leaves one entry (the import happened).
 import type { Statement } from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import type { WriteScope } from '../write';
 import { ROUND_ENTITY } from './setup-service';
-import { changeBatch } from '../history/change-log';
 import { bulkScoreWrites } from '../cache/change-tracker';
 import type { Entry, Facts } from './score-import-round';
+import { scoreImportCellsBuilder, type ScoreImportPayload } from '../../../shared/history/score-import-entry';
 
-/** Writes the entries (already checked against `facts`, read in this transaction); returns the counts. */
-export function writeEntries(ctx: ServiceContext, w: WriteScope, roundId: string, facts: Facts, entries: readonly Entry[]): { written: number; unchanged: number } {
+export interface ImportedFile {
+  name: string;
+  sha256: string;
+}
+
+/** Writes the entries (already checked against `facts`, read in this transaction) and logs them; returns the counts. */
+export function writeEntries(ctx: ServiceContext, w: WriteScope, roundId: string, facts: Facts, entries: readonly Entry[], file: ImportedFile): { written: number; unchanged: number } {
   const counts = { written: 0, unchanged: 0 };
-  const sheetOf = (memberId: string) => facts.memberById.get(memberId)!.sheet_id;
-  bulkScoreWrites(ctx.db, new Set(entries.map((e) => sheetOf(e.memberId))), () => {
+  // One history entry per sheet, in the order the file first names each member.
+  const sheets = new Map<string, { memberId: string; memberName: string; rows: number; unchanged: number; cells: ReturnType<typeof scoreImportCellsBuilder> }>();
+  bulkScoreWrites(ctx.db, new Set(entries.map((e) => facts.memberById.get(e.memberId)!.sheet_id)), () => {
     const cells = cellWriter(ctx, w.at);
-    const history = changeBatch(ctx.db, { at: w.at, actor: w.actor, entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'score' });
     for (const e of entries) {
+      const member = facts.memberById.get(e.memberId)!;
+      let sheet = sheets.get(member.sheet_id);
+      if (!sheet) sheets.set(member.sheet_id, (sheet = { memberId: member.id, memberName: member.name, rows: 0, unchanged: 0, cells: scoreImportCellsBuilder() }));
+      sheet.rows++;
       const before = facts.current(e);
       if (before && before.value === e.value && before.comment === e.comment) {
         counts.unchanged++;
+        sheet.unchanged++;
         continue;
       }
-      const sheetId = sheetOf(e.memberId);
-      cells.write(sheetId, e);
-      // setScore's { sheetId, ...entry } (the row number stays out of the history).
-      const after = { sheetId, memberId: e.memberId, applicationId: e.applicationId, criterion: e.criterion, value: e.value, comment: e.comment };
-      history.append(before ? JSON.stringify({ ...after, ...before }) : null, JSON.stringify(after));
+      cells.write(member.sheet_id, e);
+      sheet.cells.add({ applicationId: e.applicationId, criterion: e.criterion, before: before ?? null, value: e.value, comment: e.comment });
       counts.written++;
     }
     cells.flush();
-    history.flush();
   });
+  const log = (payload: ScoreImportPayload) => w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: roundId, action: 'import', before: null, after: { scoreImport: payload } });
+  const fileFacts = { file: file.name, sha256: file.sha256, fileRows: entries.length };
+  if (sheets.size === 0) log({ ...fileFacts, rows: 0, written: 0, unchanged: 0 });
+  for (const [sheetId, sheet] of sheets) {
+    log({ ...fileFacts, rows: sheet.rows, written: sheet.cells.count, unchanged: sheet.unchanged, sheetId, memberId: sheet.memberId, memberName: sheet.memberName, cells: sheet.cells.cells });
+  }
   return counts;
 }
 

@@ -7,15 +7,15 @@
 // prepared the file; `refusal` (score-import-round.ts) adds the scoring service's remaining rules (who may
 // score on this computer, screening) with setScore's own messages, against sets read once per file. The
 // commit re-checks every row against the round as it is then and writes them all in one transaction
-// (score-import-write.ts), each written cell logged exactly as setScore logs it (one 'score' entry,
-// chained), plus the 'import' entry.
+// (score-import-write.ts), logged as one chained 'import' entry per member sheet holding every written cell
+// (shared/history/score-import-entry.ts; scores.set keeps its 'score' entry per cell).
+import crypto from 'node:crypto';
 import { PreviewStore } from '../spreadsheet/preview-store';
 import type { ServiceContext } from '../context';
 import { actorOf } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { ROUND_ENTITY } from './setup-service';
 import { CellMap, refusal, roundFacts, type Entry, type Facts } from './score-import-round';
 import { writeEntries } from './score-import-write';
 import { readUploadedTable } from '../spreadsheet/read-upload';
@@ -44,6 +44,7 @@ export const SCORE_COLUMNS: readonly { key: ColumnKey; header: string; aliases: 
 interface StoredPreview {
   roundId: string;
   fileName: string;
+  sha256: string;
   entries: Entry[];
 }
 const previews = new PreviewStore<StoredPreview>();
@@ -164,7 +165,8 @@ export async function previewScoreImport(ctx: ServiceContext, input: { roundId: 
     rowsOf.set(e.memberId, (rowsOf.get(e.memberId) ?? 0) + 1);
   }
 
-  const previewId = previews.put({ roundId: input.roundId, fileName: input.fileName, entries: accepted }, ctx.now().getTime());
+  const sha256 = crypto.hash('sha256', Buffer.from(input.dataBase64, 'base64'));
+  const previewId = previews.put({ roundId: input.roundId, fileName: input.fileName, sha256, entries: accepted }, ctx.now().getTime());
   issues.sort((a, b) => a.row - b.row);
   return {
     previewId,
@@ -196,9 +198,7 @@ export function commitScoreImport(ctx: ServiceContext, input: { previewId: strin
       const refused = refusal(facts, e);
       if (refused) throw new AppError(refused.code, `第 ${e.row} 行：${refused.message}（未导入任何分数，请重新预览）`);
     }
-    const counts = writeEntries(ctx, w, preview.roundId, facts, preview.entries);
-    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: preview.roundId, action: 'import', before: null, after: { scoreImport: { file: preview.fileName, rows: preview.entries.length, ...counts } } });
-    return counts;
+    return writeEntries(ctx, w, preview.roundId, facts, preview.entries, { name: preview.fileName, sha256: preview.sha256 });
   });
   previews.delete(input.previewId);
   return result;

@@ -14,6 +14,7 @@ import { CommitteeTab } from './committee/CommitteeTab';
 import { ScoringTab } from './scoring/ScoringTab';
 import { RankingTab } from './ranking/RankingTab';
 import { PackageRoundBanner } from '../exchange/PackageRoundBanner';
+import { RoundHistoryDialog } from './history/RoundHistoryDialog';
 
 const TAB_VIEWS: Record<RoundTab, () => React.ReactElement> = {
   setup: SetupTab,
@@ -29,6 +30,7 @@ export function RoundPage({ id, tab }: { id: string; tab: RoundTab }) {
   const locale = useLocale((s) => s.locale);
   const [round, setRound] = useState<Round | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   const reload = useCallback(async () => {
     const result = await api['rounds.get']({ id });
@@ -51,6 +53,7 @@ export function RoundPage({ id, tab }: { id: string; tab: RoundTab }) {
             </p>
           </div>
           <div className="actions">
+            <button type="button" onClick={() => setHistoryOpen(true)}>{t('roundHistory.open')}</button>
             <button type="button" onClick={() => navigate({ page: 'rounds' })}>{t('common.back')}</button>
           </div>
         </div>
@@ -63,6 +66,7 @@ export function RoundPage({ id, tab }: { id: string; tab: RoundTab }) {
         </nav>
         {round.origin === 'package' && <PackageRoundBanner roundId={round.id} />}
         <View />
+        {historyOpen && <RoundHistoryDialog roundId={round.id} onClose={() => setHistoryOpen(false)} />}
       </section>
     </RoundContext.Provider>
   );

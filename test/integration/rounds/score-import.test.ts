@@ -51,8 +51,12 @@ describe('score import', () => {
       ]),
     );
     const history = await ok(ctx, 'rounds.history', { id: round.id });
-    expect(history.filter((h) => h.action === 'score')).toHaveLength(5);
-    expect(history.find((h) => h.action === 'import')).toMatchObject({ actor: '王评审', after: { scoreImport: { file: 'scores.csv', rows: 5, written: 5 } } });
+    // One entry for the member sheet the file fills (not one per cell), listed without its cells.
+    expect(history.filter((h) => h.action === 'score')).toHaveLength(0);
+    const imports = history.filter((h) => h.action === 'import');
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ actor: '王评审', after: { scoreImport: { file: 'scores.csv', rows: 5, written: 5, unchanged: 0, memberId: chair.id, memberName: '赵组长', sheetId: chair.sheetId } } });
+    expect((imports[0]!.after as { scoreImport: object }).scoreImport).not.toHaveProperty('cells');
 
     // The same file again changes nothing; a preview is used once.
     const again = await ok(ctx, 'scores.importPreview', { roundId: round.id, fileName: 'scores.csv', dataBase64: csv(rows) });

@@ -348,6 +348,13 @@ export const SEEDS: Partial<Record<CallName, Seed>> = {
   'backup.preview': async (ctx) => one({ source: { type: 'backup', name: (await ok(ctx, 'backup.create', {})).name } }),
   'backup.restore': async (ctx) => one({ stagingId: (await ok(ctx, 'backup.preview', { source: { type: 'backup', name: (await ok(ctx, 'backup.create', {})).name } })).stagingId }),
   'history.findHead': async (ctx) => one({ fingerprint: (await ok(ctx, 'history.verify', {})).fingerprint }),
+  // A score import's one history entry (issue 8), its cells read a page at a time.
+  'rounds.importedCells': async (ctx) => {
+    const file = await scoreFile(ctx);
+    await ok(ctx, 'scores.importCommit', { previewId: (await ok(ctx, 'scores.importPreview', file)).previewId });
+    const entry = (await ok(ctx, 'rounds.history', { id: file.roundId })).find((h) => h.action === 'import')!;
+    return [{ roundId: file.roundId, seq: entry.seq, offset: 0, limit: 50 }];
+  },
 };
 
 /** A round whose two members scored and submitted: rankings and revealed sheets for its chair. */
