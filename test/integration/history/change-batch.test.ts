@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestContext, type TestContext } from '../../support/service-context';
-import { BATCH_ROWS, changeBatch, recordChange, type SharedEntry } from '../../../electron/services/history/change-log';
+import { BATCH_ROWS, ENTRY_ROWS, changeAppendBatch, changeBatch, recordChange, type ChangeEntry, type SharedEntry } from '../../../electron/services/history/change-log';
 import { verifyChain } from '../../../electron/services/history/chain';
 
 const text = fc.oneof(
@@ -51,6 +51,36 @@ describe('changeBatch', () => {
     );
     expect(verifyChain(one.db)).toMatchObject({ ok: true });
     expect(verifyChain(batch.db)).toEqual(verifyChain(one.db));
+    one.db.close();
+    batch.db.close();
+  });
+});
+
+describe('changeAppendBatch (the dossier import\'s history writer)', () => {
+  it('writes the same rows and hashes as recordChange one by one, each entry with its own record and values', async () => {
+    const one = await createTestContext();
+    const batch = await createTestContext();
+    for (const ctx of [one, batch]) recordChange(ctx.db, { at: '2026-11-23T08:00:00.000Z', actor: '王评审', entity: 'round', entityId: null, entityKey: 'r', action: 'create', before: null, after: { name: '第一批' } });
+    const lengths = fc.oneof(fc.constantFrom(0, 1, ENTRY_ROWS - 1, ENTRY_ROWS, ENTRY_ROWS + 1, 2 * ENTRY_ROWS + 7), fc.nat(30));
+    const item = fc.record({ entityId: fc.option(fc.integer({ min: 1, max: 1e6 }), { nil: null }), entityKey: fc.option(wellFormed, { nil: undefined }), before: fc.option(value, { nil: null }), after: fc.option(value, { nil: null }) });
+    await fc.assert(
+      fc.asyncProperty(wellFormed, lengths.chain((n) => fc.array(item, { minLength: n, maxLength: n })), async (actor, items) => {
+        const at = new Date().toISOString();
+        const entries: ChangeEntry[] = items.map((i) => ({ at, actor, entity: 'dossier', entityId: i.entityId, ...(i.entityKey === undefined ? {} : { entityKey: i.entityKey }), action: 'import', before: i.before, after: i.after }));
+        one.db.transaction(() => {
+          for (const e of entries) recordChange(one.db, e);
+        })();
+        batch.db.transaction(() => {
+          const history = changeAppendBatch(batch.db);
+          for (const e of entries) history.append(e);
+          history.flush();
+        })();
+        expect(rows(batch)).toEqual(rows(one));
+      }),
+      { numRuns: 40 },
+    );
+    expect(verifyChain(batch.db)).toEqual(verifyChain(one.db));
+    expect(verifyChain(batch.db)).toMatchObject({ ok: true });
     one.db.close();
     batch.db.close();
   });
