@@ -15,6 +15,8 @@ interface Entry {
   text: string;
   initials: string;
   full: string;
+  /** text + NUL + initials: one substring test for both when the term reads the same in each (no NUL in a term). */
+  both: string;
 }
 
 const indexes = new WeakMap<Db, { gen: string; entries: Entry[] }>();
@@ -33,7 +35,10 @@ function entriesOf(db: Db): Entry[] | null {
   const hit = indexes.get(db);
   if (hit && hit.gen === gen) return hit.entries;
   const rows = db.prepare('SELECT id, archived_at, search_text, pinyin_initials, pinyin_full FROM dossiers ORDER BY name_sort, legal_name, id').raw().all() as [number, string | null, string, string, string][];
-  const entries = rows.map(([id, archivedAt, text, initials, full]) => ({ id, archived: archivedAt !== null, text: asciiLower(text), initials: asciiLower(initials), full: asciiLower(full) }));
+  const entries = rows.map(([id, archivedAt, text, initials, full]) => {
+    const entry = { id, archived: archivedAt !== null, text: asciiLower(text), initials: asciiLower(initials), full: asciiLower(full) };
+    return { ...entry, both: `${entry.text}\u0000${entry.initials}` };
+  });
   if (generation(db, 'dossiers') === gen) indexes.set(db, { gen, entries });
   return entries;
 }
@@ -47,13 +52,22 @@ export function searchDossierIds(db: Db, query: { terms: string[]; status: 'acti
   if (!entries || entries.length < indexFrom) return null;
   const patterns = query.terms.map((term) => {
     const folded = asciiLower(term.normalize('NFKC'));
-    return { text: asciiLower(term), initials: folded, full: SEARCH_SEPARATOR + folded };
+    const text = asciiLower(term);
+    // Usually the term reads the same in the haystack and the initials: then one test over both (a match
+    // cannot run across the NUL between them, since the term has none).
+    return { text, initials: folded, full: SEARCH_SEPARATOR + folded, same: text === folded && !text.includes('\u0000') };
   });
+  const matches = (e: Entry) => {
+    for (const p of patterns) {
+      if (p.same ? !e.both.includes(p.text) && !e.full.includes(p.full) : !e.text.includes(p.text) && !e.initials.includes(p.initials) && !e.full.includes(p.full)) return false;
+    }
+    return true;
+  };
   const ids: number[] = [];
   let total = 0;
   for (const e of entries) {
     if (query.status === 'active' ? e.archived : query.status === 'archived' ? !e.archived : false) continue;
-    if (!patterns.every((p) => e.text.includes(p.text) || e.initials.includes(p.initials) || e.full.includes(p.full))) continue;
+    if (!matches(e)) continue;
     if (total >= query.offset && ids.length < query.limit) ids.push(e.id);
     total++;
   }
