@@ -36,7 +36,7 @@ const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], [
 // The server's memory on its own: the data worker runs in a child process (this same bundle with
 // BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
 // (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
-type Bench = Pick<DataWorker, 'invoke' | 'close'> & { rss(): { rssMb: number; peakMb: number }; cpuMs(): number };
+type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number }; cpuMs(): number };
 
 /** CPU time (user + system) a process has used, from /proc: on a shared machine the wall clock mostly measures the queue for a core. */
 function procCpuMs(pid: number): number {
@@ -76,6 +76,12 @@ async function startServer(dataDir: string): Promise<Bench> {
         child.once('exit', () => resolve());
         child.send({ type: 'close' });
       }),
+    whenReaderReady: () =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, (result) => resolve(result.ok));
+        child.send({ type: 'readerReady', id });
+      }),
     rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM') }),
     cpuMs: () => procCpuMs(child.pid!),
   };
@@ -83,9 +89,10 @@ async function startServer(dataDir: string): Promise<Bench> {
 
 function serve(): void {
   let worker: DataWorker | null = null;
-  process.on('message', (m: { type: 'start'; dataDir: string } | { type: 'call'; id: number; name: string; input: unknown } | { type: 'close' }) => {
+  process.on('message', (m: { type: 'start'; dataDir: string } | { type: 'call'; id: number; name: string; input: unknown } | { type: 'readerReady'; id: number } | { type: 'close' }) => {
     if (m.type === 'start') void startDataWorker(WORKER, { dataDir: m.dataDir, transport: 'browser' }).then((w) => ((worker = w), process.send!({ type: 'ready' })));
     else if (m.type === 'call') void worker!.invoke(m.name, m.input).then((result) => process.send!({ type: 'result', id: m.id, result }));
+    else if (m.type === 'readerReady') void worker!.whenReaderReady().then((up) => process.send!({ type: 'result', id: m.id, result: up ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: 'no reader' } } }));
     else void worker!.close().then(() => process.exit(0));
   });
 }
@@ -202,6 +209,7 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
       const haystacks = (new Database(dbFile, { readonly: true }).prepare('SELECT search_text FROM dossiers').all() as { search_text: string }[]).map((r) => r.search_text);
       const queries = ['杭州', '第1999号', '不存在的机构', '13800138000', 'hz'];
       const [floorSearch] = await time(() => queries.forEach((q) => haystacks.filter((h) => h.includes(q)).length));
+      await worker.whenReaderReady(); // as in use: the reader is up long before anyone searches
       await call(worker, 'dossiers.list', { search: 'x', limit: 50 });
       const searchTimes: number[] = [];
       for (let k = 0; k < 3; k++) for (const q of queries) searchTimes.push((await time(() => call(worker, 'dossiers.list', { search: q, limit: 50 })))[0]);
