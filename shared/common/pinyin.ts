@@ -142,16 +142,27 @@ export function pinyinSearchColumns(...fields: string[]): { initials: string; fu
   let initials = '';
   let full = '';
   for (const field of fields) {
-    const ps = pieces(field);
-    const whole = ps.map((p) => p.text).join('');
-    initials += SEARCH_SEPARATOR + ps.map((p) => p.initial).join('');
-    full += SEARCH_SEPARATOR + whole;
-    for (let i = 1, at = ps[0]?.text.length ?? 0; i < ps.length; at += ps[i]!.text.length, i++) {
-      full += SEARCH_SEPARATOR + whole.slice(at, at + SUFFIX_CHARS);
-    }
+    const part = fieldColumns(field);
+    initials += part.initials;
+    full += part.full;
   }
   return { initials, full };
 }
+
+/** One field's share of pinyinSearchColumns: the keys are the fields' shares joined in order. */
+function fieldSearchColumns(field: string): { initials: string; full: string } {
+  const ps = pieces(field);
+  const whole = ps.map((p) => p.text).join('');
+  const initials = SEARCH_SEPARATOR + ps.map((p) => p.initial).join('');
+  let full = SEARCH_SEPARATOR + whole;
+  for (let i = 1, at = ps[0]?.text.length ?? 0; i < ps.length; at += ps[i]!.text.length, i++) {
+    full += SEARCH_SEPARATOR + whole.slice(at, at + SUFFIX_CHARS);
+  }
+  return { initials, full };
+}
+// Issue 8: a dossier import writes the keys of name, city and province for every row; the cities and
+// provinces of a file are few, so their shares are remembered (the plain path: withoutPinyinCaches).
+const fieldColumns = memo(fieldSearchColumns);
 
 function hasZhCollation(): boolean {
   try {

@@ -10,7 +10,8 @@ import { actorOf, isoNow } from '../context';
 import { zh } from '../../backend/messages';
 import { createDossierRepo, type DossierRepo } from './dossier-repo';
 import { DOSSIER_ENTITY, dataOf } from './dossier-service';
-import { changeAppender, diffFields } from '../history/change-log';
+import { changeAppendBatch, diffFields } from '../history/change-log';
+import { bulkDossierWrites, generation } from '../cache/change-tracker';
 import { readUploadedTable } from '../spreadsheet/read-upload';
 import type { Table } from '../spreadsheet/read-table';
 import { DOSSIER_COLUMNS, cellText, classifyIdentity, columnForHeader, emptyDraft, type DossierColumn } from '../../../shared/dossiers/columns';
@@ -25,9 +26,18 @@ const PROGRESS_EVERY = 500;
 
 const MAX_LISTED_CHANGES = 2000;
 
+/**
+ * What the preview found a valid row will do, against the stored dossiers as they were then: the commit
+ * reuses it while the dossiers' change generation is the one the preview compared at (no dossier written
+ * since, on this connection or another), and compares afresh otherwise.
+ */
+type Plan = { action: 'create' } | { action: 'unchanged' } | { action: 'update'; id: number; merged: DossierData; diff: { before: Partial<DossierData>; after: Partial<DossierData> } };
+
 interface StoredPreview {
   fileName: string;
-  rows: { row: number; data: DossierData }[];
+  rows: { row: number; data: DossierData; plan: Plan }[];
+  /** The dossiers generation (cache/change-tracker.ts) the plans were made at; null: not tracked, always compare afresh. */
+  comparedAt: string | null;
   /** Rows whose update changes 企业名称 or 法定代表人: the commit needs the user's acknowledgement. */
   identityChanges: number;
 }
@@ -36,9 +46,11 @@ const previews = new PreviewStore<StoredPreview>();
 export async function previewImport(ctx: ServiceContext, input: { fileName: string; dataBase64: string; jobId?: string; emptyCells?: 'keep' | 'clear' }): Promise<ImportPreview> {
   // An XLSX reports its reading (the sheet's bytes), then the rows are checked (rows of the table).
   const table = await readUploadedTable(input.fileName, input.dataBase64, (done, total) => ctx.progress(input.jobId, done, total));
+  // Read before the rows are compared: a write during the comparison then also forces the commit to compare afresh.
+  const comparedAt = generation(ctx.db, 'dossiers');
   const checked = checkRows(ctx, table, input.jobId, input.emptyCells ?? 'keep');
   const identityChanges = checked.changes.filter((c) => c.identity).length;
-  const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data }) => ({ row, data })), identityChanges }, ctx.now().getTime());
+  const previewId = previews.put({ fileName: input.fileName, rows: checked.valid.map(({ row, data, plan }) => ({ row, data, plan })), comparedAt, identityChanges }, ctx.now().getTime());
   const counts = { create: 0, update: 0, unchanged: 0, invalid: checked.invalidRows };
   for (const r of checked.valid) counts[r.action]++;
   return {
@@ -79,7 +91,7 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
   const repo = createDossierRepo(ctx.db);
   const issues: ImportIssue[] = [];
   const changes: ImportChange[] = [];
-  const valid: { row: number; data: DossierData; action: 'create' | 'update' | 'unchanged' }[] = [];
+  const valid: { row: number; data: DossierData; action: 'create' | 'update' | 'unchanged'; plan: Plan }[] = [];
   const mapped: (DossierColumn | undefined)[] = table.headers.map((h) => (h === '' ? undefined : columnForHeader(h)));
   const unknownColumns = table.headers.filter((h, i) => h !== '' && !mapped[i]);
   const headerOf = new Map<string, string>(); // column key → header as written in this file
@@ -141,10 +153,11 @@ function checkRows(ctx: ServiceContext, table: Table, jobId: string | undefined,
     // A file without the 店铺账号 column says nothing about it: a new dossier gets "not known", an existing
     // one keeps what it holds (a blank cell in the column, by contrast, does say "not known").
     const data = existing && !headerOf.has('isShopAccount') ? { ...parsed.data, isShopAccount: existing.isShopAccount } : parsed.data;
-    const diff = existing ? diffFields(dataOf(existing), withLaterContacts(data, existing)) : null;
-    const action = !existing ? 'create' : diff ? 'update' : 'unchanged';
+    const merged = existing ? withLaterContacts(data, existing) : data;
+    const diff = existing ? diffFields(dataOf(existing), merged) : null;
+    const plan: Plan = !existing ? { action: 'create' } : diff ? { action: 'update', id: existing.id, merged, diff } : { action: 'unchanged' };
     if (existing && diff) changes.push(changeOf(rowNumber, diff.before, diff.after, data.legalName, data.creditCode));
-    valid.push({ row: rowNumber, data, action });
+    valid.push({ row: rowNumber, data, action: plan.action, plan });
   });
   ctx.progress(jobId, table.rows.length, table.rows.length);
   return { valid, issues, unknownColumns, invalidRows, changes };
@@ -202,35 +215,50 @@ export function commitImport(ctx: ServiceContext, input: { previewId: string; jo
 /** The page cache (KiB) of an import's commit: the working set of 20,000 dossiers with their indexes and history. */
 const IMPORT_CACHE_KIB = 128 * 1024;
 
+/** For tests: false makes every commit compare afresh, as when a dossier was written after the preview (the plain path). */
+let reusePlans = true;
+export function setImportPlanReuse(on: boolean): void {
+  reusePlans = on;
+}
+
 function commitRows(ctx: ServiceContext, repo: DossierRepo, preview: StoredPreview, input: { previewId: string; jobId?: string }): { created: number; updated: number; unchanged: number } {
   const result = ctx.db.transaction(() => {
     const actor = actorOf(ctx);
     const at = isoNow(ctx);
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    // Compared again here: the database may have changed since the preview. Read once for the whole file:
-    // the preview left one row per credit code, so no row's lookup follows a write of the same code.
-    const existingByCode = lookupByCode(repo, preview.rows.map((r) => r.data.creditCode));
-    // Each created or updated dossier is still its own chained 'import' entry, as recordChange writes it.
-    const recordChange = changeAppender(ctx.db);
-    preview.rows.forEach(({ data }, index) => {
-      if (index % PROGRESS_EVERY === 0) ctx.progress(input.jobId, index, preview.rows.length);
+    // The preview's comparison holds while no dossier was written since (issue 8: reading every named dossier
+    // again and diffing it was a third of a re-import's commit). Otherwise compared again here, read once for
+    // the whole file: the preview left one row per credit code, so no row's lookup follows a write of the same code.
+    const fresh = reusePlans && preview.comparedAt !== null && generation(ctx.db, 'dossiers') === preview.comparedAt;
+    const existingByCode = fresh ? null : lookupByCode(repo, preview.rows.map((r) => r.data.creditCode));
+    const planOf = ({ data, plan }: StoredPreview['rows'][number]): Plan => {
+      if (!existingByCode) return plan;
       const existing = existingByCode(data.creditCode);
-      if (!existing) {
-        const id = repo.insert(data, at);
-        recordChange({ at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'import', before: null, after: { ...data, file: preview.fileName } });
-        counts.created++;
-        return;
-      }
+      if (!existing) return { action: 'create' };
       const merged = withLaterContacts(data, existing);
       const diff = diffFields(dataOf(existing), merged);
-      if (!diff) {
-        counts.unchanged++;
-        return;
-      }
-      repo.update(existing.id, merged, at);
-      recordChange({ at, actor, entity: DOSSIER_ENTITY, entityId: existing.id, action: 'import', before: diff.before, after: { ...diff.after, file: preview.fileName } });
-      counts.updated++;
+      return diff ? { action: 'update', id: existing.id, merged, diff } : { action: 'unchanged' };
+    };
+    // Each created or updated dossier is still its own chained 'import' entry, as recordChange writes it; the
+    // per-row dossiers triggers are lifted for the bulk write and accounted for once (bulkDossierWrites).
+    const history = changeAppendBatch(ctx.db);
+    bulkDossierWrites(ctx.db, () => {
+      preview.rows.forEach((row, index) => {
+        if (index % PROGRESS_EVERY === 0) ctx.progress(input.jobId, index, preview.rows.length);
+        const plan = planOf(row);
+        if (plan.action === 'create') {
+          const id = repo.insert(row.data, at);
+          history.append({ at, actor, entity: DOSSIER_ENTITY, entityId: id, action: 'import', before: null, after: { ...row.data, file: preview.fileName } });
+          counts.created++;
+        } else if (plan.action === 'unchanged') counts.unchanged++;
+        else {
+          repo.update(plan.id, plan.merged, at);
+          history.append({ at, actor, entity: DOSSIER_ENTITY, entityId: plan.id, action: 'import', before: plan.diff.before, after: { ...plan.diff.after, file: preview.fileName } });
+          counts.updated++;
+        }
+      });
     });
+    history.flush();
     return counts;
   }).immediate();
   previews.delete(input.previewId);

@@ -96,27 +96,50 @@ const COLUMNS = [
   'contacts', 'introduction', 'notes', 'search_text', 'pinyin_initials', 'pinyin_full', 'name_sort',
 ] as const satisfies readonly (keyof ReturnType<typeof params>)[];
 
+/** params() as positional values in COLUMNS order. */
+function values(d: DossierData): (string | number | null)[] {
+  const p = params(d);
+  return COLUMNS.map((c) => p[c]);
+}
+
 const likeContaining = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
+const repos = new WeakMap<Db, ReturnType<typeof buildRepo>>();
+
+/**
+ * The repo of a connection, its statements prepared once per connection (issue 8: a dossiers.list call
+ * prepared seven statements, the long INSERT and UPDATE among them, ≈ a third of a warm search at 20,000
+ * dossiers). better-sqlite3 re-prepares a statement by itself after a schema change.
+ */
 export function createDossierRepo(db: Db) {
+  let repo = repos.get(db);
+  if (!repo) repos.set(db, (repo = buildRepo(db)));
+  return repo;
+}
+
+function buildRepo(db: Db) {
+  // Positional parameters in COLUMNS order (issue 8: binding 23 named parameters per row cost more than
+  // SQLite's own insert of it at import scale); the same values as params() names them.
   const insert = db.prepare(
     `INSERT INTO dossiers (${COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, @now, @now)`,
+     VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
   );
   const update = db.prepare(
-    `UPDATE dossiers SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, version = version + 1, updated_at = @now WHERE id = @id`,
+    `UPDATE dossiers SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`,
   );
   const byId = db.prepare('SELECT * FROM dossiers WHERE id = ?');
   const byCode = db.prepare('SELECT * FROM dossiers WHERE credit_code = ?');
   const byCodes = db.prepare('SELECT * FROM dossiers WHERE credit_code IN (SELECT value FROM json_each(?))');
   const setArchived = db.prepare('UPDATE dossiers SET archived_at = @archivedAt, version = version + 1, updated_at = @now WHERE id = @id');
+  const pageColumns = `id, identity_kind, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type, json_array_length(capabilities) AS capability_count, archived_at, updated_at`;
+  const pageByIds = db.prepare(`SELECT ${pageColumns} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`);
 
   return {
     insert(data: DossierData, now: string): number {
-      return Number(insert.run({ ...params(data), now }).lastInsertRowid);
+      return Number(insert.run(values(data), now, now).lastInsertRowid);
     },
     update(id: number, data: DossierData, now: string): void {
-      update.run({ ...params(data), now, id });
+      update.run(values(data), now, id);
     },
     setArchived(id: number, archivedAt: string | null, now: string): void {
       setArchived.run({ id, archivedAt, now });
@@ -148,12 +171,12 @@ export function createDossierRepo(db: Db) {
         where.push("(search_text LIKE ? ESCAPE '\\' OR pinyin_initials LIKE ? ESCAPE '\\' OR pinyin_full LIKE ? ESCAPE '\\')");
         args.push(likeContaining(term), likeContaining(folded), likeContaining(SEARCH_SEPARATOR + folded));
       }
-      const columns = `id, identity_kind, legal_name, credit_code, province, city, registered_capital_yuan, taxpayer_type, json_array_length(capabilities) AS capability_count, archived_at, updated_at`;
+      const columns = pageColumns;
       // The in-memory index (dossier-search-index.ts) where this connection keeps one; the same LIKE search in SQL otherwise.
       const indexed = searchDossierIds(db, { terms: query.search.toLowerCase().split(/\s+/).filter(Boolean), status: query.status, offset: query.offset, limit: query.limit });
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = indexed ? indexed.total : (db.prepare(`SELECT count(*) AS n FROM dossiers ${clause}`).get(...args) as { n: number }).n;
-      const byId = indexed && new Map((db.prepare(`SELECT ${columns} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(indexed.ids)) as { id: number }[]).map((r) => [r.id, r]));
+      const byId = indexed && new Map((pageByIds.all(JSON.stringify(indexed.ids)) as { id: number }[]).map((r) => [r.id, r]));
       const rows = (byId ? indexed.ids.map((id) => byId.get(id)!) : db.prepare(`SELECT ${columns} FROM dossiers ${clause} ORDER BY name_sort, legal_name, id LIMIT ? OFFSET ?`).all(...args, query.limit, query.offset)) as (Pick<DossierRow, 'id' | 'identity_kind' | 'legal_name' | 'credit_code' | 'province' | 'city' | 'registered_capital_yuan' | 'taxpayer_type' | 'archived_at' | 'updated_at'> & { capability_count: number })[];
       return {
         total,
@@ -175,4 +198,4 @@ export function createDossierRepo(db: Db) {
     },
   };
 }
-export type DossierRepo = ReturnType<typeof createDossierRepo>;
+export type DossierRepo = ReturnType<typeof buildRepo>;

@@ -15,7 +15,13 @@ interface Entry {
   text: string;
   initials: string;
   full: string;
+  /** The pinyin keys hold only a–z, 0–9 and separators (as pinyinSearchColumns writes them). */
+  asciiKeys: boolean;
 }
+
+/** What pinyinSearchColumns writes: ASCII letters and digits, pieces separated by SEARCH_SEPARATOR. */
+const ASCII_KEYS = /^[a-z0-9\u0001]*$/;
+const ASCII_TERM = /^[a-z0-9]*$/;
 
 const indexes = new WeakMap<Db, { gen: string; entries: Entry[] }>();
 
@@ -33,7 +39,10 @@ function entriesOf(db: Db): Entry[] | null {
   const hit = indexes.get(db);
   if (hit && hit.gen === gen) return hit.entries;
   const rows = db.prepare('SELECT id, archived_at, search_text, pinyin_initials, pinyin_full FROM dossiers ORDER BY name_sort, legal_name, id').raw().all() as [number, string | null, string, string, string][];
-  const entries = rows.map(([id, archivedAt, text, initials, full]) => ({ id, archived: archivedAt !== null, text: asciiLower(text), initials: asciiLower(initials), full: asciiLower(full) }));
+  const entries = rows.map(([id, archivedAt, text, initials, full]) => {
+    const keys = { initials: asciiLower(initials), full: asciiLower(full) };
+    return { id, archived: archivedAt !== null, text: asciiLower(text), ...keys, asciiKeys: ASCII_KEYS.test(keys.initials) && ASCII_KEYS.test(keys.full) };
+  });
   if (generation(db, 'dossiers') === gen) indexes.set(db, { gen, entries });
   return entries;
 }
@@ -47,13 +56,24 @@ export function searchDossierIds(db: Db, query: { terms: string[]; status: 'acti
   if (!entries || entries.length < indexFrom) return null;
   const patterns = query.terms.map((term) => {
     const folded = asciiLower(term.normalize('NFKC'));
-    return { text: asciiLower(term), initials: folded, full: SEARCH_SEPARATOR + folded };
+    // A term with anything but a–z and 0–9 (a Chinese word, a phone number with a dash) cannot occur in
+    // keys made of a–z, 0–9 and separators: those entries are tested on their haystack alone (issue 8: the
+    // full-pinyin key is the longest string of an entry; most searches are Chinese words).
+    return { text: asciiLower(term), initials: folded, full: SEARCH_SEPARATOR + folded, keysCannotMatch: !ASCII_TERM.test(folded) };
   });
+  const matches = (e: Entry) => {
+    for (const p of patterns) {
+      if (e.text.includes(p.text)) continue;
+      if (p.keysCannotMatch && e.asciiKeys) return false;
+      if (!e.initials.includes(p.initials) && !e.full.includes(p.full)) return false;
+    }
+    return true;
+  };
   const ids: number[] = [];
   let total = 0;
   for (const e of entries) {
     if (query.status === 'active' ? e.archived : query.status === 'archived' ? !e.archived : false) continue;
-    if (!patterns.every((p) => e.text.includes(p.text) || e.initials.includes(p.initials) || e.full.includes(p.full))) continue;
+    if (!matches(e)) continue;
     if (total >= query.offset && ids.length < query.limit) ids.push(e.id);
     total++;
   }

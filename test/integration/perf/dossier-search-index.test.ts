@@ -61,4 +61,15 @@ describe('in-memory dossier search = SQL LIKE search', () => {
       { numRuns: 8 },
     );
   });
+
+  it('tests a Chinese term against pinyin keys that hold more than ASCII (written by another tool)', async () => {
+    // The index skips the pinyin keys for a non-ASCII term only where the keys are ASCII, as the app writes them.
+    const ctx = await createTestContext();
+    for (const [i, name] of NAMES.entries()) await ok(ctx, 'dossiers.create', dossierInput({ legalName: name, creditCode: syntheticCreditCode(i + 1), city: CITIES[i]! }));
+    ctx.db.prepare("UPDATE dossiers SET pinyin_initials = pinyin_initials || '\u0001宁波', pinyin_full = pinyin_full || '\u0001甬江' WHERE id IN (SELECT id FROM dossiers ORDER BY id LIMIT 2)").run();
+    for (const term of ['宁波', '甬江', '甬', 'hz', '杭州'])
+      for (const status of ['active', 'all'] as const) expect(await list(ctx, term, status, 0, true), term).toEqual(await list(ctx, term, status, 0, false));
+    expect((await list(ctx, '甬江', 'all', 0, true)).total).toBe(2);
+    ctx.db.close();
+  });
 });
