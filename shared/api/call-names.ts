@@ -110,6 +110,9 @@ export const callNames = [
   'applications.namesByCode',
   'applications.page',
   'screening.page',
+  'scores.gridOutline',
+  'scores.gridRows',
+  'scores.gridMissing',
 ] as const;
 export type CallName = (typeof callNames)[number];
 
