@@ -11,6 +11,7 @@ import { displayIdentityNumber } from '../../../shared/dossiers/identity';
 import { SCORE_GRID_MISSING_MAX, SCORE_GRID_PAGE_ROWS, type ScoreGridEmptyCell, type ScoreGridGroup, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRow, type ScoreGridRowsPage } from '../../../shared/rounds/score-grid-pages';
 import { cachedRound, scoredCriteria, sheetOf, type SheetRow } from './scoring-service';
 import { gridLabels, type LabelRow, type RoundLabels } from './score-grid-view';
+import { roundCache } from '../cache/change-tracker';
 
 /** Rows shown before the first empty cell when the grid opens on it (it is scrolled to the middle of the view). */
 const WINDOW_BEFORE = 30;
@@ -26,29 +27,40 @@ interface Layout {
   recused: LabelRow[];
 }
 
-function layoutOf(ctx: ServiceContext, memberId: string): Layout {
-  const sheet = sheetOf(ctx, memberId);
-  const round = cachedRound(ctx, sheet.round_id);
-  const criteria = scoredCriteria(ctx, sheet.round_id);
-  const labels = gridLabels(ctx, sheet.round_id);
-  const recusedIds = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').raw().all(memberId) as [string][]).map(([id]) => id));
+interface RoundOrder {
+  /** Every scorable row of the round, grouped: one list per round region (in the round's order), then the rest. */
+  buckets: LabelRow[][];
+  names: { regionId: string | null; regionName: string }[];
+}
+
+// The round's grouping, before any member's recusals: it changes only with what the labels and the round's
+// regions come from (the screening's generation), so it is kept with them.
+const orderCache = roundCache<RoundOrder>('screening');
+
+function roundOrder(ctx: ServiceContext, roundId: string, labels: RoundLabels): RoundOrder {
+  const round = cachedRound(ctx, roundId);
   const regionAt = new Map(round.regions.map((r, i) => [r.id, i]));
-  const buckets: LabelRow[][] = round.regions.map(() => []);
-  const rest: LabelRow[] = [];
-  const recused: LabelRow[] = [];
+  const buckets: LabelRow[][] = [...round.regions.map(() => []), []];
   for (const row of labels.rows) {
-    if (recusedIds.has(row[0])) {
-      recused.push(row);
-      continue;
-    }
     const first = labels.regionsOf.get(row[0])?.[0];
     const at = first === undefined ? undefined : regionAt.get(labels.regionIds[first]!);
-    (at === undefined ? rest : buckets[at]!).push(row);
+    buckets[at ?? round.regions.length]!.push(row);
   }
+  return { buckets, names: [...round.regions.map((r) => ({ regionId: r.id, regionName: r.name })), { regionId: null, regionName: '' }] };
+}
+
+function layoutOf(ctx: ServiceContext, memberId: string): Layout {
+  const sheet = sheetOf(ctx, memberId);
+  const criteria = scoredCriteria(ctx, sheet.round_id);
+  const labels = gridLabels(ctx, sheet.round_id);
+  const { buckets, names } = orderCache.get(ctx.db, sheet.round_id, () => roundOrder(ctx, sheet.round_id, labels));
+  const recusedIds = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').raw().all(memberId) as [string][]).map(([id]) => id));
+  // The member's rows: the round's, less the recused (named apart, in the sheet's order).
+  const mine = recusedIds.size === 0 ? buckets : buckets.map((rows) => rows.filter((r) => !recusedIds.has(r[0])));
   const groups: ScoreGridGroup[] = [];
-  round.regions.forEach((r, i) => buckets[i]!.length > 0 && groups.push({ regionId: r.id, regionName: r.name, count: buckets[i]!.length }));
-  if (rest.length > 0) groups.push({ regionId: null, regionName: '', count: rest.length });
-  return { sheet, criteria, labels, order: [...buckets.flat(), ...rest], groups, recused };
+  mine.forEach((rows, i) => rows.length > 0 && groups.push({ ...names[i]!, count: rows.length }));
+  const recused = recusedIds.size === 0 ? [] : labels.rows.filter((r) => recusedIds.has(r[0]));
+  return { sheet, criteria, labels, order: mine.flat(), groups, recused };
 }
 
 /** Filled cells per application of the sheet (scored criteria only). */
