@@ -108,8 +108,9 @@ function ScoreGridView(props: Props) {
   const estimateSize = useCallback((i: number) => (items[i]?.kind === 'region' ? REGION_ROW_PX : ROW_PX), [items]);
   const virtualizer = useWindowVirtualizer({
     count: virtual ? items.length : 0,
-    // The heights scoring.css gives the rows in a virtual grid: a row measured at its estimate costs nothing,
-    // whereas each one that differs made the virtualiser re-lay all 20,000 rows (~100 ms on opening).
+    // The heights scoring.css fixes for the rows of a virtual grid, so rows are not measured: measuring forced
+    // a layout per render, and each row measured off its estimate made the virtualiser re-lay all 20,000 rows
+    // (together ~150 ms of opening the tab at platform scale).
     estimateSize,
     overscan: 8,
     scrollMargin: margin,
@@ -203,22 +204,21 @@ function ScoreGridView(props: Props) {
     [focusVisible],
   );
 
-  const renderItem = (item: GridItem, index: number, measure: boolean) =>
+  const renderItem = (item: GridItem, index: number) =>
     item.kind === 'region' ? (
-      <tr key={item.key} className="region-row" data-index={index} ref={measure ? virtualizer.measureElement : undefined}>
+      <tr key={item.key} className="region-row" data-index={index}>
         <td colSpan={span}>
           {item.group.regionName} <span className="muted small">{t('scoring.grid.regionCount', { count: item.group.count })}</span>
         </td>
       </tr>
     ) : (
-      renderRow(item.key, index, measure, item.position)
+      renderRow(item.key, index, item.position)
     );
-  const renderRow = (key: string, index: number, measure: boolean, position: number) => {
+  const renderRow = (key: string, index: number, position: number) => {
     const row = rowAt(position);
-    const measureRef = measure ? virtualizer.measureElement : undefined;
     // Not loaded yet: a placeholder of the same height, asked for by onRange.
-    if (!row) return <PendingRow key={key} index={index} measureRef={measureRef} position={position} span={span} />;
-    return <ScoreRow key={key} index={index} measureRef={measureRef} applicationId={row.applicationId} position={position} application={row} sheet={sheet} showQuote={showQuote} amendable={amendCol} comment={comments[row.applicationId] ?? ''} cells={cells} actions={actions} />;
+    if (!row) return <PendingRow key={key} index={index} position={position} span={span} />;
+    return <ScoreRow key={key} index={index} applicationId={row.applicationId} position={position} application={row} sheet={sheet} showQuote={showQuote} amendable={amendCol} comment={comments[row.applicationId] ?? ''} cells={cells} actions={actions} />;
   };
 
   const spacer = (key: string, height: number) =>
@@ -238,7 +238,7 @@ function ScoreGridView(props: Props) {
     lastShown = Math.max(lastShown, item.position);
   };
   if (!virtual) {
-    body = items.map((item, i) => renderItem(item, i, false));
+    body = items.map((item, i) => renderItem(item, i));
     items.forEach(note);
   } else {
     const shown = virtualizer.getVirtualItems();
@@ -246,7 +246,7 @@ function ScoreGridView(props: Props) {
     let end = margin;
     for (const v of shown) {
       body.push(spacer(`gap-${v.index}`, v.start - end));
-      body.push(renderItem(items[v.index]!, v.index, true));
+      body.push(renderItem(items[v.index]!, v.index));
       note(items[v.index]!);
       end = v.end;
     }
@@ -292,7 +292,6 @@ export const ScoreGrid = memo(ScoreGridView, sameData);
 
 interface RowProps {
   index: number;
-  measureRef: ((el: HTMLTableRowElement | null) => void) | undefined;
   applicationId: string;
   position: number;
   application: GridRowLabel;
@@ -304,13 +303,13 @@ interface RowProps {
   actions: RowActions;
 }
 
-const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, position, application: a, sheet, showQuote, amendable, comment, cells, actions }: RowProps) {
+const ScoreRow = memo(function ScoreRow({ index, applicationId, position, application: a, sheet, showQuote, amendable, comment, cells, actions }: RowProps) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const readOnly = sheet.submittedAt !== null;
   const name = a.legalName;
   return (
-    <tr className="score-row" data-application={applicationId} data-index={index} ref={measureRef}>
+    <tr className="score-row" data-application={applicationId} data-index={index}>
       <td className="num index-col muted">{position + 1}</td>
       <td className="application-col">
         <div className="application-name">{name}</div>
@@ -354,10 +353,10 @@ const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, posi
 });
 
 /** A row whose page is on its way: its number and 正在加载…, no inputs (a cell to focus there waits for it). */
-const PendingRow = memo(function PendingRow({ index, measureRef, position, span }: { index: number; measureRef: ((el: HTMLTableRowElement | null) => void) | undefined; position: number; span: number }) {
+const PendingRow = memo(function PendingRow({ index, position, span }: { index: number; position: number; span: number }) {
   const t = useT();
   return (
-    <tr className="pending-row" data-index={index} data-pending="" ref={measureRef}>
+    <tr className="pending-row" data-index={index} data-pending="">
       <td className="num index-col muted">{position + 1}</td>
       <td className="muted" colSpan={span - 1}>{t('common.loading')}</td>
     </tr>
