@@ -1,66 +1,98 @@
 // The scoring grid read in pages (issue 8; shared/rounds/score-grid-pages.ts says why). Everything here is
 // the sheet scores.grid returns, cut differently: the same rows (scorable, not withdrawn, recusals apart), the
-// same labels (score-grid-view.ts's cached per-round labels), the same cells and comments, put in the display
-// order the renderer used to compute (score-order.ts groupByRegion: first-preference region in the round's
-// region order, then the applications without one; the sheet's order inside a group).
+// same labels, the same cells and comments, put in the display order the renderer used to compute
+// (score-order.ts groupByRegion: first-preference region in the round's region order, then the applications
+// without one; the sheet's order inside a group).
 // test/integration/perf/score-grid-pages.test.ts proves each answer equals the matching cut of scores.grid.
-// Per call: the member's recusals, then either the cell counts per application (one GROUP BY over the sheet's
-// primary key, for the outline and the empty cells) or the cells of one page's applications.
+// Per round, only the order is kept (ids and first-preference region, one query, cached on the screening's
+// generation like scores.grid's labels): the labels are read for the rows answered, so opening the tab after
+// a change does not read the names and regions of all 20,000 applications first. Per call: the member's
+// recusals, then either the cell counts per application (one GROUP BY over the sheet's primary key, for the
+// outline and the empty cells) or the cells and labels of one page's applications.
 import type { ServiceContext } from '../context';
-import { displayIdentityNumber } from '../../../shared/dossiers/identity';
+import { displayIdentityNumber, type IdentityKind } from '../../../shared/dossiers/identity';
 import { SCORE_GRID_MISSING_MAX, SCORE_GRID_PAGE_ROWS, type ScoreGridEmptyCell, type ScoreGridGroup, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRow, type ScoreGridRowsPage } from '../../../shared/rounds/score-grid-pages';
 import { cachedRound, scoredCriteria, sheetOf, type SheetRow } from './scoring-service';
-import { gridLabels, type LabelRow, type RoundLabels } from './score-grid-view';
+import { scorableApplicationIds } from './screening-service';
 import { roundCache } from '../cache/change-tracker';
 
 /** Rows shown before the first empty cell when the grid opens on it (it is scrolled to the middle of the view). */
 const WINDOW_BEFORE = 30;
 const WINDOW_ROWS = 80;
 
-interface Layout {
-  sheet: SheetRow;
-  criteria: string[];
-  labels: RoundLabels;
-  /** The member's rows in display order. */
-  order: LabelRow[];
-  groups: ScoreGridGroup[];
-  recused: LabelRow[];
-}
-
 interface RoundOrder {
-  /** Every scorable row of the round, grouped: one list per round region (in the round's order), then the rest. */
-  buckets: LabelRow[][];
+  /** The scorable applications in the sheet's order (getSheet's ORDER BY). */
+  sheetOrder: string[];
+  /** The same, grouped: one list per round region (in the round's order), then the rest. */
+  buckets: string[][];
   names: { regionId: string | null; regionName: string }[];
 }
 
-// The round's grouping, before any member's recusals: it changes only with what the labels and the round's
-// regions come from (the screening's generation), so it is kept with them.
+// It changes only with what the screening reads (applications, their regions, dossiers' names, the round's
+// regions, the rules), so it is kept on the screening's generation.
 const orderCache = roundCache<RoundOrder>('screening');
 
-function roundOrder(ctx: ServiceContext, roundId: string, labels: RoundLabels): RoundOrder {
+function roundOrder(ctx: ServiceContext, roundId: string): RoundOrder {
   const round = cachedRound(ctx, roundId);
+  const scorable = scorableApplicationIds(ctx, roundId);
   const regionAt = new Map(round.regions.map((r, i) => [r.id, i]));
-  const buckets: LabelRow[][] = [...round.regions.map(() => []), []];
-  for (const row of labels.rows) {
-    const first = labels.regionsOf.get(row[0])?.[0];
-    const at = first === undefined ? undefined : regionAt.get(labels.regionIds[first]!);
-    buckets[at ?? round.regions.length]!.push(row);
+  const sheetOrder: string[] = [];
+  const buckets: string[][] = [...round.regions.map(() => []), []];
+  const rows = ctx.db
+    .prepare(
+      `SELECT a.id, (SELECT ar.region_id FROM application_regions ar WHERE ar.application_id = a.id ORDER BY ar.preference LIMIT 1)
+       FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.round_id = ? AND a.withdrawn_at IS NULL ORDER BY d.name_sort, d.legal_name, a.id`,
+    )
+    .raw()
+    .iterate(roundId) as IterableIterator<[string, string | null]>;
+  for (const [id, first] of rows) {
+    if (!scorable.has(id)) continue; // screened out: not scored (screening comes first)
+    sheetOrder.push(id);
+    const at = first === null ? undefined : regionAt.get(first);
+    buckets[at ?? round.regions.length]!.push(id);
   }
-  return { buckets, names: [...round.regions.map((r) => ({ regionId: r.id, regionName: r.name })), { regionId: null, regionName: '' }] };
+  return { sheetOrder, buckets, names: [...round.regions.map((r) => ({ regionId: r.id, regionName: r.name })), { regionId: null, regionName: '' }] };
+}
+
+interface Layout {
+  sheet: SheetRow;
+  criteria: string[];
+  /** The member's rows (application ids) in display order. */
+  order: string[];
+  groups: ScoreGridGroup[];
+  /** The applications the member is recused from, in the sheet's order. */
+  recused: string[];
 }
 
 function layoutOf(ctx: ServiceContext, memberId: string): Layout {
   const sheet = sheetOf(ctx, memberId);
   const criteria = scoredCriteria(ctx, sheet.round_id);
-  const labels = gridLabels(ctx, sheet.round_id);
-  const { buckets, names } = orderCache.get(ctx.db, sheet.round_id, () => roundOrder(ctx, sheet.round_id, labels));
+  const { sheetOrder, buckets, names } = orderCache.get(ctx.db, sheet.round_id, () => roundOrder(ctx, sheet.round_id));
   const recusedIds = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').raw().all(memberId) as [string][]).map(([id]) => id));
-  // The member's rows: the round's, less the recused (named apart, in the sheet's order).
-  const mine = recusedIds.size === 0 ? buckets : buckets.map((rows) => rows.filter((r) => !recusedIds.has(r[0])));
+  // The member's rows: the round's, less the recused (named apart).
+  const mine = recusedIds.size === 0 ? buckets : buckets.map((ids) => ids.filter((id) => !recusedIds.has(id)));
   const groups: ScoreGridGroup[] = [];
-  mine.forEach((rows, i) => rows.length > 0 && groups.push({ ...names[i]!, count: rows.length }));
-  const recused = recusedIds.size === 0 ? [] : labels.rows.filter((r) => recusedIds.has(r[0]));
-  return { sheet, criteria, labels, order: mine.flat(), groups, recused };
+  mine.forEach((ids, i) => ids.length > 0 && groups.push({ ...names[i]!, count: ids.length }));
+  const recused = recusedIds.size === 0 ? [] : sheetOrder.filter((id) => recusedIds.has(id));
+  return { sheet, criteria, order: mine.flat(), groups, recused };
+}
+
+type Label = Omit<ScoreGridRow, 'values' | 'comment'>;
+
+/** The labels of these applications as scores.grid gives them (name, number as lists show it, dossier, quote, regions in preference order). */
+function labelsOf(ctx: ServiceContext, ids: readonly string[]): Map<string, Label> {
+  const json = JSON.stringify(ids);
+  const out = new Map<string, Label>();
+  const rows = ctx.db
+    .prepare('SELECT a.id, d.legal_name, d.credit_code, d.identity_kind, a.dossier_id, a.price_quote_fen FROM applications a JOIN dossiers d ON d.id = a.dossier_id WHERE a.id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(json) as [string, string, string, IdentityKind, number, number | null][];
+  for (const [id, legalName, creditCode, kind, dossierId, quoteFen] of rows) {
+    out.set(id, { applicationId: id, legalName, creditCode: displayIdentityNumber(kind, creditCode), dossierId, priceQuoteYuan: quoteFen == null ? null : quoteFen / 100, regionIds: [] });
+  }
+  const regions = ctx.db.prepare('SELECT application_id, region_id FROM application_regions WHERE application_id IN (SELECT value FROM json_each(?)) ORDER BY application_id, preference').raw().all(json) as [string, string][];
+  for (const [id, regionId] of regions) out.get(id)?.regionIds.push(regionId);
+  return out;
 }
 
 /** Filled cells per application of the sheet (scored criteria only). */
@@ -92,31 +124,24 @@ function cellsOf(ctx: ServiceContext, l: Layout, applicationIds: readonly string
 }
 
 function rowsAt(ctx: ServiceContext, l: Layout, offset: number, limit: number): ScoreGridRow[] {
-  const slice = l.order.slice(offset, offset + limit);
-  const cells = cellsOf(ctx, l, slice.map((r) => r[0]));
-  return slice.map(([id, legalName, creditCode, kind, dossierId, quoteFen]) => ({
-    applicationId: id,
-    legalName,
-    creditCode: displayIdentityNumber(kind, creditCode),
-    dossierId,
-    priceQuoteYuan: quoteFen == null ? null : quoteFen / 100,
-    regionIds: (l.labels.regionsOf.get(id) ?? []).map((r) => l.labels.regionIds[r]!),
-    values: cells.get(id)!.values,
-    comment: cells.get(id)!.comment,
-  }));
+  const ids = l.order.slice(offset, offset + limit);
+  const cells = cellsOf(ctx, l, ids);
+  const labels = labelsOf(ctx, ids);
+  return ids.map((id) => ({ ...labels.get(id)!, values: cells.get(id)!.values, comment: cells.get(id)!.comment }));
 }
 
-/** The empty cells of the rows from `from` on, in display order, at most `limit` (their columns read per row). */
-function emptyCellsFrom(ctx: ServiceContext, l: Layout, counts: Map<string, number>, limit: number): ScoreGridEmptyCell[] {
-  const out: ScoreGridEmptyCell[] = [];
+/** The first empty cells in display order, at most `limit` (their columns read per row, their names at the end). */
+function emptyCells(ctx: ServiceContext, l: Layout, counts: Map<string, number>, limit: number): ScoreGridEmptyCell[] {
+  const out: Omit<ScoreGridEmptyCell, 'legalName'>[] = [];
   const k = l.criteria.length;
   for (let position = 0; position < l.order.length && out.length < limit; position++) {
-    const row = l.order[position]!;
-    if ((counts.get(row[0]) ?? 0) >= k) continue;
-    const { values } = cellsOf(ctx, l, [row[0]]).get(row[0])!;
-    values.forEach((v, col) => v === null && out.length < limit && out.push({ position, col, applicationId: row[0], legalName: row[1], criterion: l.criteria[col]! }));
+    const id = l.order[position]!;
+    if ((counts.get(id) ?? 0) >= k) continue;
+    const { values } = cellsOf(ctx, l, [id]).get(id)!;
+    values.forEach((v, col) => v === null && out.length < limit && out.push({ position, col, applicationId: id, criterion: l.criteria[col]! }));
   }
-  return out;
+  const labels = labelsOf(ctx, [...new Set(out.map((c) => c.applicationId))]);
+  return out.map((c) => ({ ...c, legalName: labels.get(c.applicationId)!.legalName }));
 }
 
 export function getGridOutline(ctx: ServiceContext, memberId: string): ScoreGridOutline {
@@ -124,9 +149,10 @@ export function getGridOutline(ctx: ServiceContext, memberId: string): ScoreGrid
   const round = cachedRound(ctx, l.sheet.round_id);
   const counts = filledPerApplication(ctx, l);
   let filled = 0;
-  for (const row of l.order) filled += counts.get(row[0]) ?? 0;
-  const [first] = filled === l.order.length * l.criteria.length ? [] : emptyCellsFrom(ctx, l, counts, 1);
+  for (const id of l.order) filled += counts.get(id) ?? 0;
+  const [first] = filled === l.order.length * l.criteria.length ? [] : emptyCells(ctx, l, counts, 1);
   const offset = first ? Math.max(0, first.position - WINDOW_BEFORE) : 0;
+  const recusedLabels = labelsOf(ctx, l.recused);
   return {
     sheetId: l.sheet.sheet_id,
     memberId,
@@ -136,7 +162,7 @@ export function getGridOutline(ctx: ServiceContext, memberId: string): ScoreGrid
     scale: round.options.scale,
     rows: l.order.length,
     groups: l.groups,
-    recused: l.recused.map((r) => ({ applicationId: r[0], legalName: r[1] })),
+    recused: l.recused.map((id) => ({ applicationId: id, legalName: recusedLabels.get(id)!.legalName })),
     filled,
     firstEmpty: first ? { position: first.position, col: first.col } : null,
     window: { offset, rows: rowsAt(ctx, l, offset, WINDOW_ROWS) },
@@ -154,11 +180,11 @@ export function getGridMissing(ctx: ServiceContext, memberId: string, limit: num
   const k = l.criteria.length;
   let total = 0;
   const rows: number[] = [];
-  l.order.forEach((r, position) => {
-    const n = counts.get(r[0]) ?? 0;
+  l.order.forEach((id, position) => {
+    const n = counts.get(id) ?? 0;
     if (n >= k) return;
     total += k - n;
     rows.push(position);
   });
-  return { cells: total === 0 ? [] : emptyCellsFrom(ctx, l, counts, Math.min(limit, SCORE_GRID_MISSING_MAX)), total, rows: withRows ? rows : null };
+  return { cells: total === 0 ? [] : emptyCells(ctx, l, counts, Math.min(limit, SCORE_GRID_MISSING_MAX)), total, rows: withRows ? rows : null };
 }

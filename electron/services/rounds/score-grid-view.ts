@@ -13,9 +13,9 @@ import { scorableApplicationIds } from './screening-service';
 import { getRound } from './round-repo';
 import { roundCache } from '../cache/change-tracker';
 
-export type LabelRow = [id: string, legalName: string, creditCode: string, kind: IdentityKind, dossierId: number, quoteFen: number | null];
+type LabelRow = [id: string, legalName: string, creditCode: string, kind: IdentityKind, dossierId: number, quoteFen: number | null];
 
-export interface RoundLabels {
+interface RoundLabels {
   /** The scorable applications in the sheet's order (getSheet's ORDER BY), with their labels. */
   rows: LabelRow[];
   regionIds: string[];
@@ -48,15 +48,12 @@ function roundLabels(ctx: ServiceContext, roundId: string): RoundLabels {
   return { rows, regionIds, regionsOf };
 }
 
-/** The round's grid labels (cached while the screening's generation holds); also read by score-grid-pages.ts. */
-export const gridLabels = (ctx: ServiceContext, roundId: string): RoundLabels => labelsCache.get(ctx.db, roundId, () => roundLabels(ctx, roundId));
-
 export function getScoreGrid(ctx: ServiceContext, memberId: string): ScoreGridView {
   const sheet = sheetOf(ctx, memberId);
   const roundId = sheet.round_id;
   const round = getRound(ctx.db, roundId);
   const criteria = scoredCriteria(ctx, roundId);
-  const { rows, regionIds, regionsOf } = gridLabels(ctx, roundId);
+  const { rows, regionIds, regionsOf } = labelsCache.get(ctx.db, roundId, () => roundLabels(ctx, roundId));
   const recused = new Set((ctx.db.prepare('SELECT application_id FROM recusals WHERE member_id = ?').raw().all(memberId) as [string][]).map(([id]) => id));
   // The scored applications, then the recused (the sheet names them), each with its labels.
   const labelled = recused.size === 0 ? rows : [...rows.filter((r) => !recused.has(r[0])), ...rows.filter((r) => recused.has(r[0]))];

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../support/service-context';
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
+import { dossierInput } from '../../support/dossiers';
+import { JINGXUAN_ALLIANCE_RULES } from '../../../shared/eligibility/rules';
 import { displayOrder, emptyCells, groupByRegion, unscoredApplications, type ScoringApplication } from '../../../renderer/features/rounds/scoring/score-order';
 import { SCORE_GRID_PAGE_ROWS, type ScoreGridRow } from '../../../shared/rounds/score-grid-pages';
 
@@ -126,5 +128,19 @@ describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
     expect(outline.window.offset).toBe(70);
     expect(outline.window.rows[30]!.values.every((v) => v === null)).toBe(true);
     await expectSameAsGrid(ctx, round.id, member.id);
+  });
+
+  it('names a person by the masked number, as scores.grid does', async () => {
+    const ctx = await createTestContext();
+    // 《精选联盟资质认证》 admits individuals (the 淘宝直播 rules of setUpRound would screen them out).
+    const program = await ok(ctx, 'programs.create', { platform: '抖音电商', name: '精选联盟', rules: [...JINGXUAN_ALLIANCE_RULES] });
+    const round = await ok(ctx, 'rounds.create', { programId: program.id, name: '2026年精选联盟评审', referenceDate: '2026-11-23', options: {} });
+    const hangzhou = await ok(ctx, 'regions.add', { roundId: round.id, data: { name: '杭州珠宝产业带', city: '杭州市', quota: 2, waitlistLength: 1 } });
+    const person = await ok(ctx, 'dossiers.create', dossierInput({ identityKind: 'individual', legalName: '王小丽', creditCode: '11010519491231002X', legalRepresentative: '', registeredCapitalWan: 0, taxpayerType: 'small', city: '杭州市' }));
+    const shop = { shopOperating: true, experienceScore: 82, hasPenaltyRecord: false, seriousViolations: false, brandQualificationsComplete: true, classBPoints: 0, violationCount: 0 };
+    await ok(ctx, 'applications.add', { roundId: round.id, data: { dossierId: person.id, priceQuoteYuan: 30_000, strengthStatement: '', shopFacts: shop as never, regionIds: [hangzhou.id] } });
+    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
+    await expectSameAsGrid(ctx, round.id, member.id);
+    expect((await ok(ctx, 'scores.gridOutline', { memberId: member.id })).window.rows[0]!.creditCode).toBe('110105********002X');
   });
 });
