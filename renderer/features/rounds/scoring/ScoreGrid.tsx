@@ -252,9 +252,11 @@ function ScoreGridView(props: Props) {
     }
     body.push(spacer('gap-end', virtualizer.getTotalSize() + margin - end));
   }
+  // Also when onRange changes (a new load, after submit, drops the pages: the rows in view are asked again).
+  const { onRange } = props;
   useEffect(() => {
-    if (lastShown >= 0) latest.current.props.onRange(firstShown, lastShown);
-  }, [firstShown, lastShown]);
+    if (lastShown >= 0) onRange(firstShown, lastShown);
+  }, [onRange, firstShown, lastShown]);
 
   return (
     <table className={virtual ? 'table score-grid virtual' : 'table score-grid'} data-rows={visible.length}>
