@@ -47,6 +47,12 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   // "只看未评分": the rows (positions) with an empty cell when it was turned on (a row completed meanwhile
   // stays, so rows never vanish under the keyboard).
   const [only, setOnly] = useState<ReadonlySet<number> | null>(null);
+  // The box shows the member's choice at once; the rows follow when the backend has answered.
+  const [onlyOn, setOnlyOn] = useState(false);
+  const onlyRef = useRef(only);
+  onlyRef.current = only;
+  const onlyOnRef = useRef(onlyOn);
+  onlyOnRef.current = onlyOn;
   // The first empty cells (asked for while the list or the refusal shows them); null until asked.
   const [empty, setEmpty] = useState<ScoreGridEmptyCell[] | null>(null);
   const [listOpen, setListOpen] = useState(false);
@@ -80,7 +86,10 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
     (position: number, col: number) => {
       setConfirmSubmit(false);
       // The cell's row must be shown: a filter taken before it was emptied again may hide it.
-      setOnly((o) => (o && !o.has(position) ? null : o));
+      if (onlyRef.current && !onlyRef.current.has(position)) {
+        setOnly(null);
+        setOnlyOn((onlyOnRef.current = false));
+      }
       // After the dialog has closed (it gives focus back to the submit button first); the grid renders and
       // scrolls to the row when it is not rendered.
       setTimeout(() => grid.current?.focusCell(position, col), 0);
@@ -119,9 +128,11 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
     return null;
   }
   const onlyUnscored = async (on: boolean) => {
+    setOnlyOn((onlyOnRef.current = on));
     if (!on) return setOnly(null);
     const answer = await askMissing(0, true);
-    if (answer) setOnly(new Set(answer.rows));
+    // Unless the box was cleared meanwhile.
+    if (answer && onlyOnRef.current) setOnly(new Set(answer.rows));
   };
   // Submit: a sheet with empty cells is refused with the first of them listed (read before the refusal shows).
   const askSubmit = async () => {
@@ -147,7 +158,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       <div className="sheet-tools">
         {!submitted && (
           <label className="check">
-            <input type="checkbox" checked={only !== null} onChange={(e) => void onlyUnscored(e.target.checked)} />
+            <input type="checkbox" checked={onlyOn} onChange={(e) => void onlyUnscored(e.target.checked)} />
             {t('scoring.filter.unscored')}
           </label>
         )}
