@@ -14,6 +14,7 @@ import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
 import { getScoreGrid } from '../services/rounds/score-grid-view';
+import { getGridMissing, getGridOutline, getGridRows } from '../services/rounds/score-grid-pages';
 import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
 import { appliedDossierIds, applicantNamesByCode } from '../services/rounds/application-refs';
 import { applicationsPage, screeningPage } from '../services/rounds/list-pages';
@@ -94,4 +95,7 @@ export const roundsHandlers: RoundsHandlerTable = {
   'applications.page': (query, ctx) => applicationsPage(ctx, query),
   'screening.page': (query, ctx) => screeningPage(ctx, query),
   'rounds.importedCells': (input, ctx) => importedCellsPage(ctx, input),
+  'scores.gridOutline': ({ memberId }, ctx) => getGridOutline(ctx, memberId),
+  'scores.gridRows': ({ memberId, offset, limit }, ctx) => getGridRows(ctx, memberId, offset, limit),
+  'scores.gridMissing': ({ memberId, limit, withRows }, ctx) => getGridMissing(ctx, memberId, limit, withRows),
 };

@@ -111,6 +111,9 @@ export const callNames = [
   'applications.page',
   'screening.page',
   'rounds.importedCells',
+  'scores.gridOutline',
+  'scores.gridRows',
+  'scores.gridMissing',
 ] as const;
 export type CallName = (typeof callNames)[number];
 

@@ -17,6 +17,7 @@ import {
 } from '../rounds/schema';
 import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScoreGridView, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
+import { SCORE_GRID_MISSING_MAX, SCORE_GRID_PAGE_ROWS, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRowsPage } from '../rounds/score-grid-pages';
 import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
 import type { ReopenPreview } from '../rounds/reopen-diff';
 import type { RegionAnalysis } from '../ranking/analysis';
@@ -112,4 +113,9 @@ export const roundsContract = {
     z.object({ roundId: uuid, seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1).max(MAX_IMPORTED_CELLS_PAGE) }).strict(),
     view<ImportedCellsPage>(),
   ),
+  // The scoring grid in pages (issue 8): the outline (counts, groups, first empty cell and the rows around it),
+  // a page of rows in display order, and the empty cells (with the rows "只看未评分" keeps).
+  'scores.gridOutline': call(z.object({ memberId: uuid }).strict(), view<ScoreGridOutline>()),
+  'scores.gridRows': call(z.object({ memberId: uuid, offset: z.number().int().min(0).max(1_000_000), limit: z.number().int().min(1).max(SCORE_GRID_PAGE_ROWS) }).strict(), view<ScoreGridRowsPage>()),
+  'scores.gridMissing': call(z.object({ memberId: uuid, limit: z.number().int().min(0).max(SCORE_GRID_MISSING_MAX), withRows: z.boolean() }).strict(), view<ScoreGridMissing>()),
 } as const;

@@ -109,8 +109,9 @@ describe('rounds: keyboard scoring, ranking, export, print', () => {
       await expect.poll(async () => (await fixture.server.call('scores.sheet', { memberId: round.memberIds[m]! })).cells.length, POLL).toBe(24);
       // While this member had not submitted, the page asked for nobody else's scores.
       expect(calls.slice(since).filter((c) => c.name.startsWith('ranking.') || c.name === 'scores.reveal')).toEqual([]);
-      // The grid loads the sheet as scores.grid (issue 8); either way, only this member's own.
-      expect([...new Set(calls.slice(since).filter((c) => c.name === 'scores.sheet' || c.name === 'scores.grid').map((c) => c.body.memberId))]).toEqual([round.memberIds[m]]);
+      // The grid reads the sheet in pages (scores.gridOutline, gridRows, gridMissing; issue 8); either way, only this member's own.
+      expect([...new Set(calls.slice(since).filter((c) => c.name === 'scores.sheet' || c.name.startsWith('scores.grid')).map((c) => c.body.memberId))]).toEqual([round.memberIds[m]]);
+      expect(calls.slice(since).some((c) => c.name === 'scores.gridOutline')).toBe(true);
       await scoring.submit();
       await expect.poll(() => page.locator(`.member-progress li[data-member="${member.name}"]`).innerText(), POLL).toContain('已提交');
       expect(await scoring.grid.locator('input').count()).toBe(0);

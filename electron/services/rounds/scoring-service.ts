@@ -14,7 +14,7 @@ import type { Round, ScoreCell, ScoreSheet } from '../../../shared/rounds/views'
 import { roundCache } from '../cache/change-tracker';
 import { assertMayScoreHere } from '../exchange/sheet-exchange';
 
-interface SheetRow {
+export interface SheetRow {
   sheet_id: string;
   member_id: string;
   member_name: string;

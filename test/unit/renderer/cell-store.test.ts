@@ -7,9 +7,10 @@ import { CellStore, cellKey, type CellInfo } from '../../../renderer/features/ro
 const cell = (value: number | null): CellInfo => ({ value, status: 'idle', error: null });
 const KEYS = ['a|x', 'a|y', 'b|x', 'b|y'];
 
+/** A sheet loaded with these cells; the filled count is the backend's (here: the filled cells given). */
 function loaded(values: Record<string, number | null> = { 'a|x': 5 }) {
   const store = new CellStore();
-  store.replace(Object.entries(values).map(([k, v]) => [k, cell(v)] as const), KEYS);
+  store.reset(Object.values(values).filter((v) => v !== null).length, Object.entries(values).map(([k, v]) => [k, cell(v)] as const));
   return store;
 }
 
@@ -18,10 +19,26 @@ describe('CellStore', () => {
     expect(cellKey('app', 'price')).toBe('app|price');
   });
 
-  it('counts the filled required cells on load', () => {
-    expect(loaded({ 'a|x': 5, 'b|y': 0, 'a|y': null }).filled()).toBe(2);
-    // A cell outside the sheet (not required) is not counted.
-    expect(loaded({ 'a|x': 5, 'z|x': 3 }).filled()).toBe(1);
+  it('starts from the backend’s filled count for the whole sheet, whatever part of it is loaded', () => {
+    const store = new CellStore();
+    store.reset(40, [['a|x', cell(5)]]);
+    expect(store.filled()).toBe(40);
+    store.patch('a|y', { value: 3, status: 'saving' });
+    expect(store.filled()).toBe(41);
+  });
+
+  it('adds a page: only cells not held yet (a save typed meanwhile wins), telling their subscribers', () => {
+    const store = loaded({ 'a|x': 5 });
+    store.patch('a|y', { value: 8, status: 'saving' });
+    const calls: string[] = [];
+    for (const k of KEYS) store.subscribe(k, () => calls.push(k));
+    store.add([['a|y', cell(1)], ['b|x', cell(2)], ['a|x', cell(9)]]);
+    expect(store.value('a|y')).toBe(8);
+    expect(store.value('a|x')).toBe(5);
+    expect(store.value('b|x')).toBe(2);
+    expect(calls).toEqual(['b|x']);
+    // Already counted by the backend's count at load.
+    expect(store.filled()).toBe(2);
   });
 
   it('patches one cell: a new object for that key, the others untouched', () => {
@@ -70,18 +87,19 @@ describe('CellStore', () => {
     expect(store.filled()).toBe(0);
   });
 
-  it('replacing the sheet tells every subscriber', () => {
+  it('resetting the sheet tells every subscriber', () => {
     const store = loaded();
     let told = 0;
     store.subscribe('b|x', () => told++);
-    store.replace([['b|x', cell(9)]], KEYS);
+    store.reset(1, [['b|x', cell(9)]]);
     expect(told).toBe(1);
     expect(store.value('b|x')).toBe(9);
+    expect(store.value('a|x')).toBeNull();
     expect(store.filled()).toBe(1);
   });
 
   it('the filled count always equals a fresh count after any sequence of patches', () => {
-    const op = fc.record({ key: fc.constantFrom(...KEYS, 'z|x'), value: fc.option(fc.integer({ min: 0, max: 100 })), status: fc.constantFrom('idle', 'saving', 'saved', 'error' as const) });
+    const op = fc.record({ key: fc.constantFrom(...KEYS), value: fc.option(fc.integer({ min: 0, max: 100 })), status: fc.constantFrom('idle', 'saving', 'saved', 'error' as const) });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const store = loaded();
@@ -96,22 +114,21 @@ import { gridItems } from '../../../renderer/features/rounds/scoring/grid-items'
 
 describe('gridItems (the virtualised grid rows)', () => {
   const groups = [
-    { regionId: 'hz', regionName: '杭州', applicationIds: ['b', 'd'] },
-    { regionId: 'sz', regionName: '深圳', applicationIds: ['a'] },
-    { regionId: null, regionName: '未分区域', applicationIds: ['c'] },
+    { regionId: 'hz', regionName: '杭州', count: 2 },
+    { regionId: 'sz', regionName: '深圳', count: 1 },
+    { regionId: null, regionName: '未分区域', count: 1 },
   ];
-  const order = ['b', 'd', 'a', 'c'];
 
   it('puts a header before each region and keeps display positions', () => {
-    const l = gridItems(groups, order, null);
-    expect(l.items.map((i) => (i.kind === 'region' ? i.group.regionName : `${i.applicationId}@${i.position}`))).toEqual(['杭州', 'b@0', 'd@1', '深圳', 'a@2', '未分区域', 'c@3']);
+    const l = gridItems(groups, null);
+    expect(l.items.map((i) => (i.kind === 'region' ? i.group.regionName : `@${i.position}`))).toEqual(['杭州', '@0', '@1', '深圳', '@2', '未分区域', '@3']);
     expect(l.visible).toEqual([0, 1, 2, 3]);
     expect(l.itemOf.get(2)).toBe(4);
   });
 
   it('"only unscored" drops rows and empty regions but keeps the positions (cell ids) of the rest', () => {
-    const l = gridItems(groups, order, new Set(['d', 'c']));
-    expect(l.items.map((i) => i.key)).toEqual(['region-hz', 'd', 'region-none', 'c']);
+    const l = gridItems(groups, new Set([1, 3]));
+    expect(l.items.map((i) => i.key)).toEqual(['region-hz', 'row-1', 'region-none', 'row-3']);
     expect(l.visible).toEqual([1, 3]);
     expect(l.visibleIndex.get(3)).toBe(1);
     expect(l.itemOf.has(2)).toBe(false);

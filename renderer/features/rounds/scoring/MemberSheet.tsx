@@ -4,7 +4,9 @@
 // ConfirmIrreversible step (submitting locks it; changes afterwards are 更正 with a reason).
 // Issue 8: the cells live in a CellStore; this view listens only to the count of filled cells, lists the
 // first MISSING_SHOWN empty cells (with how many more), and jumps to a cell through the grid, which renders
-// and scrolls to it when it is not rendered (virtualised).
+// and scrolls to it when it is not rendered (virtualised). The sheet is read in pages (use-score-sheet.ts):
+// the counts are the backend's (kept by each save), and the empty cells listed, the one jumped to past the
+// last cell and the rows "只看未评分" keeps are asked of the backend (scores.gridMissing) when needed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { navigate } from '../../../app/router';
 import { toast } from '../../../app/toasts';
@@ -19,8 +21,7 @@ import { CommentDialog } from './CommentDialog';
 import { ScoreGrid, type ScoreGridControl } from './ScoreGrid';
 import { cellKey, scoreErrorText, useScoreSheet } from './use-score-sheet';
 import { useFilled } from './cell-store';
-import { displayOrder, emptyCells, groupByRegion, unscoredApplications } from './score-order';
-import { useRoundContext } from '../round-context';
+import type { ScoreGridEmptyCell } from '../../../../shared/rounds/score-grid-pages';
 
 /** Empty cells listed under "未评分" (and jumped to); the rest are counted. */
 const MISSING_SHOWN = 60;
@@ -37,16 +38,24 @@ interface Props {
 export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmitted }: Props) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  // The labels (names, quotes, regions) come with the sheet's compact load: no round-wide applications list.
-  const { sheet, labels: applications, loadError, cells, comments, saveCell, saveComment, submit, amend } = useScoreSheet(memberId);
+  // The labels (names, quotes, regions) come with the sheet's pages: no round-wide applications list.
+  const { sheet, groups: sheetGroups, firstEmpty, rowAt, rowOf, rowsVersion, ensureRows, loadError, cells, comments, saveCell, saveComment, submit, amend, missing: askMissing } = useScoreSheet(memberId);
   const [commentFor, setCommentFor] = useState<string | null>(null);
   const [amendFor, setAmendFor] = useState<string | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  // "只看未评分": the rows with an empty cell when it was turned on (a row completed meanwhile stays, so
-  // rows never vanish under the keyboard).
-  const [only, setOnly] = useState<ReadonlySet<string> | null>(null);
-  const { round } = useRoundContext();
+  // "只看未评分": the rows (positions) with an empty cell when it was turned on (a row completed meanwhile
+  // stays, so rows never vanish under the keyboard).
+  const [only, setOnly] = useState<ReadonlySet<number> | null>(null);
+  // The box shows the member's choice at once; the rows follow when the backend has answered.
+  const [onlyOn, setOnlyOn] = useState(false);
+  const onlyRef = useRef(only);
+  onlyRef.current = only;
+  const onlyOnRef = useRef(onlyOn);
+  onlyOnRef.current = onlyOn;
+  // The first empty cells (asked for while the list or the refusal shows them); null until asked.
+  const [empty, setEmpty] = useState<ScoreGridEmptyCell[] | null>(null);
+  const [listOpen, setListOpen] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
   const grid = useRef<ScoreGridControl | null>(null);
   // Stable, so an open dialog is not re-initialised (and its focus reset) whenever a cell save settles.
@@ -54,24 +63,57 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
   const closeAmend = useCallback(() => setAmendFor(null), []);
   const cancelSubmit = useCallback(() => setConfirmSubmit(false), []);
 
-  const required = sheet ? sheet.applicationIds.length * sheet.criteria.length : 0;
+  const required = sheet ? sheet.rows * sheet.criteria.length : 0;
   const filled = useFilled(cells);
   useEffect(() => void (sheet && onProgress(filled)), [sheet, filled, onProgress]);
   const noRegion = t('scoring.grid.noRegion');
-  const groups = useMemo(() => (sheet && applications ? groupByRegion(sheet.applicationIds, applications, round.regions, noRegion) : []), [sheet, applications, round.regions, noRegion]);
-  const order = useMemo(() => displayOrder(groups), [groups]);
-  const valueOf = useCallback((a: string, c: string) => cells.value(cellKey(a, c)), [cells]);
-  // The first empty cells in the grid's order, with the grid input each one is (cell-<position>-<col>);
-  // recomputed when a cell turns filled or empty (filled changes), never on a status change.
-  const empty = useMemo(() => (sheet ? emptyCells(order, sheet.criteria, valueOf, MISSING_SHOWN) : []), [order, sheet, valueOf, filled]);
+  const groups = useMemo(() => sheetGroups.map((g) => (g.regionId === null ? { ...g, regionName: noRegion } : g)), [sheetGroups, noRegion]);
   const missing = required - filled;
+  const refreshEmpty = useCallback(async () => {
+    const answer = await askMissing(MISSING_SHOWN, false);
+    if (answer) setEmpty(answer.cells);
+    return answer?.cells ?? [];
+  }, [askMissing]);
+  // The list, while open, follows the cells as they turn filled or empty (filled changes), a moment after the
+  // last change (a member typing fast asks once); never on a status change.
+  useEffect(() => {
+    if (!listOpen) return;
+    const timer = setTimeout(() => void refreshEmpty(), 150);
+    return () => clearTimeout(timer);
+  }, [listOpen, filled, refreshEmpty]);
   const onSave = useCallback((a: string, c: string, v: number | null) => void saveCell(a, c, v), [saveCell]);
-  const afterLast = useCallback(() => submitButton.current?.focus(), []);
+  const jumpTo = useCallback(
+    (position: number, col: number) => {
+      setConfirmSubmit(false);
+      // The cell's row must be shown: a filter taken before it was emptied again may hide it.
+      if (onlyRef.current && !onlyRef.current.has(position)) {
+        setOnly(null);
+        setOnlyOn((onlyOnRef.current = false));
+      }
+      // After the dialog has closed (it gives focus back to the submit button first); the grid renders and
+      // scrolls to the row when it is not rendered.
+      setTimeout(() => grid.current?.focusCell(position, col), 0);
+    },
+    [],
+  );
+  // Enter past the last cell: back to a cell still empty (in display order, after the saves on their way),
+  // or on to the submit button when none is (or the only one is the cell left).
+  const onPastLast = useCallback(
+    (position: number, col: number) => {
+      void askMissing(1, false).then((answer) => {
+        const next = answer?.cells[0];
+        if (next && !(next.position === position && next.col === col)) jumpTo(next.position, next.col);
+        else submitButton.current?.focus();
+      });
+    },
+    [askMissing, jumpTo],
+  );
 
   if (loadError) return <p className="empty" role="alert">{loadError}</p>;
-  if (!sheet || !applications) return <p className="empty">{t('common.loading')}</p>;
-  const name = (id: string) => applications[id]?.legalName ?? id;
+  if (!sheet) return <p className="empty">{t('common.loading')}</p>;
+  const name = (id: string) => rowOf(id)?.legalName ?? id;
   const submitted = sheet.submittedAt !== null;
+  const shownEmpty = empty ?? [];
 
   async function doSubmit(): Promise<string | null> {
     const error = await submit();
@@ -85,14 +127,17 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
     onSubmitted();
     return null;
   }
-  const jumpTo = (id: string) => {
-    setConfirmSubmit(false);
-    const [, position, col] = id.split('-').map(Number) as [number, number, number];
-    // The cell's row must be shown: a filter taken before it was emptied again may hide it.
-    if (only && !only.has(order[position] ?? '')) setOnly(null);
-    // After the dialog has closed (it gives focus back to the submit button first); the grid renders and
-    // scrolls to the row when it is not rendered.
-    setTimeout(() => grid.current?.focusCell(position, col), 0);
+  const onlyUnscored = async (on: boolean) => {
+    setOnlyOn((onlyOnRef.current = on));
+    if (!on) return setOnly(null);
+    const answer = await askMissing(0, true);
+    // Unless the box was cleared meanwhile.
+    if (answer && onlyOnRef.current) setOnly(new Set(answer.rows));
+  };
+  // Submit: a sheet with empty cells is refused with the first of them listed (read before the refusal shows).
+  const askSubmit = async () => {
+    if (missing > 0) await refreshEmpty();
+    setConfirmSubmit(true);
   };
 
   return (
@@ -113,7 +158,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
       <div className="sheet-tools">
         {!submitted && (
           <label className="check">
-            <input type="checkbox" checked={only !== null} onChange={(e) => setOnly(e.target.checked ? unscoredApplications(order, sheet.criteria, valueOf) : null)} />
+            <input type="checkbox" checked={onlyOn} onChange={(e) => void onlyUnscored(e.target.checked)} />
             {t('scoring.filter.unscored')}
           </label>
         )}
@@ -121,32 +166,36 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
         <button type="button" onClick={() => navigate({ page: 'committee-sheet-print', roundId })}>{t('scoring.print.committee')}</button>
       </div>
       {!submitted && missing > 0 && (
-        <details className="missing-list small" data-testid="missing-cells">
+        <details className="missing-list small" data-testid="missing-cells" onToggle={(e) => setListOpen((e.target as HTMLDetailsElement).open)}>
           <summary>{t('scoring.missing.summary', { count: missing })}</summary>
           <ul>
-            {empty.map((c) => (
-              <li key={c.id}>
-                <button type="button" className="link" onClick={() => jumpTo(c.id)}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</button>
+            {empty === null && <li className="muted">{t('common.loading')}</li>}
+            {shownEmpty.map((c) => (
+              <li key={`${c.position}-${c.col}`}>
+                <button type="button" className="link" onClick={() => jumpTo(c.position, c.col)}>{t('scoring.grid.cellLabel', { name: c.legalName, criterion: criterionLabel(t, c.criterion) })}</button>
               </li>
             ))}
-            {missing > empty.length && <li className="muted">{t('scoring.missing.more', { count: missing - empty.length })}</li>}
+            {empty !== null && missing > shownEmpty.length && <li className="muted">{t('scoring.missing.more', { count: missing - shownEmpty.length })}</li>}
           </ul>
         </details>
       )}
-      {sheet.recusedApplicationIds.length > 0 && <p className="small muted">{t('scoring.sheet.recused', { names: sheet.recusedApplicationIds.map(name).join('、') })}</p>}
-      {sheet.applicationIds.length === 0 ? (
+      {sheet.recused.length > 0 && <p className="small muted">{t('scoring.sheet.recused', { names: sheet.recused.map((r) => r.legalName).join('、') })}</p>}
+      {sheet.rows === 0 ? (
         <p className="empty">{t('scoring.sheet.nothingToScore')}</p>
       ) : (
         <ScoreGrid
           sheet={sheet}
-          applications={applications}
+          rowAt={rowAt}
+          rowsVersion={rowsVersion}
+          onRange={ensureRows}
+          firstEmpty={firstEmpty}
           cells={cells}
           comments={comments}
           onSave={onSave}
           onComment={setCommentFor}
           onAmend={setAmendFor}
           amendable={roundOpen}
-          afterLast={afterLast}
+          onPastLast={onPastLast}
           groups={groups}
           only={only}
           control={grid}
@@ -156,7 +205,7 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
         <div className="submit-bar">
           <span className={filled === required ? 'tag tag-ok' : 'muted'}>{filled === required ? t('scoring.submit.complete') : t('scoring.submit.remaining', { count: required - filled })}</span>
           {submitError && <span className="field-error" role="alert">{submitError}</span>}
-          <button type="button" ref={submitButton} className="primary" disabled={!roundOpen} onClick={() => setConfirmSubmit(true)}>
+          <button type="button" ref={submitButton} className="primary" disabled={!roundOpen} onClick={() => void askSubmit()}>
             {t('scoring.submit.button')}
           </button>
         </div>
@@ -165,12 +214,12 @@ export function MemberSheet({ roundId, memberId, roundOpen, onProgress, onSubmit
         <Modal title={t('scoring.submit.refusedTitle')} onCancel={cancelSubmit} labelledBy="submit-refused-title">
           <p role="alert">{t('scoring.submit.refused', { count: missing, filled, required })}</p>
           <ul className="missing-cells small" aria-label={t('scoring.missing.label')}>
-            {empty.slice(0, 8).map((c) => <li key={c.id}>{t('scoring.grid.cellLabel', { name: name(c.applicationId), criterion: criterionLabel(t, c.criterion) })}</li>)}
+            {shownEmpty.slice(0, 8).map((c) => <li key={`${c.position}-${c.col}`}>{t('scoring.grid.cellLabel', { name: c.legalName, criterion: criterionLabel(t, c.criterion) })}</li>)}
             {missing > 8 && <li className="muted">{t('scoring.missing.more', { count: missing - 8 })}</li>}
           </ul>
           <div className="modal-actions">
             <button type="button" onClick={cancelSubmit}>{t('common.close')}</button>
-            <button type="button" className="primary" onClick={() => jumpTo(empty[0]!.id)}>{t('scoring.submit.jumpToEmpty')}</button>
+            <button type="button" className="primary" disabled={shownEmpty.length === 0} onClick={() => jumpTo(shownEmpty[0]!.position, shownEmpty[0]!.col)}>{t('scoring.submit.jumpToEmpty')}</button>
           </div>
         </Modal>
       )}

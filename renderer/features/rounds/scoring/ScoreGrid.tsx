@@ -10,25 +10,29 @@
 // rendered is first scrolled into view and focused once its row is there (focusCell), and the focused row
 // is always kept rendered so scrolling away with the wheel does not drop the focus. Each cell reads its own
 // entry of the CellStore, so a save re-renders that cell alone.
+// The rows are read in pages (use-score-sheet.ts): the grid lays out every position from the group sizes,
+// asks for the rows it renders (onRange), and renders a row not loaded yet as a placeholder without inputs;
+// a cell to focus there is focused once its page arrives. Past the last cell, the sheet asks the backend
+// for the next empty cell (onPastLast).
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import { hrefOf } from '../../../app/router';
 import { formatYuan } from '../../../lib/format';
-import { displayOrder, type ScoringApplication, type SheetGroup } from './score-order';
-import type { SheetHeader } from './use-score-sheet';
+import type { GridRowLabel, SheetHeader } from './use-score-sheet';
 import { useLocale, useT } from '../../../i18n/i18n';
 import { criterionLabel } from './criterion-label';
 import { moveFrom, type Move } from '../../../components/grid-cell/grid-navigation';
 import { ScoreCellInput } from './ScoreCellInput';
 import { cellKey, useCell, type CellStore } from './cell-store';
 import { formatScore } from './parse-score';
-import { gridItems, type GridItem } from './grid-items';
-
-export type ApplicationLabel = ScoringApplication;
+import { gridItems, type GridGroup, type GridItem } from './grid-items';
 
 /** Below this many rows (region headers included) every row is rendered, as before: no spacers, no scrolling tricks. */
 export const VIRTUAL_FROM = 200;
+/** Row heights in a virtual grid (scoring.css, .score-grid.virtual). */
+const ROW_PX = 46;
+const REGION_ROW_PX = 34;
 
 /** What the sheet around the grid may ask of it. */
 export interface ScoreGridControl {
@@ -38,7 +42,13 @@ export interface ScoreGridControl {
 
 interface Props {
   sheet: SheetHeader;
-  applications: Record<string, ApplicationLabel>;
+  /** The loaded row at a position (undefined: its page is not here yet); rowsVersion changes when pages arrive. */
+  rowAt: (position: number) => GridRowLabel | undefined;
+  rowsVersion: number;
+  /** The rows rendered are first..last (positions): load them. */
+  onRange: (first: number, last: number) => void;
+  /** Where the grid opens (the first empty cell, from the outline); null: the first cell. */
+  firstEmpty: { position: number; col: number } | null;
   cells: CellStore;
   comments: Record<string, string>;
   onSave: (applicationId: string, criterion: string, value: number | null) => void;
@@ -46,11 +56,11 @@ interface Props {
   onAmend: (applicationId: string) => void;
   /** A submitted sheet may be amended (the round is open): only then is there a 更正 column at all. */
   amendable: boolean;
-  /** Where Enter goes after the last cell when every cell is filled (the submit button). */
-  afterLast: () => void;
-  groups: readonly SheetGroup[];
-  /** "只看未评分": the applications shown (taken when the filter was turned on); null shows all. */
-  only: ReadonlySet<string> | null;
+  /** Enter past the last cell shown (from that cell): on to an empty cell or the submit button. */
+  onPastLast: (position: number, col: number) => void;
+  groups: readonly GridGroup[];
+  /** "只看未评分": the positions shown (taken when the filter was turned on); null shows all. */
+  only: ReadonlySet<number> | null;
   control?: RefObject<ScoreGridControl | null>;
 }
 
@@ -62,7 +72,7 @@ interface RowActions {
 }
 
 function ScoreGridView(props: Props) {
-  const { sheet, applications, cells, comments, groups, only, control } = props;
+  const { sheet, rowAt, cells, comments, groups, only, control } = props;
   const t = useT();
   const columns = sheet.criteria.length;
   const readOnly = sheet.submittedAt !== null;
@@ -71,8 +81,7 @@ function ScoreGridView(props: Props) {
   const amendCol = readOnly && props.amendable;
   const span = columns + (showQuote ? 4 : 3) + (amendCol ? 1 : 0);
 
-  const order = useMemo(() => displayOrder(groups), [groups]);
-  const layout = useMemo(() => gridItems(groups, order, only), [groups, order, only]);
+  const layout = useMemo(() => gridItems(groups, only), [groups, only]);
   const { items, visible } = layout;
   const count = visible.length * columns;
   const virtual = items.length > VIRTUAL_FROM;
@@ -93,12 +102,19 @@ function ScoreGridView(props: Props) {
     if (active === null || active >= range.count || indexes.includes(active)) return indexes;
     return [...indexes, active].sort((a, b) => a - b);
   }, []);
+  // Stable while the layout is: a new getItemKey made the virtualiser re-lay every row on each render (a page
+  // arriving, a comment saved), ~20,000 entries at platform scale.
+  const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
+  const estimateSize = useCallback((i: number) => (items[i]?.kind === 'region' ? REGION_ROW_PX : ROW_PX), [items]);
   const virtualizer = useWindowVirtualizer({
     count: virtual ? items.length : 0,
-    estimateSize: (i) => (items[i]?.kind === 'region' ? 34 : 56),
+    // The heights scoring.css fixes for the rows of a virtual grid, so rows are not measured: measuring forced
+    // a layout per render, and each row measured off its estimate made the virtualiser re-lay all 20,000 rows
+    // (together ~150 ms of opening the tab at platform scale).
+    estimateSize,
     overscan: 8,
     scrollMargin: margin,
-    getItemKey: (i) => items[i]?.key ?? i,
+    getItemKey,
     rangeExtractor,
   });
 
@@ -150,15 +166,6 @@ function ScoreGridView(props: Props) {
     return () => void (control.current = null);
   }, [control, focusCell]);
 
-  const firstEmpty = useCallback((): number => {
-    const { props: p, layout: l, count: n } = latest.current;
-    const cols = p.sheet.criteria.length;
-    for (let v = 0; v < n; v++) {
-      const applicationId = l.order[l.visible[Math.floor(v / cols)]!]!;
-      if (p.cells.value(cellKey(applicationId, p.sheet.criteria[v % cols]!)) === null) return v;
-    }
-    return -1;
-  }, []);
   const focusVisible = useCallback(
     (v: number) => {
       const { layout: l, props: p } = latest.current;
@@ -168,11 +175,12 @@ function ScoreGridView(props: Props) {
     [focusCell],
   );
 
-  // When the grid opens: straight to the first empty cell.
+  // When the grid opens: straight to the first empty cell (the outline names it).
   useEffect(() => {
     if (readOnly || count === 0) return;
-    const v = firstEmpty();
-    focusVisible(v === -1 ? 0 : v);
+    const first = latest.current.props.firstEmpty;
+    if (first && layout.visibleIndex.has(first.position)) focusCell(first.position, first.col);
+    else focusVisible(0);
     // Only when the sheet (re)loads, not on every edit: typing must never pull the focus away.
   }, [sheet.sheetId, readOnly]);
 
@@ -189,39 +197,29 @@ function ScoreGridView(props: Props) {
         const from = row * cols + col;
         const target = moveFrom(from, how, cols, n);
         if (target !== null) return focusVisible(target);
-        if (how !== 'next') return;
-        // Past the last cell: back to a cell still empty, or on to the submit button.
-        const empty = firstEmpty();
-        if (empty !== -1 && empty !== from) focusVisible(empty);
-        else p.afterLast();
+        // Past the last cell: back to a cell still empty (the backend knows), or on to the submit button.
+        if (how === 'next') p.onPastLast(position, col);
       },
     }),
-    [firstEmpty, focusVisible],
+    [focusVisible],
   );
 
-  const renderItem = (item: GridItem, index: number, measure: boolean) =>
+  const renderItem = (item: GridItem, index: number) =>
     item.kind === 'region' ? (
-      <tr key={item.key} className="region-row" data-index={index} ref={measure ? virtualizer.measureElement : undefined}>
+      <tr key={item.key} className="region-row" data-index={index}>
         <td colSpan={span}>
-          {item.group.regionName} <span className="muted small">{t('scoring.grid.regionCount', { count: item.group.applicationIds.length })}</span>
+          {item.group.regionName} <span className="muted small">{t('scoring.grid.regionCount', { count: item.group.count })}</span>
         </td>
       </tr>
     ) : (
-      <ScoreRow
-        key={item.key}
-        index={index}
-        measureRef={measure ? virtualizer.measureElement : undefined}
-        applicationId={item.applicationId}
-        position={item.position}
-        application={applications[item.applicationId]}
-        sheet={sheet}
-        showQuote={showQuote}
-        amendable={amendCol}
-        comment={comments[item.applicationId] ?? ''}
-        cells={cells}
-        actions={actions}
-      />
+      renderRow(item.key, index, item.position)
     );
+  const renderRow = (key: string, index: number, position: number) => {
+    const row = rowAt(position);
+    // Not loaded yet: a placeholder of the same height, asked for by onRange.
+    if (!row) return <PendingRow key={key} index={index} position={position} span={span} />;
+    return <ScoreRow key={key} index={index} applicationId={row.applicationId} position={position} application={row} sheet={sheet} showQuote={showQuote} amendable={amendCol} comment={comments[row.applicationId] ?? ''} cells={cells} actions={actions} />;
+  };
 
   const spacer = (key: string, height: number) =>
     height > 0 ? (
@@ -231,18 +229,34 @@ function ScoreGridView(props: Props) {
     ) : null;
 
   let body: React.ReactNode[];
-  if (!virtual) body = items.map((item, i) => renderItem(item, i, false));
-  else {
+  // The positions rendered, for onRange (the rows to load).
+  let firstShown = Infinity;
+  let lastShown = -1;
+  const note = (item: GridItem) => {
+    if (item.kind !== 'row') return;
+    firstShown = Math.min(firstShown, item.position);
+    lastShown = Math.max(lastShown, item.position);
+  };
+  if (!virtual) {
+    body = items.map((item, i) => renderItem(item, i));
+    items.forEach(note);
+  } else {
     const shown = virtualizer.getVirtualItems();
     body = [];
     let end = margin;
     for (const v of shown) {
       body.push(spacer(`gap-${v.index}`, v.start - end));
-      body.push(renderItem(items[v.index]!, v.index, true));
+      body.push(renderItem(items[v.index]!, v.index));
+      note(items[v.index]!);
       end = v.end;
     }
     body.push(spacer('gap-end', virtualizer.getTotalSize() + margin - end));
   }
+  // Also when onRange changes (a new load, after submit, drops the pages: the rows in view are asked again).
+  const { onRange } = props;
+  useEffect(() => {
+    if (lastShown >= 0) onRange(firstShown, lastShown);
+  }, [onRange, firstShown, lastShown]);
 
   return (
     <table className={virtual ? 'table score-grid virtual' : 'table score-grid'} data-rows={visible.length}>
@@ -273,17 +287,16 @@ function ScoreGridView(props: Props) {
 }
 
 const sameData = (a: Props, b: Props) =>
-  a.sheet === b.sheet && a.applications === b.applications && a.cells === b.cells && a.comments === b.comments && a.groups === b.groups && a.only === b.only && a.control === b.control && a.amendable === b.amendable;
+  a.sheet === b.sheet && a.rowsVersion === b.rowsVersion && a.firstEmpty === b.firstEmpty && a.cells === b.cells && a.comments === b.comments && a.groups === b.groups && a.only === b.only && a.control === b.control && a.amendable === b.amendable;
 
 /** Callbacks are read through a ref inside, so a new callback identity alone does not re-render the grid. */
 export const ScoreGrid = memo(ScoreGridView, sameData);
 
 interface RowProps {
   index: number;
-  measureRef: ((el: HTMLTableRowElement | null) => void) | undefined;
   applicationId: string;
   position: number;
-  application: ApplicationLabel | undefined;
+  application: GridRowLabel;
   sheet: SheetHeader;
   showQuote: boolean;
   amendable: boolean;
@@ -292,26 +305,24 @@ interface RowProps {
   actions: RowActions;
 }
 
-const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, position, application: a, sheet, showQuote, amendable, comment, cells, actions }: RowProps) {
+const ScoreRow = memo(function ScoreRow({ index, applicationId, position, application: a, sheet, showQuote, amendable, comment, cells, actions }: RowProps) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const readOnly = sheet.submittedAt !== null;
-  const name = a?.legalName ?? applicationId;
+  const name = a.legalName;
   return (
-    <tr data-application={applicationId} data-index={index} ref={measureRef}>
+    <tr className="score-row" data-application={applicationId} data-index={index}>
       <td className="num index-col muted">{position + 1}</td>
       <td className="application-col">
         <div className="application-name">{name}</div>
         <div className="mono small muted">
-          {displayNumberByFormat(a?.creditCode ?? '')}
-          {a && (
-            <a className="dossier-link" href={hrefOf({ page: 'dossier', id: a.dossierId })} title={t('scoring.grid.dossierTitle')}>
-              {t('scoring.grid.dossier')}
-            </a>
-          )}
+          {displayNumberByFormat(a.creditCode)}
+          <a className="dossier-link" href={hrefOf({ page: 'dossier', id: a.dossierId })} title={t('scoring.grid.dossierTitle')}>
+            {t('scoring.grid.dossier')}
+          </a>
         </div>
       </td>
-      {showQuote && <td className="num quote-col">{a?.priceQuoteYuan != null ? formatYuan(a.priceQuoteYuan, locale) : '—'}</td>}
+      {showQuote && <td className="num quote-col">{a.priceQuoteYuan != null ? formatYuan(a.priceQuoteYuan, locale) : '—'}</td>}
       {sheet.criteria.map((criterion, col) => (
         <td key={criterion} className="num score-col">
           <ScoreCell
@@ -339,6 +350,17 @@ const ScoreRow = memo(function ScoreRow({ index, measureRef, applicationId, posi
           </button>
         </td>
       )}
+    </tr>
+  );
+});
+
+/** A row whose page is on its way: its number and 正在加载…, no inputs (a cell to focus there waits for it). */
+const PendingRow = memo(function PendingRow({ index, position, span }: { index: number; position: number; span: number }) {
+  const t = useT();
+  return (
+    <tr className="pending-row" data-index={index} data-pending="">
+      <td className="num index-col muted">{position + 1}</td>
+      <td className="muted" colSpan={span - 1}>{t('common.loading')}</td>
     </tr>
   );
 });

@@ -3,6 +3,8 @@
 // saving, saved, idle) re-rendered every row of the grid. Here a save replaces one entry of a Map and tells
 // only that cell's subscribers, so the cell component re-renders alone; the sheet as a whole listens to the
 // count of filled cells (the progress bar, the submit bar) and to a version counter, both kept as they go.
+// The sheet is read in pages (score-grid-pages): the store holds the cells of the rows loaded so far, and the
+// filled count starts from the backend's count for the whole sheet.
 // Pure TypeScript (no React): the hooks below bind it with useSyncExternalStore.
 import { useCallback, useSyncExternalStore } from 'react';
 
@@ -18,8 +20,6 @@ const EMPTY: CellInfo = { value: null, status: 'idle', error: null };
 
 export class CellStore {
   private cells = new Map<string, CellInfo>();
-  /** The keys the sheet must have filled; only these count towards `filled`. */
-  private required = new Set<string>();
   private filledCount = 0;
   private versionCount = 0;
   private readonly byKey = new Map<string, Set<() => void>>();
@@ -33,20 +33,37 @@ export class CellStore {
     return this.cells.get(key)?.value ?? null;
   }
 
-  /** Cells filled among the required ones. */
+  /** Filled cells of the whole sheet (the backend's count at load, kept by every patch since). */
   readonly filled = (): number => this.filledCount;
   /** Bumped by every change: a cheap "has anything changed" for views over the whole sheet. */
   readonly version = (): number => this.versionCount;
 
-  /** A freshly loaded sheet: every cell replaced, every subscriber told. */
-  replace(cells: Iterable<readonly [string, CellInfo]>, required: Iterable<string>): void {
+  /**
+   * A freshly loaded sheet (issue 8: read in pages, so only some of its cells are here): every cell replaced
+   * by these, the filled count the backend's for the whole sheet, every subscriber told.
+   */
+  reset(filled: number, cells: Iterable<readonly [string, CellInfo]> = []): void {
     this.cells = new Map(cells);
-    this.required = new Set(required);
-    this.filledCount = 0;
-    for (const key of this.required) if ((this.cells.get(key)?.value ?? null) !== null) this.filledCount++;
+    this.filledCount = filled;
     this.versionCount++;
     for (const listeners of this.byKey.values()) for (const fn of listeners) fn();
     for (const fn of this.anyChange) fn();
+  }
+
+  /**
+   * A page of the sheet arrived: its cells are added where none is held yet (one held is as new or newer: a
+   * save typed while the page was on its way). Already counted in `filled`; their subscribers are told.
+   */
+  add(cells: Iterable<readonly [string, CellInfo]>): void {
+    const told: string[] = [];
+    for (const [key, info] of cells) {
+      if (this.cells.has(key)) continue;
+      this.cells.set(key, info);
+      told.push(key);
+    }
+    if (told.length === 0) return;
+    this.versionCount++;
+    for (const key of told) for (const fn of this.byKey.get(key) ?? []) fn();
   }
 
   /** One cell changed: a new object for that key only (its subscribers compare by identity), the count kept. */
@@ -55,7 +72,8 @@ export class CellStore {
     const after = { ...before, ...patch };
     if (after.value === before.value && after.status === before.status && after.error === before.error && this.cells.has(key)) return;
     this.cells.set(key, after);
-    if (this.required.has(key)) this.filledCount += Number(after.value !== null) - Number(before.value !== null);
+    // Only a held cell (its row is loaded) is edited, so `before` is what the backend counted.
+    this.filledCount += Number(after.value !== null) - Number(before.value !== null);
     this.versionCount++;
     for (const fn of this.byKey.get(key) ?? []) fn();
     for (const fn of this.anyChange) fn();

@@ -1,14 +1,17 @@
 // The scoring grid's rows as one flat list (issue 8), which is what the virtualiser counts: a header row per
-// region, then that region's applications; "只看未评分" leaves out the rows not taken. Positions are the
-// applications' places in the sheet's display order (score-order.ts), so cell ids (cell-<position>-<col>)
-// stay the same whether a row is shown, filtered out or not rendered at the moment.
-import type { SheetGroup } from './score-order';
+// region, then that region's applications; "只看未评分" leaves out the rows not taken. Rows are positions in
+// the sheet's display order (grouped by region: score-order.ts, answered by scores.gridOutline as the group
+// sizes, the groups' rows consecutive), so cell ids (cell-<position>-<col>) stay the same whether a row is
+// shown, filtered out, not rendered at the moment or not loaded yet (the rows are read in pages).
+export interface GridGroup {
+  regionId: string | null;
+  regionName: string;
+  count: number;
+}
 
-export type GridItem = { kind: 'region'; key: string; group: SheetGroup } | { kind: 'row'; key: string; applicationId: string; position: number };
+export type GridItem = { kind: 'region'; key: string; group: GridGroup } | { kind: 'row'; key: string; position: number };
 
 export interface GridLayout {
-  /** The display order (every application of the sheet). */
-  order: readonly string[];
   items: GridItem[];
   /** Positions shown, in order: the keyboard moves through these only. */
   visible: number[];
@@ -18,27 +21,28 @@ export interface GridLayout {
   itemOf: Map<number, number>;
 }
 
-export function gridItems(groups: readonly SheetGroup[], order: readonly string[], only: ReadonlySet<string> | null): GridLayout {
-  const positionOf = new Map(order.map((id, i) => [id, i]));
+export function gridItems(groups: readonly GridGroup[], only: ReadonlySet<number> | null): GridLayout {
   const items: GridItem[] = [];
   const visible: number[] = [];
   const visibleIndex = new Map<number, number>();
   const itemOf = new Map<number, number>();
+  let start = 0;
   for (const group of groups) {
-    const rows = only === null ? group.applicationIds : group.applicationIds.filter((id) => only.has(id));
-    if (rows.length === 0) continue;
-    items.push({ kind: 'region', key: `region-${group.regionId ?? 'none'}`, group });
-    for (const applicationId of rows) {
-      const position = positionOf.get(applicationId)!;
+    const first = start;
+    start += group.count;
+    let header = false;
+    for (let position = first; position < start; position++) {
+      if (only !== null && !only.has(position)) continue;
+      if (!header) {
+        items.push({ kind: 'region', key: `region-${group.regionId ?? 'none'}`, group });
+        header = true;
+      }
       itemOf.set(position, items.length);
-      items.push({ kind: 'row', key: applicationId, applicationId, position });
+      items.push({ kind: 'row', key: `row-${position}`, position });
+      // The keyboard goes in display order, which is the order of the groups.
+      visibleIndex.set(position, visible.length);
+      visible.push(position);
     }
   }
-  // The keyboard goes in display order, which is the order of the groups above.
-  for (const item of items) {
-    if (item.kind !== 'row') continue;
-    visibleIndex.set(item.position, visible.length);
-    visible.push(item.position);
-  }
-  return { order, items, visible, visibleIndex, itemOf };
+  return { items, visible, visibleIndex, itemOf };
 }

@@ -2,11 +2,14 @@
 // with a per-cell status), the application comments, submit and amend. Only this member's own sheet is
 // ever requested here: the others' scores stay hidden until this member submits (scores.reveal enforces it).
 // The cells live in a CellStore (cell-store.ts), one entry patched per save, so only that cell re-renders.
+// Issue 8 (platform scale): the sheet is read in pages (shared/rounds/score-grid-pages.ts). The outline comes
+// first, with the rows around the first empty cell; the grid then asks for the rows it shows (ensureRows), a
+// page at a time; the empty cells and the rows "只看未评分" keeps are asked of the backend (missing). A new
+// load (after submit) drops the pages of the previous one (a generation counter drops late answers).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { ApiError } from '../../../../shared/api/result';
-import type { ScoreCell, ScoreGridView, ScoreSheet } from '../../../../shared/rounds/views';
-import type { ScoringApplication } from './score-order';
+import { SCORE_GRID_PAGE_ROWS, type ScoreGridCellRef, type ScoreGridGroup, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRow } from '../../../../shared/rounds/score-grid-pages';
 import { isMessageKey, translate } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 
@@ -14,6 +17,8 @@ import { CellStore, cellKey, type CellInfo } from './cell-store';
 
 export { cellKey, type CellInfo, type CellStatus } from './cell-store';
 const SAVED_MARK_MS = 1500;
+/** Rows fetched beyond the rendered ones on either side, so a scroll or an arrow key rarely waits. */
+const LEAD_ROWS = 30;
 
 /** A refusal in words, with the scale filled in (the backend's issue key carries no parameters). */
 export function scoreErrorText(error: ApiError, scale: { min: number; max: number }): string {
@@ -22,30 +27,25 @@ export function scoreErrorText(error: ApiError, scale: { min: number; max: numbe
   return errorText(error);
 }
 
-/** An application's comment: stored with each of its cells (the backend keeps one per cell), the same text on all. */
-function commentsOf(cells: readonly ScoreCell[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const c of cells) if (c.comment && !out[c.applicationId]) out[c.applicationId] = c.comment;
-  return out;
-}
-
-/** The sheet without its cells (they live in the CellStore). */
-export type SheetHeader = Omit<ScoreSheet, 'cells'>;
-
-/** The grid's labels per application, from the compact load (scores.grid). */
-function labelsOf(grid: ScoreGridView): Record<string, ScoringApplication> {
-  const out: Record<string, ScoringApplication> = {};
-  [...grid.applicationIds, ...grid.recusedApplicationIds].forEach((id, i) => (out[id] = { ...grid.applicants[i]!, regionIds: grid.applicantRegions[i]!.map((r) => grid.regionIds[r]!) }));
-  return out;
-}
+/** The sheet without its cells (they live in the CellStore) and its rows (read in pages). */
+export type SheetHeader = Omit<ScoreGridOutline, 'groups' | 'filled' | 'firstEmpty' | 'window'>;
+/** A loaded row's labels (its cells are in the CellStore, its comment in `comments`). */
+export type GridRowLabel = Omit<ScoreGridRow, 'values' | 'comment'>;
 
 export function useScoreSheet(memberId: string) {
   const [sheet, setSheet] = useState<SheetHeader | null>(null);
-  const [labels, setLabels] = useState<Record<string, ScoringApplication> | null>(null);
+  const [groups, setGroups] = useState<ScoreGridGroup[]>([]);
+  const [firstEmpty, setFirstEmpty] = useState<ScoreGridCellRef | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // One store for the life of the hook (the sheet view is keyed by member, so a new member gets a new one).
   const [cells] = useState(() => new CellStore());
   const [comments, setComments] = useState<Record<string, string>>({});
+  // The loaded rows by position (and by application, for the dialogs); rowsVersion re-renders the grid.
+  const rows = useRef(new Map<number, GridRowLabel>());
+  const byId = useRef(new Map<string, GridRowLabel>());
+  const [rowsVersion, setRowsVersion] = useState(0);
+  const requested = useRef(new Set<number>());
+  const generation = useRef(0);
   const commentsRef = useRef(comments);
   const pending = useRef(new Set<Promise<unknown>>());
   const sequence = useRef(new Map<string, number>());
@@ -53,49 +53,43 @@ export function useScoreSheet(memberId: string) {
 
   const patchCell = useCallback((key: string, patch: Partial<CellInfo>) => cells.patch(key, patch), [cells]);
 
-  const adoptCells = useCallback(
-    (header: SheetHeader, entries: Iterable<readonly [string, number]>, nextComments: Record<string, string>) => {
-      cells.replace(
-        (function* () {
-          for (const [key, value] of entries) yield [key, { value, status: 'idle' as const, error: null }] as const;
-        })(),
-        header.applicationIds.flatMap((a) => header.criteria.map((c) => cellKey(a, c))),
-      );
-      setSheet(header);
-      commentsRef.current = nextComments;
-      setComments(nextComments);
+  /** Rows of one answer: their labels kept, their cells added where none is held, their comments where none is typed. */
+  const takeRows = useCallback(
+    (offset: number, list: readonly ScoreGridRow[], criteria: readonly string[]) => {
+      const entries: [string, CellInfo][] = [];
+      let nextComments: Record<string, string> | null = null;
+      list.forEach(({ values, comment, ...label }, i) => {
+        rows.current.set(offset + i, label);
+        byId.current.set(label.applicationId, label);
+        values.forEach((value, c) => value !== null && entries.push([cellKey(label.applicationId, criteria[c]!), { value, status: 'idle', error: null }]));
+        if (comment && !(label.applicationId in commentsRef.current)) (nextComments ??= { ...commentsRef.current })[label.applicationId] = comment;
+      });
+      cells.add(entries);
+      if (nextComments) {
+        commentsRef.current = nextComments;
+        setComments(nextComments);
+      }
+      setRowsVersion((v) => v + 1);
     },
     [cells],
   );
 
-  /** A sheet as submit answers it (one object per cell). */
-  const adopt = useCallback(
-    ({ cells: list, ...header }: ScoreSheet) => adoptCells(header, list.map((c) => [cellKey(c.applicationId, c.criterion), c.value] as const), commentsOf(list)),
-    [adoptCells],
-  );
-
-  /** The compact load (scores.grid): the cells in columns, and the labels the grid shows. */
-  const adoptGrid = useCallback(
-    (grid: ScoreGridView) => {
-      const { values, comments: gridComments, applicants: _applicants, applicantRegions: _regions, regionIds: _regionIds, ...header } = grid;
-      setLabels(labelsOf(grid));
-      adoptCells(
-        header,
-        (function* () {
-          for (const [criterion, column] of Object.entries(values)) for (const [i, value] of column.entries()) if (value !== null) yield [cellKey(header.applicationIds[i]!, criterion), value] as const;
-        })(),
-        gridComments,
-      );
-    },
-    [adoptCells],
-  );
-
   const load = useCallback(async () => {
-    const result = await api['scores.grid']({ memberId });
-    if (!alive.current) return;
-    if (result.ok) adoptGrid(result.value);
-    else setLoadError(errorText(result.error));
-  }, [memberId, adoptGrid]);
+    const gen = ++generation.current;
+    const result = await api['scores.gridOutline']({ memberId });
+    if (!alive.current || gen !== generation.current) return;
+    if (!result.ok) return setLoadError(errorText(result.error));
+    const { groups: nextGroups, filled, firstEmpty: first, window, ...header } = result.value;
+    rows.current = new Map();
+    byId.current = new Map();
+    requested.current = new Set();
+    commentsRef.current = {};
+    cells.reset(filled);
+    takeRows(window.offset, window.rows, header.criteria);
+    setGroups(nextGroups);
+    setFirstEmpty(first);
+    setSheet(header);
+  }, [memberId, cells, takeRows]);
 
   useEffect(() => {
     alive.current = true;
@@ -103,12 +97,56 @@ export function useScoreSheet(memberId: string) {
     return () => void (alive.current = false);
   }, [load]);
 
+  /** The grid shows rows first..last (positions): fetches the pages holding any of them (and a lead) not loaded. */
+  const ensureRows = useCallback(
+    (first: number, last: number) => {
+      if (!sheet) return;
+      const from = Math.max(0, first - LEAD_ROWS);
+      const to = Math.min(sheet.rows - 1, last + LEAD_ROWS);
+      const gen = generation.current;
+      for (let page = Math.floor(from / SCORE_GRID_PAGE_ROWS); page * SCORE_GRID_PAGE_ROWS <= to; page++) {
+        const offset = page * SCORE_GRID_PAGE_ROWS;
+        if (requested.current.has(page)) continue;
+        let missing = false;
+        for (let p = Math.max(offset, from); p <= Math.min(offset + SCORE_GRID_PAGE_ROWS - 1, to) && !missing; p++) missing = !rows.current.has(p);
+        if (!missing) continue;
+        requested.current.add(page);
+        void api['scores.gridRows']({ memberId, offset, limit: SCORE_GRID_PAGE_ROWS }).then((result) => {
+          if (!alive.current || gen !== generation.current) return;
+          if (!result.ok) {
+            requested.current.delete(page); // asked again when next in view
+            return setLoadError(errorText(result.error));
+          }
+          takeRows(offset, result.value.rows, sheet.criteria);
+        });
+      }
+    },
+    [sheet, memberId, takeRows],
+  );
+
+  const rowAt = useCallback((position: number) => rows.current.get(position), []);
+  const rowOf = useCallback((applicationId: string) => byId.current.get(applicationId), []);
+
   /** Runs a save and remembers it until it settles, so submit can wait for the last cell typed. */
   const track = useCallback(<T,>(work: Promise<T>): Promise<T> => {
     pending.current.add(work);
     void work.finally(() => pending.current.delete(work));
     return work;
   }, []);
+
+  /** The first empty cells (after the saves on their way have settled), and the rows with one when asked for. */
+  const missing = useCallback(
+    async (limit: number, withRows: boolean): Promise<ScoreGridMissing | null> => {
+      await Promise.allSettled([...pending.current]);
+      const result = await api['scores.gridMissing']({ memberId, limit, withRows });
+      if (!result.ok) {
+        setLoadError(errorText(result.error));
+        return null;
+      }
+      return result.value;
+    },
+    [memberId],
+  );
 
   /** Saves one cell (value null clears it). Shown at once; the status says when the backend has it. */
   const saveCell = useCallback(
@@ -146,13 +184,14 @@ export function useScoreSheet(memberId: string) {
     [sheet, memberId, cells, track],
   );
 
+  /** Submits, then reads the sheet again (now read-only). */
   const submit = useCallback(async (): Promise<ApiError | null> => {
     await Promise.allSettled([...pending.current]);
     const result = await api['scores.submit']({ memberId });
     if (!result.ok) return result.error;
-    if (alive.current) adopt(result.value);
+    if (alive.current) await load();
     return null;
-  }, [memberId, adopt]);
+  }, [memberId, load]);
 
   /** 更正: changes to a submitted sheet, one call per changed criterion, each with the reason. */
   const amend = useCallback(
@@ -167,5 +206,5 @@ export function useScoreSheet(memberId: string) {
     [memberId, patchCell],
   );
 
-  return { sheet, labels, loadError, cells, comments, saveCell, saveComment, submit, amend, reload: load };
+  return { sheet, groups, firstEmpty, rowAt, rowOf, rowsVersion, ensureRows, loadError, cells, comments, saveCell, saveComment, submit, amend, missing, reload: load };
 }
