@@ -14,7 +14,7 @@ import type { Db } from '../../db/open';
 export type CacheKind = 'screening' | 'ranking' | 'dossiers';
 
 /** Tables the screening reads: dossier facts, program rules, applications and their regions, overrides, bans, acceptances, the round (reference date, status), its regions, the frozen screening. */
-const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
+export const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
 /** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
 const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
 
@@ -38,6 +38,11 @@ interface Tracker {
   cells: { dataVersion: number; counts: Map<string, number> } | null;
   /** Every tracked row written, to tell a failed transaction that wrote from one that only read. */
   writes: number;
+  /**
+   * Read-only connections on a file with migration 018: the persisted counters (cache_generations), bumped in
+   * the same transaction as every commit that changes the screening's or the dossiers' inputs, whoever made it.
+   */
+  persisted: { get(kind: string): number | undefined } | null;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
@@ -50,10 +55,16 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0 };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0, persisted: null };
   // A read-only connection (the reader worker, db/connection-read.ts) writes nothing itself: every change it
-  // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed.
+  // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed. The
+  // screening and the dossiers read migration 018's counters instead, so a score saved on the writer (a
+  // commit, but not one of their inputs) no longer empties the reader's screening and search index (issue 8).
   if (db.readonly) {
+    if (tableExists(db, 'cache_generations')) {
+      const read = db.prepare('SELECT n FROM cache_generations WHERE kind = ?').pluck();
+      tracker.persisted = { get: (kind) => read.get(kind) as number | undefined };
+    }
     trackers.set(db, tracker);
     return true;
   }
@@ -108,6 +119,10 @@ export function trackChanges(db: Db): boolean {
 export function generation(db: Db, kind: CacheKind): string | null {
   const tracker = trackers.get(db);
   if (!tracker) return trackChanges(db) ? generation(db, kind) : null;
+  if (tracker.persisted && kind !== 'ranking') {
+    const n = tracker.persisted.get(kind);
+    if (n !== undefined) return `p${n}`;
+  }
   return `${tracker.counters[kind]}:${db.pragma('data_version', { simple: true }) as number}`;
 }
 
