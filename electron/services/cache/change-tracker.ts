@@ -47,6 +47,26 @@ interface Tracker {
 
 const trackers = new WeakMap<Db, Tracker>();
 
+/**
+ * Caches' hooks to let go of a connection's entries of a kind as soon as its generation moves (issue 8: the
+ * server under 1 GB). Without them a stale entry stayed until the same cache was next read on that connection:
+ * a 20,000-application ranking computed on the writer while the reader started stayed there, hundreds of MB,
+ * after the next score save had already made it useless. Dropping early changes no answer (the entry could
+ * never be served again: its generation is gone).
+ */
+const dropHooks: Record<CacheKind, Set<(db: Db) => void>> = { screening: new Set(), ranking: new Set(), dossiers: new Set() };
+
+/** Registers `drop`, called with the connection whenever its generation of `kind` moves by one of its own writes. */
+export function onStale(kind: CacheKind, drop: (db: Db) => void): void {
+  dropHooks[kind].add(drop);
+}
+
+function dropStale(db: Db, kinds: readonly CacheKind[]): void {
+  for (const kind of kinds) for (const drop of dropHooks[kind]) drop(db);
+}
+const ALL_KINDS: readonly CacheKind[] = ['screening', 'ranking', 'dossiers'];
+const KINDS_OF: Record<0 | 1 | 2, readonly CacheKind[]> = { 0: ['screening', 'ranking'], 1: ['ranking'], 2: ['dossiers', 'screening', 'ranking'] };
+
 function tableExists(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
@@ -81,6 +101,7 @@ export function trackChanges(db: Db): boolean {
     if (kind === 2) tracker.counters.dossiers++;
     if (kind === 0 || kind === 2) tracker.counters.screening++;
     tracker.counters.ranking++;
+    dropStale(db, KINDS_OF[kind as 0 | 1 | 2] ?? ALL_KINDS);
     return null;
   });
   const statements: string[] = [];
@@ -105,6 +126,7 @@ export function trackChanges(db: Db): boolean {
         tracker.counters.ranking++;
         tracker.counters.dossiers++;
         tracker.cells = null;
+        dropStale(db, ALL_KINDS);
         throw error;
       }
     };
@@ -163,6 +185,7 @@ export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () =>
   const changed = () => {
     tracker.writes++;
     tracker.counters.ranking++;
+    dropStale(db, ['ranking']);
   };
   // Only the triggers this connection has (all of them, unless scores did not exist when it was tracked).
   const installed = new Set((db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'scores'").pluck().all() as string[]));
@@ -199,6 +222,7 @@ export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () =>
 /** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */
 export function roundCache<T>(kind: CacheKind) {
   const byDb = new WeakMap<Db, Map<string, { gen: string; value: T }>>();
+  onStale(kind, (db) => byDb.delete(db));
   return {
     get(db: Db, roundId: string, compute: () => T): T {
       const gen = generation(db, kind);
@@ -217,6 +241,10 @@ export function roundCache<T>(kind: CacheKind) {
     },
     clear(db: Db): void {
       byDb.delete(db);
+    },
+    /** Entries held for the connection (tests: a stale entry is let go at the write, not at the next read). */
+    size(db: Db): number {
+      return byDb.get(db)?.size ?? 0;
     },
   };
 }
