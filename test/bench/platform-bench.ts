@@ -302,6 +302,9 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     const [csvMs, csvOut] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'csv' }));
     out.push([`(ranking.export CSV: ${csvMs.toFixed(0)} ms, ${(csvOut.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
     rssAfter('ranking export CSV');
+    const [jsonMs, jsonOut] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'json' }));
+    out.push([`(ranking.export JSON: ${jsonMs.toFixed(0)} ms, ${(jsonOut.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
+    rssAfter('ranking export JSON');
     rssAfter('end');
     memory.push(`peak ${overallPeak} MB`);
   } finally {

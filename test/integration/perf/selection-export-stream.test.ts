@@ -132,7 +132,7 @@ describe('ranking XLSX export, streamed: the same workbook as the in-memory one'
     expect(described.sheets.find((s) => s.name === '评分明细')!.rowCount).toBeGreaterThan(2_000);
   });
 
-  it('the CSV is the table the rows make, written by hand', async () => {
+  it('the CSV is the table the rows make, written by hand; the JSON is JSON.stringify\'s text', async () => {
     const ctx = await createTestContext();
     const { round, chair } = await liveRound(ctx);
     const results = await ok(ctx, 'ranking.results', { roundId: round.id, viewerMemberId: chair.id });
@@ -143,5 +143,9 @@ describe('ranking XLSX export, streamed: the same workbook as the in-memory one'
     expect(csv.endsWith('\r\n')).toBe(true);
     const exported = await ok(ctx, 'ranking.export', { roundId: round.id, viewerMemberId: chair.id, format: 'csv' });
     expect(Buffer.from(exported.dataBase64, 'base64').toString('utf8')).toBe(csv);
+    // The JSON export is written in pieces (json-pretty.ts): the same text as JSON.stringify(results, null, 2).
+    const json = await ok(ctx, 'ranking.export', { roundId: round.id, viewerMemberId: chair.id, format: 'json' });
+    const current = await ok(ctx, 'ranking.results', { roundId: round.id, viewerMemberId: chair.id });
+    expect(Buffer.from(json.dataBase64, 'base64').toString('utf8')).toBe(JSON.stringify(current, null, 2));
   });
 });
