@@ -9,24 +9,35 @@
 
 /** Containers this deep or shallower are written member by member; deeper values in one piece each. */
 const PIECE_DEPTH = 4;
-/** Text gathered before it becomes a Buffer. */
+/** Text gathered before it is counted or written. */
 const CHUNK_CHARS = 1 << 16;
 
 export function prettyJsonBuffer(value: unknown): Buffer {
-  const parts: Buffer[] = [];
-  let pending = '';
-  const emit = (text: string) => {
-    pending += text;
-    if (pending.length >= CHUNK_CHARS) {
-      parts.push(Buffer.from(pending));
-      pending = '';
-    }
-  };
   const top = serialisable(value, '');
   if (top === undefined) throw new TypeError('nothing to serialise');
-  write(top, '', 0, emit);
-  if (pending) parts.push(Buffer.from(pending));
-  return Buffer.concat(parts);
+  // Two passes over the same pieces: the first only counts their UTF-8 bytes, the second writes them into one
+  // Buffer of exactly that size — no list of chunks and no concatenated copy beside it (≈ 110 MB each at
+  // 20,000 applications). The pieces are cheap to make again (≈ 0.3 s at 20,000).
+  let size = 0;
+  pieces(top, (text) => (size += Buffer.byteLength(text)));
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  pieces(top, (text) => (at += out.write(text, at)));
+  if (at !== size) throw new Error(`JSON export: wrote ${at} of ${size} bytes`); // a toJSON answering differently the second time
+  return out;
+}
+
+/** The text in pieces of about CHUNK_CHARS characters, in order. */
+function pieces(value: unknown, sink: (text: string) => void): void {
+  let pending = '';
+  write(value, '', 0, (text) => {
+    pending += text;
+    if (pending.length >= CHUNK_CHARS) {
+      sink(pending);
+      pending = '';
+    }
+  });
+  if (pending) sink(pending);
 }
 
 /** What JSON.stringify would serialise for this member (after toJSON), or undefined when it leaves it out. */
