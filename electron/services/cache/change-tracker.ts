@@ -42,7 +42,7 @@ interface Tracker {
    * Read-only connections on a file with migration 018: the persisted counters (cache_generations), bumped in
    * the same transaction as every commit that changes the screening's or the dossiers' inputs, whoever made it.
    */
-  persisted: { get(kind: string): number | undefined } | null;
+  persisted: { get(kind: string): string | undefined } | null;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
@@ -82,8 +82,16 @@ export function trackChanges(db: Db): boolean {
   // commit, but not one of their inputs) no longer empties the reader's screening and search index (issue 8).
   if (db.readonly) {
     if (tableExists(db, 'cache_generations')) {
-      const read = db.prepare('SELECT n FROM cache_generations WHERE kind = ?').pluck();
-      tracker.persisted = { get: (kind) => read.get(kind) as number | undefined };
+      // The dossiers counter moves with dossier rows, the screening counter with its other inputs: the
+      // screening depends on both (migration 018 bumps one row per written row).
+      const read = db.prepare("SELECT (SELECT n FROM cache_generations WHERE kind = 'screening'), (SELECT n FROM cache_generations WHERE kind = 'dossiers')").raw();
+      tracker.persisted = {
+        get: (kind) => {
+          const [screening, dossiers] = read.get() as [number | null, number | null];
+          if (screening === null || dossiers === null) return undefined;
+          return kind === 'dossiers' ? `${dossiers}` : `${screening}.${dossiers}`;
+        },
+      };
     }
     trackers.set(db, tracker);
     return true;

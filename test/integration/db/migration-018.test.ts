@@ -1,7 +1,7 @@
 // Migration 018 (persisted cache generations, issue 8) on a real v15 file holding a program, a round, a
 // region, a dossier and an application: the rows survive, the counters start at 0, and from then on every
 // committed write to a screening input — whichever connection makes it — bumps the screening counter (a
-// dossier bumps the dossiers counter too), a score write bumps nothing, and a rolled-back write leaves the
+// dossier the dossiers counter, which the screening's generation also reads), a score write bumps nothing, and a rolled-back write leaves the
 // counter where it was. The migration's table list is the change tracker's (a table added to one without the
 // other would leave the reader's caches stale).
 import path from 'node:path';
@@ -41,14 +41,14 @@ describe('migration 018: cache generations', () => {
     other.prepare("UPDATE rounds SET reference_date = '2026-11-23' WHERE id = 'r1'").run();
     other.close();
     expect(counters()).toEqual({ screening: 1, dossiers: 0 });
-    // A dossier: both.
+    // A dossier: its own counter (the screening generation reads both).
     db.prepare(
       "INSERT INTO dossiers (credit_code, legal_name, legal_representative, province, city, registered_capital_yuan, established_on, taxpayer_type, real_name_verified, is_shop_account, deposit_paid_fen, capabilities, price_quote_fen, contacts, introduction, notes, search_text, created_at, updated_at) VALUES ('91330100MA2XXXXXX1', '杭州测试有限公司', '陈明', '浙江省', '杭州市', 1000000, '2020-01-01', 'general', 1, 0, 0, '[]', NULL, '[]', '', '', '杭州测试有限公司', '2026-11-01', '2026-11-01')",
     ).run();
-    expect(counters()).toEqual({ screening: 2, dossiers: 1 });
+    expect(counters()).toEqual({ screening: 1, dossiers: 1 });
     // Scores, sheets and members are not screening inputs.
     db.prepare("INSERT INTO members (id, round_id, name, role, sort) VALUES ('m1', 'r1', '赵组长', 'chair', 0)").run();
-    expect(counters()).toEqual({ screening: 2, dossiers: 1 });
+    expect(counters()).toEqual({ screening: 1, dossiers: 1 });
     // A write that rolls back leaves the counter as it was.
     expect(() =>
       db.transaction(() => {
@@ -56,7 +56,7 @@ describe('migration 018: cache generations', () => {
         throw new Error('rolled back');
       })(),
     ).toThrow('rolled back');
-    expect(counters()).toEqual({ screening: 2, dossiers: 1 });
+    expect(counters()).toEqual({ screening: 1, dossiers: 1 });
     db.close();
   });
 });
