@@ -21,6 +21,7 @@ import { clearStaging } from '../services/backup/staging';
 import { provideKeyStore } from '../services/exchange/exchange-common';
 import { memoryKeyStore } from '../services/exchange/identity';
 import { runReader } from './reader-worker';
+import { logMemory } from './memory-log';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     queue = queue.then(async () => {
       const result = recoveryAnswer(ctx, message.name) ?? (await dispatch(handlers, ctx, message.name, message.input));
       post({ type: 'result', id: message.id, result });
+      logMemory('writer', message.name);
     });
   });
 }

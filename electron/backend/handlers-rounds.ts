@@ -9,6 +9,7 @@ import { addBan, liftBan, listBans, overrideEligibility, screenRound, withRescre
 import { finalizeRound, rankingSummary, regionAnalysis, regionRanking, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
 import { reopenPreview } from '../services/rounds/reopen-preview';
 import { selectionCsv, selectionXlsx } from '../services/rounds/round-export';
+import { prettyJsonBuffer } from '../services/rounds/json-pretty';
 import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
@@ -87,7 +88,7 @@ export const roundsHandlers: RoundsHandlerTable = {
     const results = roundResults(ctx, roundId, viewerMemberId);
     const base = `${results.roundName}-入选名单-${(results.finalized?.at ?? results.computedAt).slice(0, 10)}`;
     if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv;charset=utf-8', dataBase64: Buffer.from(selectionCsv(results)).toString('base64') };
-    if (format === 'json') return { fileName: `${base}.json`, mime: 'application/json', dataBase64: Buffer.from(JSON.stringify(results, null, 2)).toString('base64') };
+    if (format === 'json') return { fileName: `${base}.json`, mime: 'application/json', dataBase64: prettyJsonBuffer(results).toString('base64') };
     return { fileName: `${base}.xlsx`, mime: XLSX_MIME, dataBase64: (await selectionXlsx(results)).toString('base64') };
   },
   'ranking.region': ({ roundId, regionId, viewerMemberId }, ctx) => regionRanking(ctx, roundId, regionId, viewerMemberId),

@@ -10,6 +10,7 @@ import { dispatch } from './dispatch';
 import { handlers } from './handlers';
 import type { HandlerTable } from './handler-types';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import { logMemory } from './memory-log';
 
 const isReadonlyRefusal = (error: unknown) => typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY');
 
@@ -52,6 +53,7 @@ export function runReader(port: Port, config: WorkerConfig): void {
       needsWriter = false;
       const result = await dispatch(table, ctx, message.name, message.input);
       post({ type: 'result', id: message.id, result, ...(needsWriter ? { needsWriter: true } : {}) });
+      logMemory('reader', message.name);
     });
   });
 }

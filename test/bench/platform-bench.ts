@@ -36,7 +36,7 @@ const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], [
 // The server's memory on its own: the data worker runs in a child process (this same bundle with
 // BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
 // (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
-type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number }; cpuMs(): number };
+type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number }; resetPeak(): void; cpuMs(): number };
 
 /** CPU time (user + system) a process has used, from /proc: on a shared machine the wall clock mostly measures the queue for a core. */
 function procCpuMs(pid: number): number {
@@ -83,6 +83,14 @@ async function startServer(dataDir: string): Promise<Bench> {
         child.send({ type: 'readerReady', id });
       }),
     rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM') }),
+    // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0), so each phase gets its own peak.
+    resetPeak: () => {
+      try {
+        fs.writeFileSync(`/proc/${child.pid!}/clear_refs`, '5');
+      } catch {
+        // not permitted here: the phase peaks are then running peaks
+      }
+    },
     cpuMs: () => procCpuMs(child.pid!),
   };
 }
@@ -123,7 +131,14 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-desk-bench-'));
   const worker = await startServer(dataDir);
   const memory: string[] = [];
-  const rssAfter = (phase: string) => memory.push(`${phase} ${worker.rss().rssMb} MB`);
+  let overallPeak = 0;
+  // RSS after the phase and the phase's own peak (VmHWM since the previous phase ended), then reset the peak.
+  const rssAfter = (phase: string) => {
+    const { rssMb, peakMb } = worker.rss();
+    overallPeak = Math.max(overallPeak, peakMb);
+    memory.push(`${phase} ${rssMb} MB (peak ${peakMb})`);
+    worker.resetPeak();
+  };
   const dbFile = path.join(dataDir, 'review-desk.sqlite');
   const out: [string, number, number, string][] = [];
   try {
@@ -328,9 +343,15 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     // workers' heap cap (worker-channel.ts) at this size, its time, and the server's RSS after it.
     const [exportMs, exported] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'xlsx' }));
     out.push([`(ranking.export XLSX: ${exportMs.toFixed(0)} ms, ${(exported.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
-    rssAfter('ranking export');
+    rssAfter('ranking export XLSX');
+    const [csvMs, csvOut] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'csv' }));
+    out.push([`(ranking.export CSV: ${csvMs.toFixed(0)} ms, ${(csvOut.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
+    rssAfter('ranking export CSV');
+    const [jsonMs, jsonOut] = await time(() => call<{ dataBase64: string }>(worker, 'ranking.export', { roundId: round.id, viewerMemberId: viewer, format: 'json' }));
+    out.push([`(ranking.export JSON: ${jsonMs.toFixed(0)} ms, ${(jsonOut.dataBase64.length * 0.75 / 2 ** 20).toFixed(1)} MB)`, 0, 1, '']);
+    rssAfter('ranking export JSON');
     rssAfter('end');
-    memory.push(`peak ${worker.rss().peakMb} MB`);
+    memory.push(`peak ${overallPeak} MB`);
   } finally {
     await worker.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { m012Trust } from './012-trust';
 import { m013SentSheetPayload } from './013-sent-sheet-payload';
 import { m014DossierIdentityKind } from './014-dossier-identity-kind';
 import { m015FinalizerMember } from './015-finalizer-member';
+import { m018CacheGenerations } from './018-cache-generations';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m013SentSheetPayload,
   m014DossierIdentityKind,
   m015FinalizerMember,
+  m018CacheGenerations,
 ];

@@ -14,7 +14,7 @@ import type { Db } from '../../db/open';
 export type CacheKind = 'screening' | 'ranking' | 'dossiers';
 
 /** Tables the screening reads: dossier facts, program rules, applications and their regions, overrides, bans, acceptances, the round (reference date, status), its regions, the frozen screening. */
-const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
+export const SCREENING_TABLES = ['attachments', 'programs', 'rounds', 'round_regions', 'applications', 'application_regions', 'eligibility_overrides', 'readmission_bans', 'statement_acceptances', 'finalizations'];
 /** The ranking reads the screening's tables plus the committee, sheets, recusals and scores. */
 const RANKING_ONLY_TABLES = ['members', 'score_sheets', 'recusals', 'scores', 'received_sheets'];
 
@@ -38,9 +38,34 @@ interface Tracker {
   cells: { dataVersion: number; counts: Map<string, number> } | null;
   /** Every tracked row written, to tell a failed transaction that wrote from one that only read. */
   writes: number;
+  /**
+   * Read-only connections on a file with migration 018: the persisted counters (cache_generations), bumped in
+   * the same transaction as every commit that changes the screening's or the dossiers' inputs, whoever made it.
+   */
+  persisted: { get(kind: string): string | undefined } | null;
 }
 
 const trackers = new WeakMap<Db, Tracker>();
+
+/**
+ * Caches' hooks to let go of a connection's entries of a kind as soon as its generation moves (issue 8: the
+ * server under 1 GB). Without them a stale entry stayed until the same cache was next read on that connection:
+ * a 20,000-application ranking computed on the writer while the reader started stayed there, hundreds of MB,
+ * after the next score save had already made it useless. Dropping early changes no answer (the entry could
+ * never be served again: its generation is gone).
+ */
+const dropHooks: Record<CacheKind, Set<(db: Db) => void>> = { screening: new Set(), ranking: new Set(), dossiers: new Set() };
+
+/** Registers `drop`, called with the connection whenever its generation of `kind` moves by one of its own writes. */
+export function onStale(kind: CacheKind, drop: (db: Db) => void): void {
+  dropHooks[kind].add(drop);
+}
+
+function dropStale(db: Db, kinds: readonly CacheKind[]): void {
+  for (const kind of kinds) for (const drop of dropHooks[kind]) drop(db);
+}
+const ALL_KINDS: readonly CacheKind[] = ['screening', 'ranking', 'dossiers'];
+const KINDS_OF: Record<0 | 1 | 2, readonly CacheKind[]> = { 0: ['screening', 'ranking'], 1: ['ranking'], 2: ['dossiers', 'screening', 'ranking'] };
 
 function tableExists(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -50,10 +75,24 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0 };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0, persisted: null };
   // A read-only connection (the reader worker, db/connection-read.ts) writes nothing itself: every change it
-  // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed.
+  // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed. The
+  // screening and the dossiers read migration 018's counters instead, so a score saved on the writer (a
+  // commit, but not one of their inputs) no longer empties the reader's screening and search index (issue 8).
   if (db.readonly) {
+    if (tableExists(db, 'cache_generations')) {
+      // The dossiers counter moves with dossier rows, the screening counter with its other inputs: the
+      // screening depends on both (migration 018 bumps one row per written row).
+      const read = db.prepare("SELECT (SELECT n FROM cache_generations WHERE kind = 'screening'), (SELECT n FROM cache_generations WHERE kind = 'dossiers')").raw();
+      tracker.persisted = {
+        get: (kind) => {
+          const [screening, dossiers] = read.get() as [number | null, number | null];
+          if (screening === null || dossiers === null) return undefined;
+          return kind === 'dossiers' ? `${dossiers}` : `${screening}.${dossiers}`;
+        },
+      };
+    }
     trackers.set(db, tracker);
     return true;
   }
@@ -70,6 +109,7 @@ export function trackChanges(db: Db): boolean {
     if (kind === 2) tracker.counters.dossiers++;
     if (kind === 0 || kind === 2) tracker.counters.screening++;
     tracker.counters.ranking++;
+    dropStale(db, KINDS_OF[kind as 0 | 1 | 2] ?? ALL_KINDS);
     return null;
   });
   const statements: string[] = [];
@@ -94,6 +134,7 @@ export function trackChanges(db: Db): boolean {
         tracker.counters.ranking++;
         tracker.counters.dossiers++;
         tracker.cells = null;
+        dropStale(db, ALL_KINDS);
         throw error;
       }
     };
@@ -108,6 +149,10 @@ export function trackChanges(db: Db): boolean {
 export function generation(db: Db, kind: CacheKind): string | null {
   const tracker = trackers.get(db);
   if (!tracker) return trackChanges(db) ? generation(db, kind) : null;
+  if (tracker.persisted && kind !== 'ranking') {
+    const n = tracker.persisted.get(kind);
+    if (n !== undefined) return `p${n}`;
+  }
   return `${tracker.counters[kind]}:${db.pragma('data_version', { simple: true }) as number}`;
 }
 
@@ -148,6 +193,7 @@ export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () =>
   const changed = () => {
     tracker.writes++;
     tracker.counters.ranking++;
+    dropStale(db, ['ranking']);
   };
   // Only the triggers this connection has (all of them, unless scores did not exist when it was tracked).
   const installed = new Set((db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'scores'").pluck().all() as string[]));
@@ -225,9 +271,16 @@ export function bulkDossierWrites<T>(db: Db, fn: () => T): T {
   }
 }
 
+/** Entries of a roundCache taken aside across a write (hold, then carry). */
+export interface Held<T> {
+  gen: string | null;
+  entries: Map<string, T>;
+}
+
 /** A per-connection, per-round cache whose entries hold while the kind's generation is unchanged. */
 export function roundCache<T>(kind: CacheKind) {
   const byDb = new WeakMap<Db, Map<string, { gen: string; value: T }>>();
+  onStale(kind, (db) => byDb.delete(db));
   return {
     get(db: Db, roundId: string, compute: () => T): T {
       const gen = generation(db, kind);
@@ -245,25 +298,40 @@ export function roundCache<T>(kind: CacheKind) {
       return value;
     },
     /**
-     * Carries entries over a write this connection has just made whose whole effect on them `update` knows
-     * (one application screened afresh after an override), instead of computing the round again at the next
-     * read. Only an entry that held at `before` (the generation read just before the write) is carried, and
-     * only if no other connection committed in between; `update` returning undefined drops the entry.
+     * The entries that hold now, taken aside before a write whose whole effect on them `carry` will apply
+     * (the write itself lets go of the connection's entries: onStale).
      */
-    carry(db: Db, before: string | null, update: (value: T, roundId: string) => T | undefined): void {
+    hold(db: Db): Held<T> {
+      const gen = generation(db, kind);
+      const entries = new Map<string, T>();
+      for (const [roundId, hit] of byDb.get(db) ?? []) if (hit.gen === gen) entries.set(roundId, hit.value);
+      return { gen, entries };
+    },
+    /**
+     * Puts the held entries back after the write, as `update` gives them (one application screened afresh
+     * after an override), instead of computing the round again at the next read; `update` returning
+     * undefined leaves the round to be computed. Nothing is put back if another connection committed in
+     * between (its change is unknown) or a round was computed afresh meanwhile.
+     */
+    carry(db: Db, held: Held<T>, update: (value: T, roundId: string) => T | undefined): void {
       const after = generation(db, kind);
-      const map = byDb.get(db);
-      if (before === null || after === null || !map) return;
-      const sameOthers = before.slice(before.indexOf(':')) === after.slice(after.indexOf(':'));
-      for (const [roundId, hit] of [...map]) {
-        if (hit.gen !== before || !sameOthers) continue;
-        const value = update(hit.value, roundId);
-        if (value === undefined) map.delete(roundId);
-        else map.set(roundId, { gen: after, value });
+      if (held.gen === null || after === null || held.entries.size === 0) return;
+      const othersOf = (gen: string) => gen.slice(gen.indexOf(':') + 1);
+      if (!held.gen.includes(':') || othersOf(held.gen) !== othersOf(after)) return;
+      let map = byDb.get(db);
+      if (!map) byDb.set(db, (map = new Map()));
+      for (const [roundId, value] of held.entries) {
+        if (map.has(roundId)) continue;
+        const next = update(value, roundId);
+        if (next !== undefined) map.set(roundId, { gen: after, value: next });
       }
     },
     clear(db: Db): void {
       byDb.delete(db);
+    },
+    /** Entries held for the connection (tests: a stale entry is let go at the write, not at the next read). */
+    size(db: Db): number {
+      return byDb.get(db)?.size ?? 0;
     },
   };
 }

@@ -6,7 +6,7 @@
 // LIKE folds ASCII case on both sides; the haystacks are stored lower-cased, and are ASCII-folded here too.
 // (A trigram FTS index would not serve the common 2-character Chinese terms such as 杭州.)
 import type { Db } from '../../db/open';
-import { generation } from '../cache/change-tracker';
+import { generation, onStale } from '../cache/change-tracker';
 import { SEARCH_SEPARATOR } from '../../../shared/common/pinyin';
 
 interface Entry {
@@ -24,6 +24,7 @@ const ASCII_KEYS = /^[a-z0-9\u0001]*$/;
 const ASCII_TERM = /^[a-z0-9]*$/;
 
 const indexes = new WeakMap<Db, { gen: string; entries: Entry[] }>();
+onStale('dossiers', (db) => indexes.delete(db)); // let go at the write, not at the next search (issue 8, memory)
 
 /** Below this many dossiers the SQL scan is as fast (and its plan is what dossier-search.test.ts checks). */
 let indexFrom = 2_000;

@@ -40,12 +40,24 @@ export function identityHeader(numbers: Iterable<string>): string {
   return '统一社会信用代码';
 }
 
-export function addBreakdownSheet(workbook: ExcelJS.Workbook, results: RoundResults, name: string): ExcelJS.Worksheet {
+/** Rows written between yields to the zip (as the region sheets). */
+const ROWS_PER_YIELD = 500;
+
+/**
+ * Streamed (issue 8): the columns, their widths and the identity column's text format are set before the
+ * first row is committed, so each cell takes the formats the in-memory workbook set on the columns after its
+ * rows (test/integration/perf/selection-export-stream.test.ts compares the two cell by cell).
+ */
+export async function writeBreakdownSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, results: RoundResults, name: string): Promise<void> {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   const criteria = results.options.criteria;
   const label = (key: string) => CRITERION_LABELS[key] ?? key;
   const header = ['区域', '名次', '机构名称', identityHeader(Object.values(results.labels.applications).map((a) => a.creditCode)), ...criteria.flatMap((c) => [`${label(c.key)} 得分`, `${label(c.key)} 权重（%）`, `${label(c.key)} 加权得分`]), '综合得分', '状态'];
-  sheet.addRow(header).font = { bold: true };
+  for (let col = 1; col <= header.length; col++) sheet.getColumn(col).width = col === 3 ? 36 : col <= 4 ? 16 : 12;
+  sheet.getColumn(4).numFmt = '@';
+  const head = sheet.addRow(header);
+  head.font = { bold: true };
+  head.commit();
   const scoreColumns = new Set<number>();
   criteria.forEach((_, i) => {
     scoreColumns.add(5 + i * 3);
@@ -53,8 +65,11 @@ export function addBreakdownSheet(workbook: ExcelJS.Workbook, results: RoundResu
     scoreColumns.add(5 + i * 3 + 2);
   });
   scoreColumns.add(5 + criteria.length * 3);
+  const byId = new Map<string, (typeof results.ranking.regions)[number]>();
+  for (const r of results.ranking.regions) if (!byId.has(r.regionId)) byId.set(r.regionId, r); // the first, as find() took
+  let written = 0;
   for (const regionId of results.regionOrder) {
-    const region = results.ranking.regions.find((r) => r.regionId === regionId);
+    const region = byId.get(regionId);
     if (!region) continue;
     const regionName = results.labels.regions[regionId]?.name ?? regionId;
     for (const entry of region.entries) {
@@ -66,11 +81,12 @@ export function addBreakdownSheet(workbook: ExcelJS.Workbook, results: RoundResu
       });
       const row = sheet.addRow([regionName, entry.rank, app.legalName, app.creditCode, ...cells, entry.total, STANDING_ZH[entry.standing]]);
       for (const col of scoreColumns) row.getCell(col).numFmt = SCORE_FORMAT;
+      row.commit();
+      if (++written % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
   sheet.addRow([]);
-  sheet.addRow(['加权得分 = 评分项得分 × 权重；综合得分由精确值合计后四舍五入，与各项加权得分之和可能相差 0.01']);
-  sheet.getColumn(4).numFmt = '@';
-  sheet.columns.forEach((c, i) => (c.width = i === 2 ? 36 : i < 4 ? 16 : 12));
-  return sheet;
+  // The in-memory workbook's column format reached every row with a value, this note's too (an empty, text-formatted cell).
+  sheet.addRow(['加权得分 = 评分项得分 × 权重；综合得分由精确值合计后四舍五入，与各项加权得分之和可能相差 0.01']).getCell(4);
+  sheet.commit();
 }

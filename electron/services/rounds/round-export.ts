@@ -1,9 +1,11 @@
 // The ranked selection list (入选名单) as files: XLSX (a summary sheet plus one sheet per region), CSV
 // (UTF-8 with BOM so Excel reads the Chinese; formula-like cells neutralised) and JSON for scripts.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import { selectionRows, type SelectionRow } from '../../../shared/rounds/selection-list';
-import { addBreakdownSheet, finalizedByZh, identityHeader, SCORE_FORMAT, MONEY_FORMAT } from './round-export-breakdown';
+import { writeBreakdownSheet, finalizedByZh, identityHeader, SCORE_FORMAT, MONEY_FORMAT } from './round-export-breakdown';
+import { rememberStyleIds } from '../dossiers/dossier-export';
 
 /**
  * A worksheet name Excel (and ExcelJS) accepts, from a region name the chair typed: none of \ / ? * [ ] :
@@ -67,9 +69,25 @@ export function selectionCsv(results: RoundResults): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/** Rows written between yields to the zip (the dossier export's step): the zip compresses what is written so far. */
+const ROWS_PER_YIELD = 500;
+
+/**
+ * Issue 8: streamed with exceljs's WorkbookWriter (as the dossier export is), sheet after sheet and in the
+ * breakdown and region sheets row by row, instead of one workbook model of every cell (≈ 1 M cells at 20,000
+ * applications × 2 regions: ≈ 2 GB RSS) serialised at the end. The cells, styles, widths and views are those
+ * of the in-memory workbook it replaces (test/integration/perf/selection-export-stream.test.ts compares them):
+ * the columns and their formats are set before the first row is committed, so every cell takes the format
+ * the in-memory version set on the column afterwards. Strings are shared as before (Excel reads both).
+ */
 export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   const rows = selectionRows(results);
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => (out.on('end', resolve), out.on('error', reject)));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  rememberStyleIds(workbook);
   workbook.creator = 'Review Desk 评审台';
   const summary = workbook.addWorksheet('汇总');
   summary.addRow([`${results.roundName} 入选名单`]).font = { bold: true, size: 14 };
@@ -80,23 +98,41 @@ export async function selectionXlsx(results: RoundResults): Promise<Buffer> {
   if (rows.some((r) => r.provisional)) summary.addRow([`标注“${PROVISIONAL_ZH}”的结果取决于评审小组对并列机构的定序，定序后可能改变`]);
   summary.addRow([]);
   summary.addRow(['区域', '名额', '入选', '候补', '分数线']).font = { bold: true };
-  const regions = results.regionOrder.map((id) => results.allocation.regions.find((r) => r.regionId === id)!);
+  const byId = new Map<string, (typeof results.allocation.regions)[number]>();
+  for (const r of results.allocation.regions) if (!byId.has(r.regionId)) byId.set(r.regionId, r); // the first, as find() took
+  const regions = results.regionOrder.map((id) => byId.get(id)!);
   for (const region of regions) {
     summary.addRow([results.labels.regions[region.regionId]?.name ?? region.regionId, region.quota, region.admitted.length, region.waitlist.length, region.cutoffTotal]).getCell(5).numFmt = SCORE_FORMAT;
   }
+  // The summary (a few rows per region) is held until here, so its columns are the ones its cells made.
   summary.columns.forEach((c) => (c.width = 18));
+  summary.commit();
   const taken = new Set(['汇总', '评分明细']); // 评分明细: the breakdown sheet's, added last
+  const header = headers(rows);
+  // selectionRows lists the regions in regionOrder, each region's rows together.
+  let next = 0;
+  let written = 0;
   for (const [index, region] of regions.entries()) {
     const name = worksheetName(results.labels.regions[region.regionId]?.name ?? '', taken, `区域${index + 1}`);
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(headers(rows)).font = { bold: true };
-    for (const r of rows.filter((x) => x.regionId === region.regionId)) sheet.addRow(rowCells(r).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+    for (let col = 1; col <= header.length; col++) sheet.getColumn(col).width = col === 3 ? 36 : 16;
     sheet.getColumn(4).numFmt = '@';
     // Issue 11: totals keep two decimals in Excel (75.50, not 75.5); the values stay numbers.
     sheet.getColumn(5).numFmt = SCORE_FORMAT;
     sheet.getColumn(9).numFmt = MONEY_FORMAT;
-    sheet.columns.forEach((c, i) => (c.width = i === 2 ? 36 : 16));
+    const head = sheet.addRow(header);
+    head.font = { bold: true };
+    head.commit();
+    while (next < rows.length && rows[next]!.regionId !== region.regionId) next++;
+    for (; next < rows.length && rows[next]!.regionId === region.regionId; next++) {
+      sheet.addRow(rowCells(rows[next]!).map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))).commit();
+      if (++written % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  addBreakdownSheet(workbook, results, '评分明细');
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await writeBreakdownSheet(workbook, results, '评分明细');
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }

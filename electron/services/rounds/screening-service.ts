@@ -13,8 +13,8 @@ import { ROUND_ENTITY } from './setup-service';
 import { getApplication, listApplications, statementAcceptances } from './application-service';
 import { currentFinalization } from './finalization-repo';
 import { createDossierRepo } from '../dossiers/dossier-repo';
-import { generation, roundCache } from '../cache/change-tracker';
-import { evaluateEligibility, type ReadmissionBan as BanFact } from '../../../shared/eligibility/evaluate';
+import { roundCache } from '../cache/change-tracker';
+import { evaluateEligibility, type ReadmissionBan as BanFact, type RuleResult } from '../../../shared/eligibility/evaluate';
 import type { BanReason } from '../../../shared/eligibility/readmission';
 import type { ReadmissionBan, ScreeningRow } from '../../../shared/rounds/views';
 
@@ -63,6 +63,27 @@ interface Screened {
 // application instead of screening the whole round, and the tabs share one computation.
 const screeningCache = roundCache<Screened>('screening');
 
+/**
+ * The cached rows' rule verdicts share one object per distinct verdict (issue 8, memory): most are the same
+ * across applications (实名认证 passed, no cooldown, 杭州 in 杭州 with the same division paths…), and at 20,000
+ * applications × 2 regions × ~10 rules they were ≈ 800,000 objects in each worker that caches the screening.
+ * Nothing mutates a verdict (they are read, or cloned across to the window). Equal content, equal JSON: the
+ * verdicts are built by one function, so equal ones list their fields in the same order.
+ */
+export function shareVerdicts(rows: ScreeningRow[]): ScreeningRow[] {
+  const shared = new Map<string, RuleResult>();
+  return rows.map((row) => ({
+    ...row,
+    results: row.results.map((result) => {
+      const key = JSON.stringify(result);
+      const hit = shared.get(key);
+      if (hit) return hit;
+      shared.set(key, result);
+      return result;
+    }),
+  }));
+}
+
 function screened(rows: ScreeningRow[]): Screened {
   const byApplication = new Map<string, ScreeningRow[]>();
   for (const row of rows) {
@@ -74,7 +95,7 @@ function screened(rows: ScreeningRow[]): Screened {
 }
 
 function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
-  return screeningCache.get(ctx.db, roundId, () => screened(freshScreening(ctx, roundId)));
+  return screeningCache.get(ctx.db, roundId, () => screened(shareVerdicts(freshScreening(ctx, roundId))));
 }
 
 /**
@@ -85,9 +106,9 @@ function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
  * `affected` names them per round, after the write. cache-consistency.test.ts compares with a fresh screening.
  */
 function rescreeningAfter<T>(ctx: ServiceContext, fn: () => T, affected: (roundId: string, result: T) => readonly string[]): T {
-  const before = generation(ctx.db, 'screening');
+  const held = screeningCache.hold(ctx.db);
   const result = fn();
-  screeningCache.carry(ctx.db, before, (value, roundId) => {
+  screeningCache.carry(ctx.db, held, (value, roundId) => {
     const ids = new Set(affected(roundId, result));
     if (ids.size === 0) return value;
     // A finalized round shows its frozen screening (or, from before it was stored, a recomputation): let

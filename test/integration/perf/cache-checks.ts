@@ -31,7 +31,7 @@ function progressByReadingCells(ctx: TestContext, roundId: string) {
 const timeless = (r: RoundResults) => ({ ...r, computedAt: '' });
 
 /** The scores of submitted sheets, read with ORDER BY as before issue 8, for the analysis reference. */
-function orderedInput(ctx: TestContext, roundId: string, results: RoundResults): RoundInput {
+export function orderedInput(ctx: TestContext, roundId: string, results: RoundResults): RoundInput {
   const round = getRound(ctx.db, roundId);
   const active = new Set(Object.keys(results.labels.applications));
   const scores = (

@@ -16,6 +16,8 @@ import { write } from '../../../electron/services/write';
 import { extraChecks } from './cache-checks';
 import { bulkScoreWrites } from '../../../electron/services/cache/change-tracker';
 import { base64, toCsv, utf8WithBom } from '../../support/import-files';
+import { openReadConnection } from '../../../electron/db/connection-read';
+import { searchDossierIds, setSearchIndexThreshold } from '../../../electron/services/dossiers/dossier-search-index';
 
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -218,6 +220,29 @@ describe('per-round caches equal a fresh computation', () => {
     );
   });
 
+  it('an override, an acceptance, a ban and its lift carry the cached screening over: the other applications\' rows are the very objects cached before', async () => {
+    const ctx = await createTestContext();
+    const w = await world(ctx);
+    const steps: Step[] = [
+      { kind: 'override', app: 0, region: 0, eligible: false },
+      { kind: 'accept', app: 1, accepted: true },
+      { kind: 'ban', app: 2 },
+      { kind: 'lift' },
+    ];
+    for (const s of steps) {
+      const before = screenRound(ctx, w.round.id);
+      await apply(ctx, w, s);
+      const after = screenRound(ctx, w.round.id);
+      expect(after).toEqual(freshScreening(ctx, w.round.id));
+      const touched = w.apps[s.kind === 'lift' ? 2 : (s as { app: number }).app]!.id;
+      const untouched = before.filter((row) => row.applicationId !== touched);
+      expect(untouched.length).toBeGreaterThan(0);
+      // Carried, not recomputed: a recomputation builds new row objects for every application.
+      for (const row of untouched) expect(after).toContain(row);
+    }
+    ctx.db.close();
+  });
+
   it('after any sequence of score imports among the other score writes', async () => {
     const scoreWrites = new Set<Step['kind']>(['import', 'importRollback', 'score', 'recuse', 'withdraw', 'amend']);
     await fc.assert(
@@ -232,6 +257,61 @@ describe('per-round caches equal a fresh computation', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('on the reader (read-only connection): the cached screening and ranking equal a fresh computation, and a score write keeps the screening', async () => {
+    // Issue 8: the reader validates its screening and dossier caches with migration 018's persisted counters,
+    // not PRAGMA data_version, so the writer's score saves no longer empty them; every other write still does.
+    const scoreOnly = new Set<Step['kind']>(['score', 'amend', 'fillAndSubmit', 'import', 'importRollback']);
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const ctx = await createTestContext();
+        const w = await world(ctx);
+        const reader = { ...ctx, db: openReadConnection(ctx.db.name) };
+        const check = async () => {
+          const fresh = freshScreening(reader, w.round.id);
+          const cached = screenRound(reader, w.round.id);
+          expect(cached).toEqual(fresh);
+          for (const a of w.apps) expect(isScorable(reader, w.round.id, a.id)).toBe(fresh.some((r) => r.applicationId === a.id && r.eligible));
+          await extraChecks.compare(reader, w.round.id, w.members.map((m) => m.id));
+          return cached;
+        };
+        let before = await check();
+        for (const s of steps) {
+          await apply(ctx, w, s);
+          const after = await check();
+          // A score write changes no screening input: the reader kept its screening (the same rows, not recomputed).
+          if (scoreOnly.has(s.kind)) expect(after).toBe(before);
+          before = after;
+        }
+        reader.db.close();
+        ctx.db.close();
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('on the reader: another connection\'s write to a screening input and to a dossier is seen', async () => {
+    const ctx = await createTestContext();
+    const w = await world(ctx);
+    const reader = { ...ctx, db: openReadConnection(ctx.db.name) };
+    expect(screenRound(reader, w.round.id).filter((r) => r.applicationId === w.apps[0]!.id).every((r) => r.eligible)).toBe(true);
+    setSearchIndexThreshold(0);
+    try {
+      const search = () => searchDossierIds(reader.db, { terms: ['宁波新名字'], status: 'all', offset: 0, limit: 10 });
+      expect(search()).toEqual({ ids: [], total: 0 }); // the reader's index, built now
+      await ok(ctx, 'scores.set', { memberId: w.members[0]!.id, applicationId: w.apps[1]!.id, criterion: 'strength', value: 70, comment: '' });
+      const { default: Database } = await import('better-sqlite3');
+      const other = new Database(ctx.db.name); // a second writer (the command line): no TEMP triggers of ours
+      other.prepare("UPDATE dossiers SET city = '宁波市', search_text = search_text || ' 宁波新名字' WHERE id = ?").run(w.apps[0]!.dossierId);
+      other.close();
+      expect(screenRound(reader, w.round.id)).toEqual(freshScreening(reader, w.round.id));
+      expect(isScorable(reader, w.round.id, w.apps[0]!.id)).toBe(false);
+      expect(search()).toEqual({ ids: [w.apps[0]!.dossierId], total: 1 });
+    } finally {
+      setSearchIndexThreshold(2_000);
+      reader.db.close();
+    }
   });
 
   it('a write from another connection (the command line) is seen', async () => {
