@@ -8,6 +8,8 @@ import { issueLetter } from '../../../electron/services/letters/letter-service';
 import { dossierInputSchema } from '../../../shared/dossiers/schema';
 import { checkDatabase, Ledger } from '../../support/crash/checks';
 import { LETTER_FIELDS } from '../../support/crash/protocol';
+import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
+import { base64, toCsv, utf8WithBom } from '../../support/import-files';
 
 async function setUp() {
   const ctx = await createTestContext();
@@ -65,5 +67,22 @@ describe('crash checks', () => {
     const problems = checkDatabase(ctx.db, ledger).join('\n');
     expect(problems).toMatch(/修改记录链在第 2 条断开/);
     expect(problems).toMatch(/letters.issue INTERNAL/);
+  });
+
+  it('read a score import from its one history entry per member sheet: kept when whole, named when a cell lost its history', async () => {
+    const ctx = await createTestContext();
+    const { round, hangzhou } = await setUpRound(ctx);
+    await addApplicant(ctx, round.id, 1, '杭州市', [hangzhou.id], 40_000);
+    await addApplicant(ctx, round.id, 2, '杭州市', [hangzhou.id], 38_000);
+    await ok(ctx, 'members.add', { roundId: round.id, data: { name: '赵组长', role: 'chair' } });
+    const rows = [1, 2].flatMap((i) => ['公司实力', '技术水平'].map((criterion) => ['赵组长', syntheticCreditCode(i), criterion, String(80 + i), '导入#7']));
+    const preview = await ok(ctx, 'scores.importPreview', { roundId: round.id, fileName: 's.csv', dataBase64: base64(utf8WithBom(toCsv([['委员', '统一社会信用代码', '评分项', '分数', '备注'], ...rows]))) });
+    await ok(ctx, 'scores.importCommit', { previewId: preview.previewId });
+    const ledger = new Ledger();
+    ledger.record({ t: 'importBegin', kind: 'scores', token: '导入#7', keys: rows.map((r) => `${r[1]}/${r[2]}`) });
+    ledger.record({ t: 'importAck', token: '导入#7' });
+    expect(checkDatabase(ctx.db, ledger)).toEqual([]);
+    ctx.db.prepare('UPDATE scores SET value = 1 WHERE rowid = (SELECT min(rowid) FROM scores)').run();
+    expect(checkDatabase(ctx.db, ledger)).toEqual([expect.stringMatching(/与修改记录不一致/)]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { verifyChain } from '../../../electron/services/history/chain';
 import type { Ack } from './protocol';
+import { scoreImportCellChanges } from '../../../shared/history/score-import-entry';
 
 export class Ledger {
   readonly dossiers = new Map<number, string>();
@@ -62,17 +63,18 @@ export function checkDatabase(db: Database, ledger: Ledger): string[] {
     const row = db.prepare('SELECT credit_code FROM dossiers WHERE id = ?').get(id) as { credit_code: string } | undefined;
     if (row?.credit_code !== code) problems.push(`已确认的档案 ${id}（${code}）不在数据库中`);
   }
-  const scoreLogged = db.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'round' AND action = 'score' AND json_extract(after, '$.comment') = ?");
+  const history = scoreHistory(db);
+  const loggedWith = (comment: string) => history.comments.get(comment) ?? 0;
   for (const comment of ledger.scoreComments) {
-    if ((scoreLogged.get(comment) as { n: number }).n !== 1) problems.push(`已确认的评分（备注 ${comment}）没有记录`);
+    if (loggedWith(comment) !== 1) problems.push(`已确认的评分（备注 ${comment}）没有记录`);
   }
-  problems.push(...scoresMatchHistory(db));
+  problems.push(...scoresMatchHistory(db, history.latest));
 
   for (const [token, imp] of ledger.imports) {
     const present =
       imp.kind === 'dossiers'
         ? count(db, `SELECT count(*) AS n FROM dossiers WHERE credit_code IN (${imp.keys.map(() => '?').join(',')})`, ...imp.keys)
-        : (scoreLogged.get(token) as { n: number }).n;
+        : loggedWith(token);
     if (present !== 0 && present !== imp.keys.length) problems.push(`导入 ${token} 只写入了一部分：${present}/${imp.keys.length}`);
     if (imp.acked && present !== imp.keys.length) problems.push(`已确认的导入 ${token} 缺失：${present}/${imp.keys.length}`);
   }
@@ -92,15 +94,35 @@ export function checkDatabase(db: Database, ledger: Ledger): string[] {
   return problems;
 }
 
+type LoggedCell = { sheetId: string; applicationId: string; criterion: string; value: number; comment: string };
+
+/**
+ * Every score write the history holds, in order: a grid save's 'score' entry, or a score import's one entry
+ * per member sheet with its cells (shared/history/score-import-entry.ts). The newest per cell, and how many
+ * logged cells carry each comment (the workload tags its saves and imports by comment).
+ */
+function scoreHistory(db: Database): { latest: Map<string, LoggedCell>; comments: Map<string, number> } {
+  const latest = new Map<string, LoggedCell>();
+  const comments = new Map<string, number>();
+  const log = (cell: LoggedCell) => {
+    latest.set(`${cell.sheetId}|${cell.applicationId}|${cell.criterion}`, cell);
+    comments.set(cell.comment, (comments.get(cell.comment) ?? 0) + 1);
+  };
+  const rows = db.prepare("SELECT action, after FROM change_log WHERE entity = 'round' AND action IN ('score', 'import') ORDER BY seq").all() as { action: string; after: string | null }[];
+  for (const row of rows) {
+    if (row.after === null) continue;
+    const after = JSON.parse(row.after) as unknown;
+    if (row.action === 'score') log(after as LoggedCell);
+    else for (const change of scoreImportCellChanges(after)) log(change.after);
+  }
+  return { latest, comments };
+}
+
 /** Each stored score equals the newest history entry for its cell: no write landed without its history. */
-function scoresMatchHistory(db: Database): string[] {
-  const latest = db.prepare(
-    "SELECT after FROM change_log WHERE entity = 'round' AND action = 'score' AND json_extract(after, '$.sheetId') = ? AND json_extract(after, '$.applicationId') = ? AND json_extract(after, '$.criterion') = ? ORDER BY seq DESC LIMIT 1",
-  );
+function scoresMatchHistory(db: Database, latest: Map<string, LoggedCell>): string[] {
   const problems: string[] = [];
   for (const cell of db.prepare('SELECT sheet_id, application_id, criterion, value, comment FROM scores').all() as { sheet_id: string; application_id: string; criterion: string; value: number; comment: string }[]) {
-    const row = latest.get(cell.sheet_id, cell.application_id, cell.criterion) as { after: string } | undefined;
-    const after = row ? (JSON.parse(row.after) as { value: number; comment: string }) : null;
+    const after = latest.get(`${cell.sheet_id}|${cell.application_id}|${cell.criterion}`);
     if (!after || after.value !== cell.value || after.comment !== cell.comment) problems.push(`评分 ${cell.application_id}/${cell.criterion} 与修改记录不一致`);
   }
   return problems;
