@@ -297,6 +297,12 @@ export function roundCache<T>(kind: CacheKind) {
       if (generation(db, kind) === gen) map.set(roundId, { gen, value });
       return value;
     },
+    /** The value kept for the round if it still holds (nothing computed): a reader that can do without it. */
+    peek(db: Db, roundId: string): T | undefined {
+      const gen = generation(db, kind);
+      const hit = gen === null ? undefined : byDb.get(db)?.get(roundId);
+      return hit && hit.gen === gen ? hit.value : undefined;
+    },
     /**
      * The entries that hold now, taken aside before a write whose whole effect on them `carry` will apply
      * (the write itself lets go of the connection's entries: onStale).

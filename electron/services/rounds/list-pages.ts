@@ -113,6 +113,20 @@ function readApps(ctx: ServiceContext, roundId: string): AppEntry[] {
   });
 }
 
+/**
+ * The round's applications not withdrawn, in the index's order (name_sort, legal_name, id) with each one's
+ * first-preference region, when the index already holds for the current change generation (the applications
+ * or screening tab was read since the last change); null otherwise (nothing is computed). The scoring grid's
+ * order (score-grid-pages.ts) starts from it instead of its own query over the round.
+ */
+export function cachedActiveOrder(ctx: ServiceContext, roundId: string): [string, string | null][] | null {
+  const l = cache.peek(ctx.db, roundId);
+  if (!l) return null;
+  const out: [string, string | null][] = [];
+  for (const a of l.apps) if (!a.withdrawn) out.push([a.id, a.regionIds[0] ?? null]);
+  return out;
+}
+
 /** The plain-text fields of an application for the search, and its name's pinyin keys seeded (once). */
 function appPlain(a: AppEntry): [string, string, string] {
   if (!a.search.plain) {

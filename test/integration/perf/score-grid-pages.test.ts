@@ -11,6 +11,8 @@ import { dossierInput } from '../../support/dossiers';
 import { JINGXUAN_ALLIANCE_RULES } from '../../../shared/eligibility/rules';
 import { displayOrder, emptyCells, groupByRegion, unscoredApplications, type ScoringApplication } from '../../../renderer/features/rounds/scoring/score-order';
 import { SCORE_GRID_PAGE_ROWS, type ScoreGridRow } from '../../../shared/rounds/score-grid-pages';
+import { roundOrder } from '../../../electron/services/rounds/score-grid-pages';
+import { cachedActiveOrder } from '../../../electron/services/rounds/list-pages';
 
 /** What the grid showed from scores.grid, in display order: the expected answer of every paged call. */
 async function expectedFromGrid(ctx: TestContext, roundId: string, memberId: string) {
@@ -114,6 +116,35 @@ describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
     await ok(ctx, 'applications.update', { id: apps[0]!.id, data: { priceQuoteYuan: 33_000, strengthStatement: '', regionIds: [ningbo.id] } });
     await ok(ctx, 'recusals.declare', { applicationId: apps[2]!.id, memberId: member.id, reason: '曾为该机构提供咨询' });
     await expectSameAsGrid(ctx, round.id, member.id);
+  });
+
+  it("takes the round's order from the lists' index when it holds, equal to its own query", async () => {
+    const ctx = await createTestContext();
+    const { round, hangzhou, shenzhen } = await setUpRound(ctx);
+    const ningbo = await ok(ctx, 'regions.add', { roundId: round.id, data: { name: '宁波产业带', city: '宁波市', quota: 1, waitlistLength: 1 } });
+    const prefs = [[hangzhou.id, shenzhen.id], [shenzhen.id], [ningbo.id, hangzhou.id], [hangzhou.id], [shenzhen.id, ningbo.id]];
+    const apps = [];
+    for (let i = 0; i < 12; i++) apps.push(await addApplicant(ctx, round.id, i + 1, ['杭州市', '深圳市', '宁波市'][i % 3]!, prefs[i % prefs.length]!, 30_000));
+    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
+    const same = async () => {
+      expect(cachedActiveOrder(ctx, round.id)).toBeNull(); // a change let the index go: the query answers
+      const plain = roundOrder(ctx, round.id, false);
+      await ok(ctx, 'applications.page', { roundId: round.id, offset: 0, limit: 50 });
+      expect(cachedActiveOrder(ctx, round.id)).not.toBeNull(); // now the index holds: the fast path is taken
+      expect(roundOrder(ctx, round.id)).toEqual(plain);
+      expect(plain.sheetOrder.length).toBeGreaterThan(0);
+      await expectSameAsGrid(ctx, round.id, member.id);
+    };
+    await same();
+    // Each change below moves the order or the groups (and lets the index go).
+    await ok(ctx, 'applications.setWithdrawn', { id: apps[4]!.id, withdrawn: true });
+    await same();
+    await ok(ctx, 'applications.update', { id: apps[0]!.id, data: { priceQuoteYuan: 33_000, strengthStatement: '', regionIds: [ningbo.id, shenzhen.id] } });
+    await same();
+    await ok(ctx, 'screening.override', { applicationId: apps[5]!.id, regionId: prefs[0]![0]!, eligible: false, reason: '评审小组复核不合格' });
+    await same();
+    await ok(ctx, 'applications.setWithdrawn', { id: apps[4]!.id, withdrawn: false });
+    await same();
   });
 
   it('opens a long sheet on the rows around its first empty cell', async () => {

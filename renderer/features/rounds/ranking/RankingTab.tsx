@@ -7,7 +7,7 @@
 // ranking.region for the selected region (kept per region until the ranking changes, so going back to a
 // region is immediate); the analysis and sensitivity panels ask for that region only.
 import './ranking.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import type { Member } from '../../../../shared/rounds/views';
 import type { RegionResults, RoundResultsSummary } from '../../../../shared/rounds/region-results';
@@ -41,7 +41,9 @@ export function RankingTab() {
   // Regions already fetched for the current summary (same computation); emptied when the summary is reloaded.
   const regionCache = useRef(new Map<string, RegionResults>());
 
-  useEffect(() => {
+  // The three asks below are a chain (who views → the summary → its first region): each is sent in the commit
+  // that makes it possible (layout effects), not after that commit's paint.
+  useLayoutEffect(() => {
     void api['members.list']({ roundId: round.id }).then((r) => (r.ok ? setMembers(r.value) : setError(errorText(r.error))));
   }, [round.id, round.status]);
 
@@ -56,13 +58,13 @@ export function RankingTab() {
     if (r.ok) setSummary(r.value);
     else setError(errorText(r.error));
   }, [round.id, viewer]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Never ask before the viewer may see: the request itself would be about others' scores.
     if (mayView) void loadSummary();
   }, [mayView, finalized, loadSummary]);
 
   const regionId = summary ? (summary.regions.some((r) => r.regionId === chosenRegion) ? chosenRegion! : (summary.regions[0]?.regionId ?? null)) : null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!summary || !regionId) return;
     const cached = regionCache.current.get(regionId);
     if (cached) return setRegion(cached);

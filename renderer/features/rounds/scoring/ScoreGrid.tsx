@@ -88,11 +88,12 @@ function ScoreGridView(props: Props) {
 
   // The latest props and layout for the stable callbacks below (rows are memoised and must not re-render
   // because a callback identity changed).
-  const latest = useRef({ props, layout, count, virtual });
-  latest.current = { props, layout, count, virtual };
+  const latest = useRef({ props, layout, count, virtual, margin: null as number | null });
 
   const tbody = useRef<HTMLTableSectionElement>(null);
-  const [margin, setMargin] = useState(0);
+  // null until measured: the virtualiser is given no rows before it, so the 20,000 positions are laid out once,
+  // at the right offset (laying them out at 0 first and again once measured cost ≈ 15 ms of the tab's open).
+  const [margin, setMargin] = useState<number | null>(null);
   const activeItem = useRef<number | null>(null);
   const pending = useRef<{ position: number; col: number } | null>(null);
 
@@ -106,27 +107,29 @@ function ScoreGridView(props: Props) {
   // arriving, a comment saved), ~20,000 entries at platform scale.
   const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
   const estimateSize = useCallback((i: number) => (items[i]?.kind === 'region' ? REGION_ROW_PX : ROW_PX), [items]);
+  latest.current = { props, layout, count, virtual, margin };
   const virtualizer = useWindowVirtualizer({
-    count: virtual ? items.length : 0,
+    count: virtual && margin !== null ? items.length : 0,
     // The heights scoring.css fixes for the rows of a virtual grid, so rows are not measured: measuring forced
     // a layout per render, and each row measured off its estimate made the virtualiser re-lay all 20,000 rows
     // (together ~150 ms of opening the tab at platform scale).
     estimateSize,
     overscan: 8,
-    scrollMargin: margin,
+    scrollMargin: margin ?? 0,
     getItemKey,
     rangeExtractor,
   });
 
   // The rows start below whatever is above the grid (headings, banners, the missing-cells list, opened or
-  // not): measured after each render, which the virtualiser also triggers on scroll.
+  // not): measured when the grid becomes virtual, before it paints, then whenever the page's size changes —
+  // anything above the grid that grows or shrinks changes it, the grid's own height being fixed by its rows.
+  // (Measured after every render before: a forced layout in each render of a scroll, ≈ 5–8 ms each.)
   const measureMargin = useCallback(() => {
     if (!tbody.current) return;
     const top = Math.round(tbody.current.getBoundingClientRect().top + window.scrollY);
-    setMargin((m) => (Math.abs(top - m) > 1 ? top : m));
+    setMargin((m) => (m === null || Math.abs(top - m) > 1 ? top : m));
   }, []);
-  useLayoutEffect(() => void (virtual && measureMargin()));
-  // Something above the grid opening or closing (the missing-cells list) moves it without rendering it.
+  useLayoutEffect(() => void (virtual && measureMargin()), [virtual, measureMargin]);
   useEffect(() => {
     if (!virtual) return;
     const observer = new ResizeObserver(measureMargin);
@@ -145,8 +148,9 @@ function ScoreGridView(props: Props) {
       return true;
     }
     const item = latest.current.layout.itemOf.get(want.position);
-    // Hidden by the filter: it waits for the render that shows it (the sheet turns the filter off first).
-    if (item === undefined || !latest.current.virtual) return false;
+    // Hidden by the filter: it waits for the render that shows it (the sheet turns the filter off first); in a
+    // virtual grid not laid out yet (margin unknown), for the render that lays it out.
+    if (item === undefined || !latest.current.virtual || latest.current.margin === null) return false;
     activeItem.current = item;
     virtualizer.scrollToIndex(item, { align: 'center' });
     return false;
@@ -243,14 +247,14 @@ function ScoreGridView(props: Props) {
   } else {
     const shown = virtualizer.getVirtualItems();
     body = [];
-    let end = margin;
+    let end = margin ?? 0;
     for (const v of shown) {
       body.push(spacer(`gap-${v.index}`, v.start - end));
       body.push(renderItem(items[v.index]!, v.index));
       note(items[v.index]!);
       end = v.end;
     }
-    body.push(spacer('gap-end', virtualizer.getTotalSize() + margin - end));
+    body.push(spacer('gap-end', virtualizer.getTotalSize() + (margin ?? 0) - end));
   }
   // Also when onRange changes (a new load, after submit, drops the pages: the rows in view are asked again).
   const { onRange } = props;
