@@ -10,7 +10,8 @@ import { saveBothLanguages } from './support/bilingual';
 import { SEED_003_RULES } from '../../shared/eligibility/rules';
 import { dossierInput } from '../support/dossiers';
 import { syntheticCreditCode } from '../support/credit-codes';
-import { displayOrder, groupByRegion } from '../../renderer/features/rounds/scoring/score-order';
+import { groupByRegion } from '../../renderer/features/rounds/scoring/score-order';
+import { displayOrder } from '../support/score-grid-reference';
 
 const REGIONS = 300;
 const APPLICATIONS = 600;

@@ -9,7 +9,8 @@ import { createTestContext, type TestContext } from '../../support/service-conte
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
 import { dossierInput } from '../../support/dossiers';
 import { JINGXUAN_ALLIANCE_RULES } from '../../../shared/eligibility/rules';
-import { displayOrder, emptyCells, groupByRegion, unscoredApplications, type ScoringApplication } from '../../../renderer/features/rounds/scoring/score-order';
+import { groupByRegion, type ScoringApplication } from '../../../renderer/features/rounds/scoring/score-order';
+import { displayOrder, emptyCells, unscoredApplications } from '../../support/score-grid-reference';
 import { SCORE_GRID_PAGE_ROWS, type ScoreGridRow } from '../../../shared/rounds/score-grid-pages';
 import { roundOrder } from '../../../electron/services/rounds/score-grid-pages';
 import { cachedActiveOrder } from '../../../electron/services/rounds/list-pages';
