@@ -98,6 +98,17 @@ function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
   return screeningCache.get(ctx.db, roundId, () => screened(shareVerdicts(freshScreening(ctx, roundId))));
 }
 
+/** A cache that such a write (rescreeningAfter) leaves valid in part: held before the write, carried after. */
+export interface ScreeningWriteCompanion {
+  hold(db: ServiceContext['db']): unknown;
+  carry(db: ServiceContext['db'], held: unknown): void;
+}
+const companions: ScreeningWriteCompanion[] = [];
+/** Registered by the caches that read the screening (list-pages.ts: its applications index reads no verdict). */
+export function carryAlsoOnScreeningWrites(companion: ScreeningWriteCompanion): void {
+  companions.push(companion);
+}
+
 /**
  * Runs a write whose whole effect on the screening is the rows of some applications (an override, an
  * acceptance of a statement, a ban on a credit code): a round's cached screening that held just before is
@@ -107,7 +118,9 @@ function cachedScreening(ctx: ServiceContext, roundId: string): Screened {
  */
 function rescreeningAfter<T>(ctx: ServiceContext, fn: () => T, affected: (roundId: string, result: T) => readonly string[]): T {
   const held = screeningCache.hold(ctx.db);
+  const others = companions.map((c) => ({ c, held: c.hold(ctx.db) }));
   const result = fn();
+  for (const { c, held } of others) c.carry(ctx.db, held);
   screeningCache.carry(ctx.db, held, (value, roundId) => {
     const ids = new Set(affected(roundId, result));
     if (ids.size === 0) return value;

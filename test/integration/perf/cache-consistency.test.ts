@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestContext, type TestContext } from '../../support/service-context';
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
+import { cachedActiveOrder } from '../../../electron/services/rounds/list-pages';
 import { dispatch } from '../../../electron/backend/dispatch';
 import { handlers } from '../../../electron/backend/handlers';
 import { dossierInput } from '../../support/dossiers';
@@ -231,7 +232,11 @@ describe('per-round caches equal a fresh computation', () => {
     ];
     for (const s of steps) {
       const before = screenRound(ctx, w.round.id);
+      await ok(ctx, 'applications.page', { roundId: w.round.id, offset: 0, limit: 50 }); // the lists' index built
+      expect(cachedActiveOrder(ctx, w.round.id)).not.toBeNull();
       await apply(ctx, w, s);
+      // ...and still held after the write: it reads no verdict (list-pages.test.ts proves the pages right).
+      expect(cachedActiveOrder(ctx, w.round.id)).not.toBeNull();
       const after = screenRound(ctx, w.round.id);
       expect(after).toEqual(freshScreening(ctx, w.round.id));
       const touched = w.apps[s.kind === 'lift' ? 2 : (s as { app: number }).app]!.id;
