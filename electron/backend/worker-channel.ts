@@ -42,11 +42,12 @@ export function workerHeapMb(override: string | undefined): number {
 /**
  * The young generation of each data worker's V8 heap, in MB (issue 8). V8's default for a worker with a 1 GB old
  * space is 128 MB, and a ranking or an import at 20,000 applications touches all of it: two workers held 256 MB
- * of RSS in young generations alone. 16 MB took the server's peak during the ranking at 20,000 from ≈ 1.13 GB to
- * ≈ 0.83 GB, with the score import and the ranking still within their targets (docs/performance.md, "Fifth
- * round"). REVIEW_DESK_WORKER_YOUNG_MB overrides it (8–256).
+ * of RSS in young generations alone. 32 MB took the server's peak during the ranking at 20,000 from ≈ 1.13–1.2 GB
+ * to ≈ 0.86 GB with the score import and the ranking within their targets; 16 MB saved little more and let
+ * the score import (short-lived rows promoted into the old space) run past ×5 in two of five runs
+ * (docs/performance.md, "Fifth round"). REVIEW_DESK_WORKER_YOUNG_MB overrides it (8–256).
  */
-export const WORKER_YOUNG_MB = 16;
+export const WORKER_YOUNG_MB = 32;
 
 export function workerYoungMb(override: string | undefined): number {
   const n = Number(override);
