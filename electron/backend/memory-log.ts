@@ -9,5 +9,6 @@ const mb = (n: number) => Math.round(n / 2 ** 20);
 export function logMemory(role: string, call: string): void {
   if (!enabled) return;
   const heap = v8.getHeapStatistics();
-  console.error(`[memory] ${role} ${call}: heap used ${mb(heap.used_heap_size)} MB, heap total ${mb(heap.total_heap_size)} MB, malloced ${mb(heap.malloced_memory)} MB, external ${mb(heap.external_memory)} MB; process rss ${mb(process.memoryUsage.rss())} MB`);
+  const spaces = v8.getHeapSpaceStatistics().map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_size)}`).join(' ');
+  console.error(`[memory] ${role} ${call}: heap used ${mb(heap.used_heap_size)} MB, heap total ${mb(heap.total_heap_size)} MB, malloced ${mb(heap.malloced_memory)} MB, external ${mb(heap.external_memory)} MB; process rss ${mb(process.memoryUsage.rss())} MB (spaces: ${spaces})`);
 }

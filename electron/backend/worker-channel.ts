@@ -39,10 +39,30 @@ export function workerHeapMb(override: string | undefined): number {
   return Number.isInteger(n) && n >= 256 && n <= 16_384 ? n : WORKER_HEAP_MB;
 }
 
+/**
+ * The young generation of each data worker's V8 heap, in MB (issue 8). V8's default for a worker with a 1 GB old
+ * space is 128 MB, and a ranking or an import at 20,000 applications touches all of it: two workers held 256 MB
+ * of RSS in young generations alone. 32 MB took the server's peak during the ranking at 20,000 from ≈ 1.13–1.2 GB
+ * to ≈ 0.86 GB with the score import and the ranking within their targets; 16 MB saved little more and let
+ * the score import (short-lived rows promoted into the old space) run past ×5 in two of five runs
+ * (docs/performance.md, "Fifth round"). REVIEW_DESK_WORKER_YOUNG_MB overrides it (8–256).
+ */
+export const WORKER_YOUNG_MB = 32;
+
+export function workerYoungMb(override: string | undefined): number {
+  const n = Number(override);
+  return override && Number.isInteger(n) && n >= 8 && n <= 256 ? n : WORKER_YOUNG_MB;
+}
+
+/** The resource limits every data worker starts with. */
+export function workerLimits(env: Record<string, string | undefined>): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: workerHeapMb(env.REVIEW_DESK_WORKER_HEAP_MB), maxYoungGenerationSizeMb: workerYoungMb(env.REVIEW_DESK_WORKER_YOUNG_MB) };
+}
+
 export type ProgressMap = Map<string, { done: number; total: number; at: number }>;
 
 export function startChannel(workerFile: string, config: WorkerConfig, progress: ProgressMap): Promise<{ channel: Channel; ready: Ready }> {
-  const worker = new Worker(workerFile, { workerData: config, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(process.env.REVIEW_DESK_WORKER_HEAP_MB) } });
+  const worker = new Worker(workerFile, { workerData: config, resourceLimits: workerLimits(process.env) });
   const pending = new Map<number, (answer: Answer) => void>();
   let nextId = 1;
   let exited = false;

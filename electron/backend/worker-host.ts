@@ -41,7 +41,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
   let gate: Promise<void> = Promise.resolve();
   const readsInFlight = new Set<Promise<unknown>>();
 
-  /** Starts a reader in the background; until it is up, reads go to the writer (nothing waits for it). */
+  /** Starts a reader in the background; reads sent meanwhile wait for it (the writer answers them if it fails). */
   let readerStarting: Promise<boolean> = Promise.resolve(false);
   function startReader(): Promise<boolean> {
     if (closing) return Promise.resolve(false);
@@ -61,7 +61,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     return readerStarting;
   }
   // Started on the first read, not with the writer: a session that only writes (the crash harness, a test)
-  // never pays for a second thread, and the window's first reads do not compete with the writer's start.
+  // never pays for a second thread.
   let inRecovery = ready.recovery !== null;
   let readerWanted = false;
   /** A restore under way: no reader may open the file until it is done (its finally starts one). */
@@ -88,6 +88,11 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     const answer = (async () => {
       await after;
       await held;
+      // A reader still starting is waited for (a few hundred ms, once a session) rather than the read run on the
+      // writer: the first ranking of a session would otherwise be computed and cached on the writer, then again
+      // on the reader for the next read, and both workers' heaps would grow by a ranking (issue 8: the server
+      // stays under 1 GB RSS). readerStarting is false at once when no reader is wanted or can run.
+      if (!reader) await readerStarting;
       const current = reader && !reader.exited ? reader : null;
       if (!current) return onWriter(name, input);
       const first = await current.call(name, input);
@@ -100,6 +105,9 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
 
   async function exclusive(name: string, input: unknown): Promise<Result<unknown>> {
     let release!: () => void;
+    // The reads to let finish before the file is replaced: those sent before this call. Reads sent after it wait
+    // at the gate below, so waiting for them too would never end (a read sent during a restore hung it).
+    const readsBefore = [...readsInFlight];
     const previous = gate;
     gate = previous.then(() => new Promise<void>((r) => (release = r)));
     exclusiveActive++;
@@ -107,7 +115,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
     const started = writesTail;
     try {
       await started;
-      await Promise.all([...readsInFlight]);
+      await Promise.all(readsBefore);
       await readerStarting; // a reader still starting would otherwise open the old file after we closed it
       const closingReader = reader;
       reader = null;
@@ -116,7 +124,7 @@ export async function startDataWorker(workerFile: string, config: WorkerConfig):
       writesTail = answer;
       return await answer;
     } finally {
-      // Reads go to the writer until the new reader is up. It opens whatever file is now in place — unless
+      // Reads wait for the new reader (the writer answers them if none starts). It opens whatever file is now in place — unless
       // the writer is (still) in recovery mode. Neither the answer nor the held calls wait for it.
       // readerStarting covers the whole chain, so a next restore waits for this reader before closing it.
       readerStarting = onWriter('session.get', {}).then((session) => {
