@@ -14,7 +14,6 @@ import { listChanges } from '../services/history/change-log';
 import { resolveRankingOptions } from '../../shared/ranking/schema';
 import { loadDemoRound } from '../services/demo/demo-round';
 import { commitScoreImport, previewScoreImport } from '../services/rounds/score-import';
-import { getScoreGrid } from '../services/rounds/score-grid-view';
 import { getGridMissing, getGridOutline, getGridRows } from '../services/rounds/score-grid-pages';
 import { applicantChoicesOf } from '../services/rounds/applicant-choices-service';
 import { appliedDossierIds, applicantNamesByCode } from '../services/rounds/application-refs';
@@ -62,7 +61,6 @@ export const roundsHandlers: RoundsHandlerTable = {
   'recusals.withdraw': (data, ctx) => (withdrawRecusal(ctx, data), {}),
 
   'scores.sheet': ({ memberId }, ctx) => getSheet(ctx, memberId),
-  'scores.grid': ({ memberId }, ctx) => getScoreGrid(ctx, memberId),
   'applications.choices': ({ roundId, filter, chosenId }, ctx) => applicantChoicesOf(ctx, roundId, filter, chosenId),
   'applications.dossierIds': ({ roundId }, ctx) => appliedDossierIds(ctx, roundId),
   'applications.namesByCode': ({ roundId, creditCodes }, ctx) => applicantNamesByCode(ctx, roundId, creditCodes),

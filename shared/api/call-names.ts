@@ -104,7 +104,6 @@ export const callNames = [
   'dossiers.importTemplate',
   'ranking.region',
   'ranking.summary',
-  'scores.grid',
   'applications.choices',
   'applications.dossierIds',
   'applications.namesByCode',

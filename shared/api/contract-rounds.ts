@@ -15,7 +15,7 @@ import {
   scoreEntrySchema,
   uuid,
 } from '../rounds/schema';
-import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ScoreGridView, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
+import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
 import { SCORE_GRID_MISSING_MAX, SCORE_GRID_PAGE_ROWS, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRowsPage } from '../rounds/score-grid-pages';
 import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
@@ -97,8 +97,6 @@ export const roundsContract = {
   // One region of the ranking and a summary of all regions, cut from the same cached results (issue 8).
   'ranking.region': call(z.object({ roundId: uuid, regionId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RegionResults>()),
   'ranking.summary': call(z.object({ roundId: uuid, viewerMemberId: uuid.nullable() }).strict(), view<RoundResultsSummary>()),
-  // The scoring grid's compact load of a member's sheet (issue 8): scores.sheet in columns, with the labels.
-  'scores.grid': call(z.object({ memberId: uuid }).strict(), view<ScoreGridView>()),
   // The recusal picker asks the backend (issue 8): the committee tab never loads the round's applications.
   'applications.choices': call(z.object({ roundId: uuid, filter: humanText(100).default(''), chosenId: z.union([uuid, z.literal('')]).default('') }).strict(), view<ApplicantChoicesView>()),
   // What the add-application and bans dialogs need, instead of the whole applications list (issue 8).

@@ -1,5 +1,5 @@
 // The scoring grid read in pages (issue 8, platform scale): at 20,000 applications the whole sheet in one
-// answer (scores.grid, ~4 MB) took ~0.8 s to open. The grid now asks for the sheet's outline (counts, the
+// answer (the former scores.grid, ~4 MB) took ~0.8 s to open. The grid now asks for the sheet's outline (counts, the
 // region groups of the display order, the first empty cell and the rows around it) and then for the pages of
 // rows it shows; the list of empty cells and the rows "只看未评分" keeps are answered by the backend. Rows are
 // addressed by their position in the display order (grouped by first-preference region in the round's region

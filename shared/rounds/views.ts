@@ -128,23 +128,6 @@ export interface ScoreSheet {
   cells: ScoreCell[];
 }
 
-/**
- * A member's sheet as the scoring grid loads it (issue 8): the same sheet as ScoreSheet, the cells in columns
- * instead of one object per cell, and the labels the grid shows per application, so the grid needs neither
- * the round's whole applications list nor ~100 bytes per cell (at 20,000 applications: ≈ 3 MB, not 16).
- */
-export interface ScoreGridView extends Omit<ScoreSheet, 'cells'> {
-  /** Per criterion, the value of each application in applicationIds' order (null: not scored). */
-  values: Record<string, (number | null)[]>;
-  /** Each application's comment (the same text is kept on all its cells), only where there is one. */
-  comments: Record<string, string>;
-  /** In the order of applicationIds then recusedApplicationIds: name, number as lists show it (a person's masked), dossier, quote. */
-  applicants: { legalName: string; creditCode: string; dossierId: number; priceQuoteYuan: number | null }[];
-  /** Each of those applications' regions in preference order, as indexes into regionIds. */
-  applicantRegions: number[][];
-  regionIds: string[];
-}
-
 export interface ScreeningRow {
   applicationId: string;
   regionId: string;

@@ -1,11 +1,12 @@
 // The scoring grid read in pages (issue 8; shared/rounds/score-grid-pages.ts says why). Everything here is
-// the sheet scores.grid returns, cut differently: the same rows (scorable, not withdrawn, recusals apart), the
-// same labels, the same cells and comments, put in the display order the renderer used to compute
+// the member's whole sheet (scores.sheet, labelled as the applications list shows them), cut differently: the
+// same rows (scorable, not withdrawn, recusals apart), the same labels, the same cells and comments, put in the
+// display order the renderer used to compute
 // (score-order.ts groupByRegion: first-preference region in the round's region order, then the applications
 // without one; the sheet's order inside a group).
-// test/integration/perf/score-grid-pages.test.ts proves each answer equals the matching cut of scores.grid.
+// test/integration/perf/score-grid-pages.test.ts proves each answer equals the matching cut of the whole sheet.
 // Per round, only the order is kept (ids and first-preference region, one query, cached on the screening's
-// generation like scores.grid's labels): the labels are read for the rows answered, so opening the tab after
+// generation): the labels are read for the rows answered, so opening the tab after
 // a change does not read the names and regions of all 20,000 applications first. Per call: the member's
 // recusals, then either the cell counts per application (one GROUP BY over the sheet's primary key, for the
 // outline and the empty cells) or the cells and labels of one page's applications.
@@ -87,7 +88,7 @@ function layoutOf(ctx: ServiceContext, memberId: string): Layout {
 
 type Label = Omit<ScoreGridRow, 'values' | 'comment'>;
 
-/** The labels of these applications as scores.grid gives them (name, number as lists show it, dossier, quote, regions in preference order). */
+/** The labels of these applications as the grid shows them (name, number as lists show it, dossier, quote, regions in preference order). */
 function labelsOf(ctx: ServiceContext, ids: readonly string[]): Map<string, Label> {
   const json = JSON.stringify(ids);
   const out = new Map<string, Label>();
@@ -112,7 +113,7 @@ function filledPerApplication(ctx: ServiceContext, l: Layout): Map<string, numbe
   return new Map(rows);
 }
 
-/** The cells (by criterion) and comment of each of these applications, as scores.grid reads them. */
+/** The cells (by criterion) and comment of each of these applications, as scores.sheet holds them. */
 function cellsOf(ctx: ServiceContext, l: Layout, applicationIds: readonly string[]): Map<string, { values: (number | null)[]; comment: string; from: string | null }> {
   const out = new Map(applicationIds.map((id) => [id, { values: l.criteria.map(() => null as number | null), comment: '', from: null as string | null }]));
   const col = new Map(l.criteria.map((c, i) => [c, i]));
@@ -122,7 +123,7 @@ function cellsOf(ctx: ServiceContext, l: Layout, applicationIds: readonly string
     const at = col.get(criterion);
     if (!cell || at === undefined) continue; // an unscored criterion: not in the grid
     cell.values[at] = value;
-    // The comment of the first criterion (in key order) that has one, as scores.grid picks it.
+    // The comment of the first criterion (in key order) that has one (the grid shows one per application).
     if (comment && (cell.from === null || criterion < cell.from)) {
       cell.comment = comment;
       cell.from = criterion;
