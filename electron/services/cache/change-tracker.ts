@@ -190,16 +190,36 @@ export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | 
 export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () => T): T {
   const tracker = trackers.get(db);
   if (!tracker || db.readonly || !db.inTransaction) return fn();
+  return withTriggersLifted(db, tracker, 'scores', SCORES_TRIGGERS, SCORES_TRIGGER_NAMES, ['ranking'], fn, (done) => {
+    if (!done) tracker.cells = null;
+    else if (tracker.cells) {
+      const count = db.prepare('SELECT criterion, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY criterion').raw();
+      for (const sheetId of new Set(sheetIds)) {
+        const prefix = `${sheetId}|`;
+        for (const key of [...tracker.cells.counts.keys()]) if (key.startsWith(prefix)) tracker.cells.counts.delete(key);
+        for (const [criterion, n] of count.all(sheetId) as [string, number][]) tracker.cells.counts.set(prefix + criterion, n);
+      }
+    }
+  });
+}
+
+/**
+ * The shared part of the bulk writes: `table`'s per-row triggers (those this connection has) dropped, `fn`
+ * run, the triggers created again; the write accounted for before and after as the triggers would have
+ * (`kinds`' generations moved, their stale entries let go, the write counted so a rollback still drops every
+ * cache). If `fn` throws, the triggers are put back unless the transaction is already aborted (its rollback
+ * restores them: DDL is transactional); `after` runs last, told whether `fn` finished, and the error goes on.
+ */
+function withTriggersLifted<T>(db: Db, tracker: Tracker, table: string, triggers: readonly string[], names: readonly string[], kinds: readonly CacheKind[], fn: () => T, after?: (done: boolean) => void): T {
   const changed = () => {
     tracker.writes++;
-    tracker.counters.ranking++;
-    dropStale(db, ['ranking']);
+    for (const kind of kinds) tracker.counters[kind]++;
+    dropStale(db, kinds);
   };
-  // Only the triggers this connection has (all of them, unless scores did not exist when it was tracked).
-  const installed = new Set((db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'scores'").pluck().all() as string[]));
-  const lifted = SCORES_TRIGGERS.filter((_, i) => installed.has(SCORES_TRIGGER_NAMES[i]!));
+  const installed = new Set(db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = ?").pluck().all(table) as string[]);
+  const lifted = triggers.filter((_, i) => installed.has(names[i]!));
   changed();
-  db.exec(SCORES_TRIGGER_NAMES.filter((name) => installed.has(name)).map((name) => `DROP TRIGGER temp.${name};`).join('\n'));
+  db.exec(names.filter((name) => installed.has(name)).map((name) => `DROP TRIGGER temp.${name};`).join('\n'));
   let done = false;
   try {
     const result = fn();
@@ -215,15 +235,7 @@ export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () =>
       }
     }
     changed();
-    if (!done) tracker.cells = null;
-    else if (tracker.cells) {
-      const count = db.prepare('SELECT criterion, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY criterion').raw();
-      for (const sheetId of new Set(sheetIds)) {
-        const prefix = `${sheetId}|`;
-        for (const key of [...tracker.cells.counts.keys()]) if (key.startsWith(prefix)) tracker.cells.counts.delete(key);
-        for (const [criterion, n] of count.all(sheetId) as [string, number][]) tracker.cells.counts.set(prefix + criterion, n);
-      }
-    }
+    after?.(done);
   }
 }
 
@@ -243,32 +255,7 @@ const DOSSIER_TRIGGER_NAMES = DOSSIER_TRIGGERS.map((sql) => /IF NOT EXISTS (\w+)
 export function bulkDossierWrites<T>(db: Db, fn: () => T): T {
   const tracker = trackers.get(db);
   if (!tracker || db.readonly || !db.inTransaction) return fn();
-  const changed = () => {
-    tracker.writes++;
-    tracker.counters.dossiers++;
-    tracker.counters.screening++;
-    tracker.counters.ranking++;
-  };
-  const installed = new Set(db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND tbl_name = 'dossiers'").pluck().all() as string[]);
-  const lifted = DOSSIER_TRIGGERS.filter((_, i) => installed.has(DOSSIER_TRIGGER_NAMES[i]!));
-  changed();
-  db.exec(DOSSIER_TRIGGER_NAMES.filter((name) => installed.has(name)).map((name) => `DROP TRIGGER temp.${name};`).join('\n'));
-  let done = false;
-  try {
-    const result = fn();
-    done = true;
-    return result;
-  } finally {
-    if (done) db.exec(lifted.join('\n'));
-    else {
-      try {
-        db.exec(lifted.join('\n'));
-      } catch {
-        // The transaction is already aborted: its rollback restores the triggers it dropped.
-      }
-    }
-    changed();
-  }
+  return withTriggersLifted(db, tracker, 'dossiers', DOSSIER_TRIGGERS, DOSSIER_TRIGGER_NAMES, ['dossiers', 'screening', 'ranking'], fn);
 }
 
 /** Entries of a roundCache taken aside across a write (hold, then carry). */
