@@ -34,7 +34,15 @@ for (const stage of stages) {
 function readCounts(file) {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.success ? 0 : report.numTotalTests === 0 ? 1 : 0), tests: true };
+    const failures = report.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => ({
+          where: `${path.relative(process.cwd(), file.name)} › ${test.fullName}`,
+          why: String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300),
+        })),
+    );
+    return { passed: report.numPassedTests, failed: report.numFailedTests + (report.success ? 0 : report.numTotalTests === 0 ? 1 : 0), failures, tests: true };
   } catch {
     return { passed: 0, failed: 1, tests: true };
   }
@@ -44,6 +52,8 @@ console.log('\n━━ 测试汇总 / summary ━━');
 for (const r of results) {
   const detail = r.tests ? `${r.passed} 通过，${r.failed} 失败` : '';
   console.log(`${r.ok ? '✔' : '✘'} ${r.name}  ${detail}${r.seconds ? `  (${r.seconds.toFixed(1)} s)` : ''}`);
+  // Named again here because a long run's log is often read from its tail only.
+  for (const failure of r.failures ?? []) console.log(`    ✘ ${failure.where}\n      ${failure.why}`);
 }
 const tests = results.filter((r) => r.tests);
 const passed = tests.reduce((n, r) => n + r.passed, 0);

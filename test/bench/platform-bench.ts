@@ -36,7 +36,7 @@ const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], [
 // The server's memory on its own: the data worker runs in a child process (this same bundle with
 // BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
 // (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
-type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number }; resetPeak(): void; cpuMs(): number };
+type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number; anonMb: number; fileMb: number }; resetPeak(): void; cpuMs(): number };
 
 /** CPU time (user + system) a process has used, from /proc: on a shared machine the wall clock mostly measures the queue for a core. */
 function procCpuMs(pid: number): number {
@@ -44,7 +44,7 @@ function procCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (CLK_TCK 100)
 }
 
-function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFile' | 'RssShmem'): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
 }
@@ -82,7 +82,7 @@ async function startServer(dataDir: string): Promise<Bench> {
         pending.set(id, (result) => resolve(result.ok));
         child.send({ type: 'readerReady', id });
       }),
-    rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM') }),
+    rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM'), anonMb: procStatusMb(child.pid!, 'RssAnon'), fileMb: procStatusMb(child.pid!, 'RssFile') + procStatusMb(child.pid!, 'RssShmem') }),
     // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0), so each phase gets its own peak.
     resetPeak: () => {
       try {
@@ -134,9 +134,10 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
   let overallPeak = 0;
   // RSS after the phase and the phase's own peak (VmHWM since the previous phase ended), then reset the peak.
   const rssAfter = (phase: string) => {
-    const { rssMb, peakMb } = worker.rss();
+    const { rssMb, peakMb, anonMb, fileMb } = worker.rss();
     overallPeak = Math.max(overallPeak, peakMb);
-    memory.push(`${phase} ${rssMb} MB (peak ${peakMb})`);
+    // Anonymous (heaps, malloc) apart from file-backed and shared pages (the binaries, SQLite's -shm map).
+    memory.push(`${phase} ${rssMb} MB (peak ${peakMb}; anon ${anonMb}, file+shm ${fileMb})`);
     worker.resetPeak();
   };
   const dbFile = path.join(dataDir, 'review-desk.sqlite');

@@ -28,7 +28,8 @@ export async function exportDossiersXlsx(ctx: ServiceContext, status: Status, jo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   rememberStyleIds(workbook);
   workbook.creator = 'Review Desk 评审台';
-  workbook.created = ctx.now();
+  // One reading of the clock for both stamps (exceljs would read it again for `modified`, a second later at times).
+  workbook.created = workbook.modified = ctx.now();
   const sheet = workbook.addWorksheet('申请机构档案', { views: [{ state: 'frozen', ySplit: 1 }] });
   // Credit codes and phone numbers are text: keep Excel from turning them into numbers.
   sheet.columns = DOSSIER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, c.header.length * 2 + 2), style: TEXT_COLUMNS.has(c.key) ? { numFmt: '@' } : {} }));
@@ -89,7 +90,8 @@ export function setExportStyleMemo(on: boolean): void {
 export async function importTemplateXlsx(ctx: ServiceContext): Promise<{ fileName: string; mime: string; dataBase64: string }> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Review Desk 评审台';
-  workbook.created = ctx.now();
+  // One reading of the clock for both stamps (exceljs would read it again for `modified`, a second later at times).
+  workbook.created = workbook.modified = ctx.now();
   const sheet = workbook.addWorksheet('申请机构档案', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = DOSSIER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, c.header.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };

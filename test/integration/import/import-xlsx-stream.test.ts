@@ -96,6 +96,8 @@ describe('streamed XLSX import and export', () => {
     try {
       const plain = await parts((await call(ctx, 'dossiers.exportXlsx', { status: 'all' })).dataBase64);
       expect(memo).toEqual(plain);
+      // Both stamps from the context's clock: two exports a second apart are still the same workbook.
+      expect(memo['docProps/core.xml']).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T09:00:00Z</dcterms:modified>');
       expect(memo['xl/styles.xml']).toContain('numFmtId'); // the text format of the code and phone columns is there
       expect(memo['xl/worksheets/sheet1.xml']).toContain('重庆银行股份');
     } finally {
