@@ -22,10 +22,11 @@ import { provideKeyStore } from '../services/exchange/exchange-common';
 import { memoryKeyStore } from '../services/exchange/identity';
 import { runReader } from './reader-worker';
 import { logMemory } from './memory-log';
+import { resultForPosting } from './file-answer';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
-const post = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 // The worker cannot call safeStorage: main hands over the unsealed key; it lives only in this memory (the
 // writer's: the host never gives it to the reader).
@@ -73,8 +74,8 @@ async function main(): Promise<void> {
       return;
     }
     queue = queue.then(async () => {
-      const result = recoveryAnswer(ctx, message.name) ?? (await dispatch(handlers, ctx, message.name, message.input));
-      post({ type: 'result', id: message.id, result });
+      const answer = resultForPosting(recoveryAnswer(ctx, message.name) ?? (await dispatch(handlers, ctx, message.name, message.input)));
+      post({ type: 'result', id: message.id, result: answer.result }, answer.transfer);
       logMemory('writer', message.name);
     });
   });

@@ -4,7 +4,9 @@ import { addRegion, createProgram, createRound, getRound, listRounds, removeRegi
 import { listPrograms } from '../services/rounds/round-repo';
 import { acceptStatement, addApplication, listApplications, setApplicationWithdrawn, updateApplication } from '../services/rounds/application-service';
 import { addMember, declareRecusal, listMembers, listRecusals, removeMember, updateMember, withdrawRecusal } from '../services/rounds/committee-service';
-import { amendScore, getSheet, revealSheets, setScore, submitSheet } from '../services/rounds/scoring-service';
+import { amendScore, getSheet, revealSheets, setScore } from '../services/rounds/scoring-service';
+import { submitSheet } from '../services/rounds/sheet-submit';
+import { FileAnswer } from './file-answer';
 import { addBan, liftBan, listBans, overrideEligibility, screenRound, withRescreenedApplication } from '../services/rounds/screening-service';
 import { finalizeRound, rankingSummary, regionAnalysis, regionRanking, regionSensitivity, reopenRound, roundResults, setCommitteeOrder } from '../services/rounds/ranking-service';
 import { reopenPreview } from '../services/rounds/reopen-preview';
@@ -85,9 +87,9 @@ export const roundsHandlers: RoundsHandlerTable = {
   'ranking.export': async ({ roundId, viewerMemberId, format }, ctx) => {
     const results = roundResults(ctx, roundId, viewerMemberId);
     const base = `${results.roundName}-入选名单-${(results.finalized?.at ?? results.computedAt).slice(0, 10)}`;
-    if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv;charset=utf-8', dataBase64: Buffer.from(selectionCsv(results)).toString('base64') };
-    if (format === 'json') return { fileName: `${base}.json`, mime: 'application/json', dataBase64: prettyJsonBuffer(results).toString('base64') };
-    return { fileName: `${base}.xlsx`, mime: XLSX_MIME, dataBase64: (await selectionXlsx(results)).toString('base64') };
+    if (format === 'csv') return new FileAnswer(`${base}.csv`, 'text/csv;charset=utf-8', Buffer.from(selectionCsv(results)));
+    if (format === 'json') return new FileAnswer(`${base}.json`, 'application/json', prettyJsonBuffer(results));
+    return new FileAnswer(`${base}.xlsx`, XLSX_MIME, await selectionXlsx(results));
   },
   'ranking.region': ({ roundId, regionId, viewerMemberId }, ctx) => regionRanking(ctx, roundId, regionId, viewerMemberId),
   'ranking.summary': ({ roundId, viewerMemberId }, ctx) => rankingSummary(ctx, roundId, viewerMemberId),

@@ -16,6 +16,7 @@ import { findHead, verifyHistory } from '../services/history/verify-service';
 import { commitImport, previewImport } from '../services/dossiers/dossier-import';
 import { exportDossiersXlsx, importTemplateXlsx } from '../services/dossiers/dossier-export';
 import { addAttachment, listAttachments, readAttachment, setAttachmentRemoved } from '../services/attachments/attachment-service';
+import { FileAnswer } from './file-answer';
 
 const coreHandlers: CoreHandlerTable = {
   'session.get': (_input, ctx) => session(ctx),
@@ -43,7 +44,7 @@ const coreHandlers: CoreHandlerTable = {
   'attachments.restore': ({ id }, ctx) => setAttachmentRemoved(ctx, id, false),
   'attachments.read': ({ id }, ctx) => {
     const file = readAttachment(ctx, id);
-    return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
+    return new FileAnswer(file.fileName, file.mime, file.bytes);
   },
   'history.findHead': ({ fingerprint, jobId }, ctx) => findHead(ctx, fingerprint, jobId),
   'dossiers.importTemplate': (_input, ctx) => importTemplateXlsx(ctx),

@@ -11,11 +11,12 @@ import { handlers } from './handlers';
 import type { HandlerTable } from './handler-types';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 import { logMemory } from './memory-log';
+import { resultForPosting } from './file-answer';
 
 const isReadonlyRefusal = (error: unknown) => typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY');
 
 interface Port {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ToWorker) => void): unknown;
 }
 
@@ -51,8 +52,8 @@ export function runReader(port: Port, config: WorkerConfig): void {
     }
     queue = queue.then(async () => {
       needsWriter = false;
-      const result = await dispatch(table, ctx, message.name, message.input);
-      post({ type: 'result', id: message.id, result, ...(needsWriter ? { needsWriter: true } : {}) });
+      const answer = resultForPosting(await dispatch(table, ctx, message.name, message.input));
+      port.postMessage({ type: 'result', id: message.id, result: answer.result, ...(needsWriter ? { needsWriter: true } : {}) }, answer.transfer);
       logMemory('reader', message.name);
     });
   });

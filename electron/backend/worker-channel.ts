@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/api/result';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import { resultFromPosting } from './file-answer';
 
 export const STOPPED: Result<never> = { ok: false, error: { code: 'INTERNAL', message: '后台数据服务已停止，请重新启动评审台' } };
 
@@ -101,7 +102,7 @@ export function startChannel(workerFile: string, config: WorkerConfig, progress:
           void worker.terminate();
           break;
         case 'result':
-          pending.get(message.id)?.({ result: message.result, ...(message.needsWriter ? { needsWriter: true } : {}) });
+          pending.get(message.id)?.({ result: resultFromPosting(message.result), ...(message.needsWriter ? { needsWriter: true } : {}) });
           pending.delete(message.id);
           break;
         case 'progress':

@@ -12,6 +12,8 @@ import { isCallName } from '../../shared/api/call-names';
 import { MAX_UPLOAD_BYTES } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { jsonTextTooDeep, MAX_INPUT_DEPTH } from '../backend/input-shape';
+import { logMemory } from '../backend/memory-log';
+import { FileAnswer } from '../backend/file-answer';
 
 export const TOKEN_HEADER = 'x-review-desk-token';
 const MAX_BODY_BYTES = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 64 * 1024;
@@ -80,7 +82,10 @@ export function createBrowserServer(options: BrowserServerOptions): http.Server 
     } catch {
       return send(res, 400, { error: 'JSON 格式错误' });
     }
-    send(res, 200, await options.invoke(name, input));
+    const result = await options.invoke(name, input);
+    if (result.ok && result.value instanceof FileAnswer) await sendFileAnswer(res, result.value);
+    else send(res, 200, result);
+    logMemory('server', name);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
@@ -154,5 +159,31 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
   res.end(json);
 }
+
+/**
+ * A file answer as the same JSON as send() would write ({"ok":true,"value":{…,"dataBase64":"…"}}), the base64
+ * written 3 MB of file at a time and waiting for the socket to drain: the whole answer never exists as one
+ * string (file-answer.ts). No Content-Length: the answer is chunked.
+ */
+async function sendFileAnswer(res: http.ServerResponse, file: FileAnswer): Promise<void> {
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  const head = JSON.stringify({ ok: true, value: { fileName: file.fileName, mime: file.mime, dataBase64: '' } });
+  const split = head.length - '"}}'.length;
+  const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  // Or closed: a client that went away must not hold the file here forever.
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => (res.off('drain', done), res.off('close', done), resolve());
+      res.on('drain', done);
+      res.on('close', done);
+    });
+  if (!res.write(head.slice(0, split))) await drained();
+  for (let at = 0; at < bytes.length && !res.destroyed; at += FILE_PIECE_BYTES) {
+    if (!res.write(bytes.subarray(at, at + FILE_PIECE_BYTES).toString('base64'))) await drained();
+  }
+  res.end(head.slice(split));
+}
+
+const FILE_PIECE_BYTES = 3 * 2 ** 20; // a multiple of 3: each piece's base64 ends without padding
 
 export const newToken = (): string => crypto.randomBytes(24).toString('base64url');

@@ -15,7 +15,7 @@ import {
   scoreEntrySchema,
   uuid,
 } from '../rounds/schema';
-import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
+import { view, type Application, type Member, type Program, type ReadmissionBan, type Recusal, type Region, type Round, type RoundSummary, type ScoreCell, type ScoreSheet, type SubmittedSheet, type ListedRecusal, type ApplicantChoicesView, type ScreeningRow } from '../rounds/views';
 import type { RoundResults } from '../rounds/results-view';
 import { SCORE_GRID_MISSING_MAX, SCORE_GRID_PAGE_ROWS, type ScoreGridMissing, type ScoreGridOutline, type ScoreGridRowsPage } from '../rounds/score-grid-pages';
 import type { RegionResults, RoundResultsSummary } from '../rounds/region-results';
@@ -75,7 +75,7 @@ export const roundsContract = {
 
   'scores.sheet': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
   'scores.set': call(scoreEntrySchema.strict(), view<ScoreCell | null>()),
-  'scores.submit': call(z.object({ memberId: uuid }).strict(), view<ScoreSheet>()),
+  'scores.submit': call(z.object({ memberId: uuid }).strict(), view<SubmittedSheet>()),
   'scores.amend': call(scoreAmendmentSchema.strict(), view<ScoreCell>()),
   'scores.reveal': call(z.object({ roundId: uuid, viewerMemberId: uuid }).strict(), view<ScoreSheet[]>()),
   'scores.importPreview': call(z.object({ roundId: uuid, fileName: requiredText(255), dataBase64: upload }).strict(), scoreImportPreviewSchema),

@@ -128,6 +128,15 @@ export interface ScoreSheet {
   cells: ScoreCell[];
 }
 
+/** What `scores.submit` answers: the sheet is locked (not the sheet itself: at 20,000 applications that is 80,000 cells nobody reads). */
+export interface SubmittedSheet {
+  sheetId: string;
+  memberId: string;
+  submittedAt: string;
+  /** Cells on the sheet when it was submitted. */
+  cells: number;
+}
+
 export interface ScreeningRow {
   applicationId: string;
   regionId: string;

@@ -1,5 +1,6 @@
-// End-to-end benchmark at platform scale (issue 8), through the real data-worker bundle
-// (dist/electron/data-worker.cjs via startDataWorker: structured clone, zod, dispatch, SQLite), at two sizes:
+// End-to-end benchmark at platform scale (issue 8), through browser mode's HTTP server and the real data-worker
+// bundle (dist/electron/data-worker.cjs via startDataWorker: HTTP + JSON, structured clone, zod, dispatch,
+// SQLite), at two sizes:
 // SIZES applications in 300 regions, 15 members, 4 criteria (1.2 M scores at 20,000). Every figure is a
 // ratio to a floor measured in the same run on the same machine:
 //   score save          median scores.set in the big round  / median scores.set in a round of one application
@@ -22,8 +23,10 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { fork } from 'node:child_process';
+import http from 'node:http';
 import { Readable } from 'node:stream';
 import { startDataWorker, type DataWorker } from '../../electron/backend/worker-host';
+import { createBrowserServer, newToken, TOKEN_HEADER } from '../../electron/browser/http-server';
 import type { Result } from '../../shared/api/result';
 import { DOSSIER_COLUMNS } from '../../shared/dossiers/columns';
 import { CITIES, MEMBERS, REGIONS, creditCode, dossierRow } from './bench-data';
@@ -33,9 +36,9 @@ const WORKER = path.resolve('dist/electron/data-worker.cjs');
 const SIZES = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
 const CRITERIA = [['strength', '公司实力'], ['technical', '技术水平'], ['reputation', '业内口碑'], ['price', '服务报价']] as const;
 
-// The server's memory on its own: the data worker runs in a child process (this same bundle with
-// BENCH_ROLE=server, a thin relay around startDataWorker, as the browser-mode server is), so its peak RSS
-// (VmHWM) and its RSS after each phase exclude the benchmark's own files, floors and base64 copies.
+// The server's memory on its own: browser mode's server runs in a child process (this same bundle with
+// BENCH_ROLE=server: serve() below), every call goes to it over HTTP, so its peak RSS (VmHWM) and its RSS after
+// each phase exclude the benchmark's own files, floors and base64 copies.
 type Bench = Pick<DataWorker, 'invoke' | 'close' | 'whenReaderReady'> & { rss(): { rssMb: number; peakMb: number; anonMb: number; fileMb: number }; resetPeak(): void; cpuMs(): number };
 
 /** CPU time (user + system) a process has used, from /proc: on a shared machine the wall clock mostly measures the queue for a core. */
@@ -49,37 +52,52 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM' | 'RssAnon' | 'RssFi
   return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
 }
 
+/** One API call over HTTP, as the renderer makes it in browser mode (token header, JSON body), on a kept-alive connection. */
+function httpCall(port: number, token: string, agent: http.Agent, name: string, input: unknown): Promise<Result<unknown>> {
+  const body = Buffer.from(JSON.stringify(input ?? {}));
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, [TOKEN_HEADER]: token } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`${name}: HTTP ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 200)}`));
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Result<unknown>);
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function startServer(dataDir: string): Promise<Bench> {
-  const child = fork(process.argv[1]!, [], { env: { ...process.env, BENCH_ROLE: 'server' }, serialization: 'advanced', stdio: 'inherit' });
-  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const child = fork(process.argv[1]!, [], { env: { ...process.env, BENCH_ROLE: 'server' }, stdio: 'inherit' });
+  const pending = new Map<number, (up: boolean) => void>();
   let nextId = 1;
-  await new Promise<void>((resolve, reject) => {
+  const { port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
     child.once('error', reject);
-    child.on('message', (m: { type: 'ready' } | { type: 'result'; id: number; result: Result<unknown> }) => {
-      if (m.type === 'ready') resolve();
+    child.on('message', (m: { type: 'ready'; port: number; token: string } | { type: 'readerReady'; id: number; up: boolean }) => {
+      if (m.type === 'ready') resolve(m);
       else {
-        pending.get(m.id)?.(m.result);
+        pending.get(m.id)?.(m.up);
         pending.delete(m.id);
       }
     });
     child.send({ type: 'start', dataDir });
   });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   return {
-    invoke: (name, input) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        child.send({ type: 'call', id, name, input });
-      }),
+    invoke: (name, input) => httpCall(port, token, agent, name, input),
     close: () =>
       new Promise((resolve) => {
+        agent.destroy();
         child.once('exit', () => resolve());
         child.send({ type: 'close' });
       }),
     whenReaderReady: () =>
       new Promise((resolve) => {
         const id = nextId++;
-        pending.set(id, (result) => resolve(result.ok));
+        pending.set(id, resolve);
         child.send({ type: 'readerReady', id });
       }),
     rss: () => ({ rssMb: procStatusMb(child.pid!, 'VmRSS'), peakMb: procStatusMb(child.pid!, 'VmHWM'), anonMb: procStatusMb(child.pid!, 'RssAnon'), fileMb: procStatusMb(child.pid!, 'RssFile') + procStatusMb(child.pid!, 'RssShmem') }),
@@ -95,13 +113,27 @@ async function startServer(dataDir: string): Promise<Bench> {
   };
 }
 
+/**
+ * The server process: browser mode's own server (createBrowserServer around startDataWorker, as
+ * electron/browser/main.ts starts it), answering the API over
+ * HTTP on 127.0.0.1. The IPC channel only starts it, says when the reader is up, and stops it.
+ */
 function serve(): void {
   let worker: DataWorker | null = null;
-  process.on('message', (m: { type: 'start'; dataDir: string } | { type: 'call'; id: number; name: string; input: unknown } | { type: 'readerReady'; id: number } | { type: 'close' }) => {
-    if (m.type === 'start') void startDataWorker(WORKER, { dataDir: m.dataDir, transport: 'browser' }).then((w) => ((worker = w), process.send!({ type: 'ready' })));
-    else if (m.type === 'call') void worker!.invoke(m.name, m.input).then((result) => process.send!({ type: 'result', id: m.id, result }));
-    else if (m.type === 'readerReady') void worker!.whenReaderReady().then((up) => process.send!({ type: 'result', id: m.id, result: up ? { ok: true, value: null } : { ok: false, error: { code: 'INTERNAL', message: 'no reader' } } }));
-    else void worker!.close().then(() => process.exit(0));
+  let server: http.Server | null = null;
+  process.on('message', (m: { type: 'start'; dataDir: string } | { type: 'readerReady'; id: number } | { type: 'close' }) => {
+    if (m.type === 'start') {
+      void startDataWorker(WORKER, { dataDir: m.dataDir, transport: 'browser' }).then((w) => {
+        worker = w;
+        const token = newToken();
+        server = createBrowserServer({ staticDir: path.resolve('dist/renderer'), token, invoke: w.invoke });
+        server.listen(0, '127.0.0.1', () => process.send!({ type: 'ready', port: (server!.address() as { port: number }).port, token }));
+      });
+    } else if (m.type === 'readerReady') void worker!.whenReaderReady().then((up) => process.send!({ type: 'readerReady', id: m.id, up }));
+    else {
+      server?.close();
+      void worker!.close().then(() => process.exit(0));
+    }
   });
 }
 

@@ -29,7 +29,8 @@ import { addApplication } from '../rounds/application-service';
 import { addBan } from '../rounds/screening-service';
 import { addDays } from '../../../shared/common/dates';
 import { addMember, declareRecusal } from '../rounds/committee-service';
-import { getSheet, setScore, submitSheet } from '../rounds/scoring-service';
+import { getSheet, setScore } from '../rounds/scoring-service';
+import { submitSheet } from '../rounds/sheet-submit';
 import { DEMO_CHAIR_SET_WAIT_DAYS, DEMO_TERMINATED_DAYS_AGO, DEMO_MEMBERS, DEMO_RECUSALS, DEMO_REGIONS, type RegionKey } from './demo-data';
 import { demoScore, generateApplicants, type DemoApplicant } from './demo-generator';
 

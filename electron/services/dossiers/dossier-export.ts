@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../context';
 import { DOSSIER_COLUMNS } from '../../../shared/dossiers/columns';
 import { toData } from './dossier-repo';
+import { FileAnswer } from '../../backend/file-answer';
 
 type Status = 'active' | 'archived' | 'all';
 
@@ -15,7 +16,7 @@ const PROGRESS_EVERY = 500;
  * are inline (no shared-string table kept for the whole file); Excel and the import read them alike.
  * `jobId` gets rows written of rows to write.
  */
-export async function exportDossiersXlsx(ctx: ServiceContext, status: Status, jobId?: string): Promise<{ fileName: string; mime: string; dataBase64: string }> {
+export async function exportDossiersXlsx(ctx: ServiceContext, status: Status, jobId?: string): Promise<FileAnswer> {
   const where = status === 'active' ? 'WHERE archived_at IS NULL' : status === 'archived' ? 'WHERE archived_at IS NOT NULL' : '';
   // Read whole (a few MB at 20,000, one query), so no statement stays open on the connection while the
   // writer yields to let the zip take each part.
@@ -50,7 +51,7 @@ export async function exportDossiersXlsx(ctx: ServiceContext, status: Status, jo
   await finished;
   ctx.progress(jobId, total, total);
   const stamp = ctx.now().toISOString().slice(0, 10);
-  return { fileName: `申请机构档案-${stamp}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: Buffer.concat(chunks).toString('base64') };
+  return new FileAnswer(`申请机构档案-${stamp}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.concat(chunks));
 }
 
 const TEXT_COLUMNS = new Set(['creditCode', 'contact.phone']);
@@ -87,7 +88,7 @@ export function setExportStyleMemo(on: boolean): void {
  * The import template (issue 11): the columns import reads, in export order, and one example row built from
  * each column's own example — the same strings the import parsers are tested against, so it re-imports.
  */
-export async function importTemplateXlsx(ctx: ServiceContext): Promise<{ fileName: string; mime: string; dataBase64: string }> {
+export async function importTemplateXlsx(ctx: ServiceContext): Promise<FileAnswer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Review Desk 评审台';
   // One reading of the clock for both stamps (exceljs would read it again for `modified`, a second later at times).
@@ -98,5 +99,5 @@ export async function importTemplateXlsx(ctx: ServiceContext): Promise<{ fileNam
   for (const key of ['creditCode', 'contact.phone']) sheet.getColumn(key).numFmt = '@';
   sheet.addRow(DOSSIER_COLUMNS.map((c) => c.example));
   const buffer = await workbook.xlsx.writeBuffer();
-  return { fileName: '申请机构档案-导入模板.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: Buffer.from(buffer).toString('base64') };
+  return new FileAnswer('申请机构档案-导入模板.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', Buffer.from(buffer));
 }

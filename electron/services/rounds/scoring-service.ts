@@ -120,23 +120,6 @@ export function setScore(ctx: ServiceContext, entry: Entry): ScoreCell | null {
   });
 }
 
-/** Submitting locks the sheet; every application the member may score must be scored on every criterion. */
-export function submitSheet(ctx: ServiceContext, memberId: string): ScoreSheet {
-  write(ctx, (w) => {
-    const sheet = sheetOf(ctx, memberId);
-    assertRoundOpen(ctx.db, sheet.round_id);
-    assertMayScoreHere(ctx, sheet.round_id, memberId);
-    if (sheet.submitted_at) return;
-    const view = getSheet(ctx, memberId);
-    const filled = new Set(view.cells.map((c) => `${c.applicationId}|${c.criterion}`));
-    const missing = view.applicationIds.flatMap((a) => view.criteria.filter((c) => !filled.has(`${a}|${c}`))).length;
-    if (missing > 0) throw new AppError('CONFLICT', zh('error.sheetIncomplete', { count: missing }));
-    ctx.db.prepare('UPDATE score_sheets SET submitted_at = ? WHERE id = ?').run(w.at, sheet.sheet_id);
-    w.log({ entity: ROUND_ENTITY, entityId: null, entityKey: sheet.round_id, action: 'submit', before: null, after: { sheetId: sheet.sheet_id, memberId, memberName: sheet.member_name, cells: view.cells.length } });
-  });
-  return getSheet(ctx, memberId);
-}
-
 /** A change to a submitted sheet: allowed with a reason, logged with the earlier value. */
 export function amendScore(ctx: ServiceContext, entry: Entry & { value: number; reason: string }): ScoreCell {
   return write(ctx, (w) => {

@@ -6,12 +6,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, createBrowserServer, TOKEN_HEADER } from '../../../electron/browser/http-server';
 import type { Result } from '../../../shared/api/result';
+import { FileAnswer } from '../../../electron/backend/file-answer';
 import { tempDir } from '../../support/service-context';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const calls: { name: string; input: unknown }[] = [];
+/** What the next ranking.export answers (a file), set by the test that asks for one. */
+let fileToAnswer: FileAnswer | null = null;
 const invoke = async (name: string, input: unknown): Promise<Result<unknown>> => {
   calls.push({ name, input });
+  if (name === 'ranking.export' && fileToAnswer) return { ok: true, value: fileToAnswer };
   return { ok: true, value: { echoed: name } };
 };
 
@@ -61,6 +65,23 @@ describe('browser-mode HTTP transport', () => {
     expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { echoed: 'dossiers.list' } });
     expect(calls).toEqual([{ name: 'dossiers.list', input: { search: '安心' } }]);
     expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('writes a file answer piece by piece as exactly the JSON of the whole answer (issue 8: never one string)', async () => {
+    // 0 bytes, under one piece, and 7 MB + 1 (two whole 3 MB pieces and a remainder whose base64 is padded).
+    for (const size of [0, 1000, 7 * 2 ** 20 + 1]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 7919) % 251;
+      fileToAnswer = new FileAnswer('入选名单 "甲".json', 'application/json', bytes);
+      try {
+        const reply = await api('ranking.export');
+        expect(reply.status).toBe(200);
+        expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(reply.body).toBe(JSON.stringify({ ok: true, value: { fileName: '入选名单 "甲".json', mime: 'application/json', dataBase64: bytes.toString('base64') } }));
+      } finally {
+        fileToAnswer = null;
+      }
+    }
   });
 
   it('accepts localhost as Host, no Origin (same-origin tools) and an empty body', async () => {
