@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { write } from '../write';
 import { AppError } from '../../backend/app-error';
 import { zh } from '../../backend/messages';
-import { assertRoundOpen, getRound } from './round-repo';
+import { getRound } from './round-repo';
 import { ROUND_ENTITY } from './setup-service';
 import { getApplication } from './application-service';
 import { hasAtMost2Decimals } from '../../../shared/ranking/decimal';
