@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isCallName } from '../shared/api/call-names';
 import type { Result } from '../shared/api/result';
 import { startDataWorker, type DataWorker } from './backend/worker-host';
+import { withPlainFile } from './backend/file-answer';
 import { defaultDataDir } from './data-dir';
 import { desktopIdentityPem } from './services/exchange/identity';
 import { IPC_CHANNEL } from './ipc-channel';
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
     if (!isCallName(name)) return refuse('未知的调用');
     if (name === 'host.openAttachment') return openAttachmentExternally(input);
     if (name === 'host.chooseBackupPath') return chooseBackupPath(BrowserWindow.fromWebContents(event.sender), input);
-    return worker!.invoke(name, input);
+    return worker!.invoke(name, input).then(withPlainFile);
   });
   createWindow();
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());

@@ -50,3 +50,13 @@ export function resultFromPosting(result: Result<unknown>): Result<unknown> {
   if (!result.ok || !isWireFile(result.value)) return result;
   return { ok: true, value: new FileAnswer(result.value.fileName, result.value.mime, result.value.bytes) };
 }
+
+/**
+ * The result with a file answer as a plain { fileName, mime, dataBase64 } object, for a transport that copies
+ * the value itself (Electron's IPC): its serialiser is not asked to handle a class with an accessor.
+ */
+export function withPlainFile(result: Result<unknown>): Result<unknown> {
+  if (!result.ok || !(result.value instanceof FileAnswer)) return result;
+  const { fileName, mime, dataBase64 } = result.value;
+  return { ok: true, value: { fileName, mime, dataBase64 } };
+}

@@ -3,7 +3,7 @@
 // read on the other side exactly as { fileName, mime, dataBase64 } — the API's shape.
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { FileAnswer, resultForPosting, resultFromPosting } from '../../../electron/backend/file-answer';
+import { FileAnswer, resultForPosting, resultFromPosting, withPlainFile } from '../../../electron/backend/file-answer';
 import type { Result } from '../../../shared/api/result';
 
 function postAndReceive(result: Result<unknown>): { received: Result<unknown>; transferred: number } {
@@ -46,10 +46,17 @@ describe('FileAnswer', () => {
     expect((received as { value: FileAnswer }).value.dataBase64).toBe(Buffer.from('小文件').toString('base64'));
   });
 
+  it('becomes a plain object for Electron’s IPC, with the same three fields', () => {
+    const plain = withPlainFile({ ok: true, value: new FileAnswer('名单.xlsx', 'application/x', Buffer.from('PK')) });
+    expect(plain).toEqual({ ok: true, value: { fileName: '名单.xlsx', mime: 'application/x', dataBase64: 'UEs=' } });
+    expect(Object.getPrototypeOf((plain as { value: object }).value)).toBe(Object.prototype);
+  });
+
   it('leaves every other result as it is', () => {
     const plain: Result<unknown> = { ok: true, value: { fileName: 'x', dataBase64: 'eA==' } };
     expect(postAndReceive(plain).received).toEqual(plain);
     const error: Result<unknown> = { ok: false, error: { code: 'NOT_FOUND', message: '找不到' } };
     expect(postAndReceive(error).received).toEqual(error);
+    expect(withPlainFile(plain)).toBe(plain);
   });
 });
