@@ -23,6 +23,7 @@ import { memoryKeyStore } from '../services/exchange/identity';
 import { runReader } from './reader-worker';
 import { logMemory } from './memory-log';
 import { resultForPosting } from './file-answer';
+import { idleCollector, v8Collect } from './idle-collect';
 
 const port = parentPort!;
 const config = workerData as WorkerConfig;
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     post({ type: 'ready', schemaVersion: 0, backupPath: null, recovery: error.problem });
   }
 
+  const idle = idleCollector(v8Collect());
   let queue: Promise<unknown> = recoveryOf(ctx)
     ? Promise.resolve()
     : dailyBackupIfDue(ctx, createdNow).catch((error: unknown) => console.error('[review-desk] daily backup failed:', error));
@@ -73,9 +75,15 @@ async function main(): Promise<void> {
       });
       return;
     }
+    idle.callArrived();
     queue = queue.then(async () => {
-      const answer = resultForPosting(recoveryAnswer(ctx, message.name) ?? (await dispatch(handlers, ctx, message.name, message.input)));
-      post({ type: 'result', id: message.id, result: answer.result }, answer.transfer);
+      const started = performance.now();
+      try {
+        const answer = resultForPosting(recoveryAnswer(ctx, message.name) ?? (await dispatch(handlers, ctx, message.name, message.input)));
+        post({ type: 'result', id: message.id, result: answer.result }, answer.transfer);
+      } finally {
+        idle.callEnded(performance.now() - started);
+      }
       logMemory('writer', message.name);
     });
   });

@@ -12,6 +12,7 @@ import type { HandlerTable } from './handler-types';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 import { logMemory } from './memory-log';
 import { resultForPosting } from './file-answer';
+import { idleCollector, v8Collect } from './idle-collect';
 
 const isReadonlyRefusal = (error: unknown) => typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY');
 
@@ -41,6 +42,7 @@ export function runReader(port: Port, config: WorkerConfig): void {
   const table = readOnlyTable(() => (needsWriter = true));
 
   post({ type: 'ready', schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number, backupPath: null, recovery: null });
+  const idle = idleCollector(v8Collect());
   let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
@@ -50,10 +52,16 @@ export function runReader(port: Port, config: WorkerConfig): void {
       });
       return;
     }
+    idle.callArrived();
     queue = queue.then(async () => {
-      needsWriter = false;
-      const answer = resultForPosting(await dispatch(table, ctx, message.name, message.input));
-      port.postMessage({ type: 'result', id: message.id, result: answer.result, ...(needsWriter ? { needsWriter: true } : {}) }, answer.transfer);
+      const started = performance.now();
+      try {
+        needsWriter = false;
+        const answer = resultForPosting(await dispatch(table, ctx, message.name, message.input));
+        port.postMessage({ type: 'result', id: message.id, result: answer.result, ...(needsWriter ? { needsWriter: true } : {}) }, answer.transfer);
+      } finally {
+        idle.callEnded(performance.now() - started);
+      }
       logMemory('reader', message.name);
     });
   });
