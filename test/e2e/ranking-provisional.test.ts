@@ -72,4 +72,30 @@ describe('ranking: drafts not counted, provisional placements marked', () => {
     expect(printed.find((t) => t.includes('罗湖'))).not.toContain('待定');
     await saveScreenshot(page, 'ranking-provisional-print');
   });
+
+  it('sends the summary beside members.list when the list just read lets the viewer see, and never for a member who has not submitted', async () => {
+    const { page } = await fixture.open();
+    const asks: string[] = [];
+    const callOf = (url: string) => url.replace(/^.*\/api\//, '');
+    page.on('request', (r) => r.url().includes('/api/') && asks.push(`ask ${callOf(r.url())}`));
+    page.on('response', (r) => r.url().includes('/api/') && asks.push(`answer ${callOf(r.url())}`));
+
+    // 孙志远's sheet is a draft: the ranking stays closed, and nothing about it is asked.
+    const scoring = await ScoringPage.open(page, roundId);
+    await scoring.chooseMember('孙志远');
+    asks.length = 0;
+    await RankingPage.open(page, roundId);
+    await page.getByText('孙志远尚未提交评分表。提交自己的评分表后，才能查看排名和其他委员的评分。').waitFor();
+    expect(asks.filter((a) => a.startsWith('ask ranking.'))).toEqual([]);
+
+    // 赵立新 has submitted: the summary goes out before members.list has answered, and the ranking shows.
+    await ScoringPage.open(page, roundId);
+    await scoring.chooseMember('赵立新');
+    asks.length = 0;
+    const ranking = await RankingPage.open(page, roundId);
+    await ranking.showRegion(REGION);
+    expect(asks.indexOf('ask ranking.summary')).toBeGreaterThanOrEqual(0);
+    expect(asks.indexOf('ask ranking.summary')).toBeLessThan(asks.indexOf('answer members.list'));
+    expect(asks.filter((a) => a === 'ask ranking.summary')).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@ import { api } from '../../../api/client';
 import { useT } from '../../../i18n/i18n';
 import { useRoundContext } from '../round-context';
 import { useLoad } from '../common/use-load';
+import { readMembers } from '../members-memo';
 import { MembersPanel } from './MembersPanel';
 import { RecusalsPanel } from './RecusalsPanel';
 import { CommitteeExchangePanel } from '../../exchange/CommitteeExchangePanel';
@@ -14,7 +15,7 @@ export function CommitteeTab() {
   const t = useT();
   const { round, reload: reloadRound } = useRoundContext();
   const readOnly = round.status === 'finalized' || round.origin === 'package'; // a package round mirrors the chair's set-up
-  const members = useLoad(() => api['members.list']({ roundId: round.id }), [round.id]);
+  const members = useLoad(() => readMembers(round.id), [round.id]);
   const recusals = useLoad(() => api['recusals.list']({ roundId: round.id }), [round.id]);
 
   // Recusals change what members have to fill; members change whom recusals name.

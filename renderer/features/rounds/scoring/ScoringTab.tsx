@@ -10,6 +10,7 @@ import { navigate } from '../../../app/router';
 import { useT } from '../../../i18n/i18n';
 import { errorText } from '../../../lib/errors';
 import { useCurrentMember, useCurrentMemberId } from '../current-member';
+import { readMembers } from '../members-memo';
 import { useRoundContext } from '../round-context';
 import { MemberPanel } from './MemberPanel';
 import { MemberSheet } from './MemberSheet';
@@ -26,7 +27,7 @@ export function ScoringTab() {
   const [liveFilled, setLiveFilled] = useState<number | null>(null);
 
   const loadMembers = useCallback(async () => {
-    const result = await api['members.list']({ roundId: round.id });
+    const result = await readMembers(round.id);
     if (result.ok) setMembers(result.value);
     else setError(errorText(result.error));
   }, [round.id]);
