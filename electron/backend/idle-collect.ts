@@ -1,16 +1,19 @@
 // Issue 8, the server under 1 GB: a heavy call (the ranking at 20,000 applications reads 1.2 M scores, an
 // import parses a workbook) leaves a data worker's heap full of garbage, and V8 collects it only when the heap
 // next reaches its limit — which it sets from that peak. A heap snapshot of the reader after a ranking at 20,000
-// held 104 MB live in a heap of 327 MB. So once a heavy call is over and no other call has come for a moment,
-// the worker collects its garbage and V8 gives the freed pages back (a full collection with memory reduction;
-// ≈ 40–150 ms, during which a call that arrives waits). Light calls never trigger it.
+// held 104 MB live in a heap of 327 MB. So once a heavy call is over and no other call has come for a second
+// (the user reading what it answered), the worker runs one full collection and V8 gives the freed pages back.
+// It holds the worker ≈ 40–160 ms at 20,000 applications; a call that arrives meanwhile waits. The
+// 'last-resort' flavour (collections repeated until nothing more is freed) returned ≈ 50 MB more but held the
+// worker 210–410 ms, so it was not taken (docs/performance.md, session 17). Light calls never trigger it.
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { logCollection } from './memory-log';
 
 /** A call at least this long leaves enough garbage to be worth collecting. */
 export const HEAVY_CALL_MS = 200;
-/** How long the worker must stay idle after it before the collection runs. */
-export const IDLE_BEFORE_COLLECT_MS = 100;
+/** How long the worker must stay idle after it before the collection runs: a user's next click, mostly, comes later. */
+export const IDLE_BEFORE_COLLECT_MS = 1000;
 
 type Collect = () => void;
 
@@ -19,8 +22,12 @@ export function v8Collect(): Collect {
   // Node's documented way to reach gc at run time: the flag makes new contexts carry it. The flag only exposes
   // the function; it does not change how V8 collects.
   v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
-  return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  const gc = vm.runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'regular' }) => void;
+  return () => {
+    const started = performance.now();
+    gc({ type: 'major', execution: 'sync', flavor: 'regular' });
+    logCollection(performance.now() - started);
+  };
 }
 
 export interface IdleCollector {

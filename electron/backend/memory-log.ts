@@ -12,3 +12,10 @@ export function logMemory(role: string, call: string): void {
   const spaces = v8.getHeapSpaceStatistics().map((s) => `${s.space_name.replace('_space', '')} ${mb(s.space_size)}`).join(' ');
   console.error(`[memory] ${role} ${call}: heap used ${mb(heap.used_heap_size)} MB, heap total ${mb(heap.total_heap_size)} MB, malloced ${mb(heap.malloced_memory)} MB, external ${mb(heap.external_memory)} MB; process rss ${mb(process.memoryUsage.rss())} MB (spaces: ${spaces})`);
 }
+
+/** An idle collection (idle-collect.ts): how long it held the worker, and the heap and RSS it left. */
+export function logCollection(ms: number): void {
+  if (!enabled) return;
+  const heap = v8.getHeapStatistics();
+  console.error(`[memory] idle collection: ${ms.toFixed(0)} ms; heap used ${mb(heap.used_heap_size)} MB, heap total ${mb(heap.total_heap_size)} MB; process rss ${mb(process.memoryUsage.rss())} MB`);
+}
