@@ -1,31 +1,37 @@
 // Issue 8, the server under 1 GB: a heavy call (the ranking at 20,000 applications reads 1.2 M scores, an
 // import parses a workbook) leaves a data worker's heap full of garbage, and V8 collects it only when the heap
 // next reaches its limit — which it sets from that peak. A heap snapshot of the reader after a ranking at 20,000
-// held 104 MB live in a heap of 327 MB. So once a heavy call is over and no other call has come for a second
-// (the user reading what it answered), the worker runs one full collection and V8 gives the freed pages back.
-// It holds the worker ≈ 40–160 ms at 20,000 applications; a call that arrives meanwhile waits. The
-// 'last-resort' flavour (collections repeated until nothing more is freed) returned ≈ 50 MB more but held the
-// worker 210–410 ms, so it was not taken (docs/performance.md, session 17). Light calls never trigger it.
+// held 104 MB live in a heap of 327 MB. So once a heavy call is over and no other call has come for a moment,
+// a worker whose heap has grown past 128 MB collects it with V8's memory-reducing full collection ('last-resort':
+// collections repeated until nothing more is freed, then the heap shrunk), and V8 gives the freed pages back. At
+// 20,000 applications it holds the worker ≈ 100–400 ms; a call that arrives meanwhile waits. Light calls never
+// trigger it, nor a small heap (a committee's usual round). Measured on the platform bench (docs/performance.md,
+// session 17): one 'regular' collection held the worker 40–250 ms but left V8's heap at its size (peak 974 MB),
+// and waiting a second instead of 100 ms left the bench's back-to-back calls no gap to collect in (958 MB);
+// this collection after 100 ms: 800–838 MB.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { logCollection } from './memory-log';
 
 /** A call at least this long leaves enough garbage to be worth collecting. */
 export const HEAVY_CALL_MS = 200;
-/** How long the worker must stay idle after it before the collection runs: a user's next click, mostly, comes later. */
-export const IDLE_BEFORE_COLLECT_MS = 1000;
+/** How long the worker must stay idle after it before the collection runs. */
+export const IDLE_BEFORE_COLLECT_MS = 100;
+/** A heap smaller than this is not worth the pause. */
+export const COLLECT_FROM_HEAP_MB = 128;
 
 type Collect = () => void;
 
-/** The collector a worker uses: V8's own full collection, made reachable once (gc is not exposed by default). */
-export function v8Collect(): Collect {
+/** The collector a worker uses: V8's own full collection of a heap past COLLECT_FROM_HEAP_MB, made reachable once (gc is not exposed by default). */
+export function v8Collect(fromHeapMb = COLLECT_FROM_HEAP_MB): Collect {
   // Node's documented way to reach gc at run time: the flag makes new contexts carry it. The flag only exposes
   // the function; it does not change how V8 collects.
   v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'regular' }) => void;
+  const gc = vm.runInNewContext('gc') as (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
   return () => {
+    if (v8.getHeapStatistics().total_heap_size < fromHeapMb * 2 ** 20) return;
     const started = performance.now();
-    gc({ type: 'major', execution: 'sync', flavor: 'regular' });
+    gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     logCollection(performance.now() - started);
   };
 }

@@ -46,13 +46,25 @@ describe('idleCollector', () => {
 });
 
 describe('v8Collect', () => {
+  const garbageRef = () => new WeakRef(Array.from({ length: 200_000 }, (_, i) => ({ i, s: `x${i}` })));
+  // A WeakRef keeps its target until the current job ends (ECMAScript's KeepDuringJob): collect after it.
+  const nextJob = () => new Promise((resolve) => setImmediate(resolve));
+
   it('reaches V8’s full collection and frees the garbage', async () => {
     vi.useRealTimers();
-    const collect = v8Collect();
-    const ref = (() => new WeakRef(Array.from({ length: 200_000 }, (_, i) => ({ i, s: `x${i}` }))))();
-    // A WeakRef keeps its target until the current job ends (ECMAScript's KeepDuringJob): collect after it.
-    await new Promise((resolve) => setImmediate(resolve));
+    const collect = v8Collect(0);
+    const ref = garbageRef();
+    await nextJob();
     collect();
     expect(ref.deref()).toBeUndefined();
+  });
+
+  it('leaves a heap smaller than its threshold alone', async () => {
+    vi.useRealTimers();
+    const collect = v8Collect(1_000_000);
+    const ref = garbageRef();
+    await nextJob();
+    collect();
+    expect(ref.deref()).toBeDefined();
   });
 });
