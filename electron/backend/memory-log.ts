@@ -1,6 +1,7 @@
 // Issue 8, measuring the server's memory: with REVIEW_DESK_MEMORY_LOG=1 each data worker (and browser mode's
 // main thread, role 'server') prints, after every call, its own V8 heap (used / total: what this isolate holds
-// and what it has claimed) and the process's RSS, to stderr. Set it when running the platform bench to see which worker holds what; off otherwise.
+// and what it has claimed) and the process's RSS, to stderr, and each idle collection (idle-collect.ts). Set it
+// when running the platform bench to see which worker holds what; off otherwise.
 import v8 from 'node:v8';
 
 const enabled = process.env.REVIEW_DESK_MEMORY_LOG === '1';

@@ -394,7 +394,7 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
 
 async function main(): Promise<void> {
   if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first.`);
-  console.log(`\nReview Desk end-to-end benchmark through the data worker — ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`\nReview Desk end-to-end benchmark through browser mode's HTTP server and the data worker — ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`);
   for (const n of SIZES) {
     peakRss = process.memoryUsage().rss;
     const { rows, memory } = await runSize(n);
