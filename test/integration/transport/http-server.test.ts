@@ -84,6 +84,27 @@ describe('browser-mode HTTP transport', () => {
     }
   });
 
+  it('lets a client leave in the middle of a large file answer, and goes on serving', async () => {
+    fileToAnswer = new FileAnswer('大文件.json', 'application/json', Buffer.alloc(64 * 2 ** 20, 1));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/ranking.export', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [TOKEN_HEADER]: TOKEN } }, (res) => {
+          res.once('data', () => {
+            req.destroy(); // gone after the first piece
+            resolve();
+          });
+        });
+        req.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error)));
+        req.end('{}');
+      });
+    } finally {
+      fileToAnswer = null;
+    }
+    const reply = await api('dossiers.list');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { echoed: 'dossiers.list' } });
+  });
+
   it('accepts localhost as Host, no Origin (same-origin tools) and an empty body', async () => {
     const reply = await request({ method: 'POST', path: '/api/session.get', headers: { host: `localhost:${port}`, 'content-type': 'application/json; charset=utf-8', [TOKEN_HEADER]: TOKEN } });
     expect(reply.status).toBe(200);
