@@ -28,6 +28,11 @@ import { RegionTable } from './RegionTable';
 import { TieOrderPanel } from './TieOrderPanel';
 import { asResults, hasProvisional } from './region-view';
 
+interface EarlyRegion {
+  regionId: string;
+  answer: Promise<Result<RegionResults>>;
+}
+
 /** The region the tab shows: the one chosen, while the summary still has it, else the first. */
 function shownRegionId(summary: RoundResultsSummary, chosen: string | null): string | null {
   return summary.regions.some((r) => r.regionId === chosen) ? chosen : (summary.regions[0]?.regionId ?? null);
@@ -50,10 +55,16 @@ export function RankingTab() {
   // Asks sent ahead of the render that would send them (issue 8, ≈ 30 ms at 20,000 applications): the summary
   // beside members.list when the list read a moment ago already lets the viewer see (members-memo.ts), and the
   // region to show as soon as the summary answers. Used only if they match what the render then asks for.
-  const earlySummary = useRef<{ viewer: string | null; answer: Promise<Result<RoundResultsSummary>> } | null>(null);
+  const earlySummary = useRef<{ viewer: string | null; answer: Promise<Result<RoundResultsSummary>>; region: Promise<EarlyRegion | null> } | null>(null);
   const earlyRegions = useRef(new Map<string, Promise<Result<RegionResults>>>());
   const chosenRegionRef = useRef(chosenRegion);
   chosenRegionRef.current = chosenRegion;
+
+  /** Asks for the region the tab will show under this summary (see shownRegionId). */
+  const askRegion = (r: Result<RoundResultsSummary>, viewerId: string | null): EarlyRegion | null => {
+    const regionId = r.ok ? shownRegionId(r.value, chosenRegionRef.current) : null;
+    return regionId ? { regionId, answer: api['ranking.region']({ roundId: round.id, regionId, viewerMemberId: viewerId }) } : null;
+  };
 
   // The three asks below are a chain (who views → the summary → its first region): each is sent in the commit
   // that makes it possible (layout effects), not after that commit's paint.
@@ -62,7 +73,12 @@ export function RankingTab() {
     const guess = recent ? rankingViewer(recent, currentMemberId, round.status === 'finalized') : null;
     // Never ask before the viewer may see (the request itself is about others' scores): only on a list that says so.
     const viewerId = guess?.viewer?.id ?? null;
-    earlySummary.current = guess?.mayView ? { viewer: viewerId, answer: api['ranking.summary']({ roundId: round.id, viewerMemberId: viewerId }) } : null;
+    if (guess?.mayView) {
+      const answer = api['ranking.summary']({ roundId: round.id, viewerMemberId: viewerId });
+      // The region to show goes out as soon as the summary answers, not after members.list too.
+      const region = answer.then((r) => askRegion(r, viewerId));
+      earlySummary.current = { viewer: viewerId, answer, region };
+    } else earlySummary.current = null;
     void readMembers(round.id).then((r) => (r.ok ? setMembers(r.value) : setError(errorText(r.error))));
   }, [round.id, round.status, currentMemberId]);
 
@@ -74,12 +90,12 @@ export function RankingTab() {
   const loadSummary = useCallback(async () => {
     const early = earlySummary.current;
     earlySummary.current = null;
-    const r = await (early && early.viewer === viewer ? early.answer : api['ranking.summary']({ roundId: round.id, viewerMemberId: viewer }));
+    const used = early && early.viewer === viewer ? early : null;
+    const r = await (used ? used.answer : api['ranking.summary']({ roundId: round.id, viewerMemberId: viewer }));
+    const region = used ? await used.region : askRegion(r, viewer);
     regionCache.current = new Map();
-    earlyRegions.current = new Map();
+    earlyRegions.current = new Map(region ? [[region.regionId, region.answer]] : []);
     if (!r.ok) return setError(errorText(r.error));
-    const first = shownRegionId(r.value, chosenRegionRef.current);
-    if (first) earlyRegions.current.set(first, api['ranking.region']({ roundId: round.id, regionId: first, viewerMemberId: viewer }));
     setSummary(r.value);
   }, [round.id, viewer]);
   useLayoutEffect(() => {
