@@ -74,9 +74,22 @@ describe('the virtualised scoring grid and the far region', () => {
   it('scores by keyboard from row 499 across 500 → 501, rendering rows as it goes', { timeout: 300_000 }, async () => {
     const { page } = await fixture.open();
     const scoring = await ScoringPage.open(page, roundId);
+    // The pages of rows the grid asks for, and whether the sheet's first row was ever rendered.
+    const pagesAsked: number[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/api/scores.gridRows') && pagesAsked.push((JSON.parse(request.postData() ?? '{}') as { offset: number }).offset)));
+    await page.evaluate(() => {
+      const seen = window as unknown as { topRowRendered?: boolean };
+      seen.topRowRendered = false;
+      new MutationObserver(() => void (document.getElementById('cell-0-0') && (seen.topRowRendered = true))).observe(document.body, { childList: true, subtree: true });
+    });
     await scoring.chooseMember('钱雅琴');
     // It opens on the first empty cell, row 499 (0-based position), far down a virtualised sheet.
     await expect.poll(() => scoring.focusedId(), POLL).toBe('cell-499-0');
+    // Laid out around that cell from the first render: the top of the sheet is neither rendered nor asked for
+    // (rows 400–599 are; the outline brought the rows around 499).
+    await expect.poll(async () => (await page.locator('#cell-499-0').boundingBox())?.y ?? -1, POLL).toBeGreaterThan(100);
+    expect(await page.evaluate(() => (window as unknown as { topRowRendered?: boolean }).topRowRendered)).toBe(false);
+    expect(pagesAsked.every((offset) => offset >= 400 && offset < 600)).toBe(true);
     const inputs = await page.locator('.score-grid input').count();
     expect(inputs).toBeGreaterThan(0);
     expect(inputs).toBeLessThan(400); // 2,400 cells in the sheet: only the rows near the view are rendered

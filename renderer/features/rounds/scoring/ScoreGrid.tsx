@@ -108,8 +108,26 @@ function ScoreGridView(props: Props) {
   const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
   const estimateSize = useCallback((i: number) => (items[i]?.kind === 'region' ? REGION_ROW_PX : ROW_PX), [items]);
   latest.current = { props, layout, count, virtual, margin };
+  const laidOut = virtual && margin !== null;
+  // Where the rows are first laid out: around the cell waiting for focus (the first empty one when the sheet
+  // opens), so the first rows rendered are the ones it opens on. Starting at the window's offset and then
+  // scrolling there rendered the top rows first, asked for their page, and waited a frame for the scroll
+  // event (≈ 40 ms of opening the tab at 20,000). Read by the virtualiser when it is enabled (it resets its
+  // offset while disabled); otherwise where the window is.
+  const openingOffset = useCallback(() => {
+    const { layout: l, margin: m } = latest.current;
+    const item = pending.current ? l.itemOf.get(pending.current.position) : undefined;
+    if (item === undefined || m === null) return window.scrollY;
+    let before = 0;
+    for (let i = 0; i < item; i++) before += l.items[i]!.kind === 'region' ? REGION_ROW_PX : ROW_PX;
+    return Math.max(0, Math.round(m + before - (window.innerHeight - ROW_PX) / 2));
+  }, []);
   const virtualizer = useWindowVirtualizer({
-    count: virtual && margin !== null ? items.length : 0,
+    count: laidOut ? items.length : 0,
+    // Not subscribed to the window before the margin is known; the viewport is known before the first event.
+    enabled: laidOut,
+    initialOffset: openingOffset,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     // The heights scoring.css fixes for the rows of a virtual grid, so rows are not measured: measuring forced
     // a layout per render, and each row measured off its estimate made the virtualiser re-lay all 20,000 rows
     // (together ~150 ms of opening the tab at platform scale).
@@ -179,8 +197,9 @@ function ScoreGridView(props: Props) {
     [focusCell],
   );
 
-  // When the grid opens: straight to the first empty cell (the outline names it).
-  useEffect(() => {
+  // When the grid opens: straight to the first empty cell (the outline names it), before the first paint, so
+  // the rows are laid out around it (openingOffset).
+  useLayoutEffect(() => {
     if (readOnly || count === 0) return;
     const first = latest.current.props.firstEmpty;
     if (first && layout.visibleIndex.has(first.position)) focusCell(first.position, first.col);
