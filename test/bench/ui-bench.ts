@@ -320,11 +320,11 @@ async function runSize(n: number): Promise<[string, number[]][]> {
       // Ranking tab, as the chair (nobody chosen at the keyboard).
       await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
       await page.waitForFunction(() => document.querySelector('.ranking-tab') === null);
-      record('open the ranking tab (summary + first region)', await measure(page, 'ranking-open', { kind: 'hash', hash: tabHash(r, 'ranking') }, { kind: 'selector', selector: 'table.ranking-table tbody tr' }));
+      record('open the ranking tab (summary + first region)', await measure(page, 'ranking-open', { kind: 'hash', hash: tabHash(r, 'ranking') }, { kind: 'selector', selector: 'table.ranking-table tbody tr[data-application]' }));
       const target = built.regions[1 + k]!.name;
-      record('switch region (a region in the list)', await measure(page, 'region-switch', { kind: 'click', selector: '.region-option', text: target }, { kind: 'selector', selector: `table.ranking-table[aria-label="${target} 排名"] tbody tr` }));
+      record('switch region (a region in the list)', await measure(page, 'region-switch', { kind: 'click', selector: '.region-option', text: target }, { kind: 'selector', selector: `table.ranking-table[aria-label="${target} 排名"] tbody tr[data-application]` }));
       const far = built.regions[249 - k]!.name;
-      record('switch region (the 250th, through the search)', await measure(page, 'region-far', { kind: 'search', selector: '.region-search', text: far }, { kind: 'selector', selector: `table.ranking-table[aria-label="${far} 排名"] tbody tr` }));
+      record('switch region (the 250th, through the search)', await measure(page, 'region-far', { kind: 'search', selector: '.region-search', text: far }, { kind: 'selector', selector: `table.ranking-table[aria-label="${far} 排名"] tbody tr[data-application]` }));
       await page.fill('.region-search', '');
       record('switch tabs (ranking → committee)', await measure(page, 'tab-switch', { kind: 'click', selector: '[role="tab"]', text: '评审小组' }, { kind: 'tab', text: '评审小组' }));
       if (RANKING_ONLY) continue;

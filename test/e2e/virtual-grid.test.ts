@@ -2,7 +2,8 @@
 // across the rendered boundary (row 500 → 501, with the rows before scrolled out of the DOM), the missing-cells
 // list jumps to a cell that is not rendered, the sticky header stays above the inputs; and the ranking tab,
 // asking for one region at a time, shows a far region (the 250th of 300) as the API has it, to the chair
-// viewing as chair without anybody chosen at the keyboard (issue 11).
+// viewing as chair without anybody chosen at the keyboard (issue 11); and a long region's table renders the rows
+// in view only, in rank order all the way down.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POLL, useAppFixture } from './support/app';
 import { RankingPage, ScoringPage, dismissToasts } from './support/round-pages';
@@ -17,6 +18,8 @@ const REGIONS = 300;
 const APPLICATIONS = 600;
 const LABELS = ['公司实力', '技术水平', '业内口碑', '服务报价'] as const;
 const CRITERIA = ['strength', 'technical', 'reputation', 'price'] as const;
+/** The first applications all apply to the first region, which ranks past the table's virtual threshold. */
+const LONG_REGION = 80;
 /** Rows scored by keyboard (empty before the test); every other cell is imported. */
 const TYPED = [499, 500, 501];
 const value = (i: number, c: number, m: number) => 60 + ((i * 37 + c * 11 + m * 5) % 40);
@@ -40,7 +43,7 @@ describe('the virtualised scoring grid and the far region', () => {
     const add = async (i: number) => {
       const legalName = `杭州第${i + 1}号珠宝检测有限公司`;
       const dossier = await server.call('dossiers.create', dossierInput({ legalName, creditCode: syntheticCreditCode(31_000 + i), priceQuoteYuan: 30_000 + i }));
-      const app = await server.call('applications.add', { roundId, data: { dossierId: dossier.id, priceQuoteYuan: 30_000 + i, strengthStatement: '', regionIds: [regionIds[i % REGIONS]!] } });
+      const app = await server.call('applications.add', { roundId, data: { dossierId: dossier.id, priceQuoteYuan: 30_000 + i, strengthStatement: '', regionIds: [regionIds[i < LONG_REGION ? 0 : i % REGIONS]!] } });
       names.set(app.id, legalName);
     };
     for (let i = 0; i < APPLICATIONS; i += 8) await Promise.all(Array.from({ length: Math.min(8, APPLICATIONS - i) }, (_, k) => add(i + k)));
@@ -168,5 +171,38 @@ describe('the virtualised scoring grid and the far region', () => {
     await expect.poll(() => picker.getByRole('button', { name: far, pressed: true }).isVisible(), POLL).toBe(true);
     await dismissToasts(page);
     await saveBothLanguages(page, 'ranking-far-region');
+  });
+
+  it('renders a long region in view only and shows every row in rank order as the page scrolls', { timeout: 300_000 }, async () => {
+    const { page } = await fixture.open();
+    const ranking = await RankingPage.open(page, roundId);
+    const name = '杭州产业带1号';
+    await ranking.showRegion(name);
+    const expected = await fixture.server.call('ranking.region', { roundId, regionId: regionIds[0]!, viewerMemberId: chairId });
+    const byRank = [...expected.explanations].sort((a, b) => a.rank! - b.rank!);
+    expect(byRank.length).toBeGreaterThan(LONG_REGION); // 80 first, and every 300th after
+    const table = page.getByRole('table', { name: `${name} 排名` });
+    await expect.poll(() => table.getAttribute('data-rows'), POLL).toBe(String(byRank.length));
+    const first = await ranking.rows();
+    expect(first.length).toBeLessThan(byRank.length / 2);
+    expect(first[0]!.rank).toBe('1');
+
+    // Down the page a screen at a time: each rendered row as the API ranks it, and all of them by the end.
+    const seen = new Map<string, string>(); // name → rank shown
+    for (let step = 0; step < 60 && seen.size < byRank.length; step++) {
+      for (const row of await ranking.rows()) seen.set(row.name, row.rank);
+      await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+    expect(seen.size).toBe(byRank.length);
+    for (const e of byRank) expect(seen.get(expected.labels.applications[e.applicationId]!.legalName)).toBe(String(e.rank));
+    // The rows rendered at the end are the last ones, in rank order, with nothing but spacers around them.
+    const last = await ranking.rows();
+    expect(last.at(-1)!.name).toBe(expected.labels.applications[byRank.at(-1)!.applicationId]!.legalName);
+    const ranks = last.map((r) => Number(r.rank));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(await table.locator('tbody tr:not([data-application])').evaluateAll((trs) => trs.every((tr) => tr.classList.contains('table-spacer')))).toBe(true);
+    await dismissToasts(page);
+    await saveBothLanguages(page, 'ranking-long-region');
   });
 });

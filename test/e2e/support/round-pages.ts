@@ -113,9 +113,10 @@ export class RankingPage {
     await this.page.getByRole('table', { name: `${name} 排名` }).waitFor();
   }
 
+  /** The rows rendered (a long region renders those in view only, between spacer rows). */
   async rows(): Promise<RankingRow[]> {
-    await this.table.locator('tbody tr').first().waitFor();
-    return this.table.locator('tbody tr').evaluateAll((trs) =>
+    await this.table.locator('tbody tr[data-application]').first().waitFor();
+    return this.table.locator('tbody tr[data-application]').evaluateAll((trs) =>
       trs.map((tr) => {
         const cells = [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim());
         return { rank: cells[0]!, name: tr.querySelector('.application-link')!.textContent!.trim(), total: cells[cells.length - 3]!, result: cells[cells.length - 2]!, explanation: cells[cells.length - 1]! };

@@ -1,7 +1,8 @@
 // One region's ranking in rank order: 名次, 机构, the criterion scores, 综合得分, 结果 and the reason in
 // words. Applications screened out for this region only (same-city rule) follow at the end.
 // Issue 11: the column headers sort (名次 is the default, the committee's order; equal values keep it).
-import { Fragment, useState } from 'react';
+// Issue 8: a long region renders the rows in view only (use-region-window.ts).
+import { Fragment, useMemo, useRef, useState } from 'react';
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import type { Explanation } from '../../../../shared/ranking/explain';
 import type { RoundResults } from '../../../../shared/rounds/results-view';
@@ -10,6 +11,7 @@ import { criterionLabel } from '../scoring/criterion-label';
 import { explanationSentences } from './explanation-text';
 import { formatTotal, provisionalText, statusClass, statusText } from './status';
 import { RANK_ORDER, sortRows, type Sort, type SortKey } from './region-view';
+import { useRegionWindow } from './use-region-window';
 
 interface Props {
   results: RoundResults;
@@ -22,12 +24,14 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const [sort, setSort] = useState<Sort>(RANK_ORDER);
+  const tbody = useRef<HTMLTableSectionElement>(null);
   const region = results.ranking.regions.find((r) => r.regionId === regionId);
+  const rows = useMemo(() => (region ? regionRows(results, region, sort) : []), [results, region, sort]);
+  const keys = useMemo(() => rows.map((r) => r.applicationId), [rows]);
+  const { virtual, margin, virtualizer } = useRegionWindow(keys, tbody);
   if (!region) return null;
   const criteria = results.options.criteria;
   const entries = new Map(region.entries.map((e) => [e.applicationId, e]));
-  const explanations = results.explanations.filter((e) => e.regionId === regionId);
-  const screenedOut = results.ineligible.filter((i) => i.regionId === regionId && !entries.has(i.applicationId));
   const name = (id: string) => results.labels.applications[id]?.legalName ?? id;
   const context = {
     t,
@@ -38,12 +42,13 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
     join: (names: string[]) => names.join(locale === 'zh-CN' ? '、' : ', '),
   };
 
-  const row = (applicationId: string, e: Explanation | null) => {
+  const row = (applicationId: string, e: Explanation | null, index: number) => {
     const entry = entries.get(applicationId);
     const status = e?.status ?? 'ineligible';
     const pending = provisionalText(t, status, e?.provisional);
+    const measured = virtual ? { ref: virtualizer.measureElement, 'data-index': index } : {};
     return (
-      <tr key={applicationId} className={applicationId === selectedId ? 'selected' : undefined} data-application={name(applicationId)}>
+      <tr key={applicationId} {...measured} className={applicationId === selectedId ? 'selected' : undefined} data-application={name(applicationId)}>
         <td className="num rank-col">{e?.rank ?? '—'}</td>
         <td className="application-col">
           <button type="button" className="link application-link" aria-pressed={applicationId === selectedId} onClick={() => onSelect(applicationId)}>
@@ -72,16 +77,24 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
     );
   };
 
-  const rows = sortRows(
-    [...explanations.map((e) => ({ e, applicationId: e.applicationId })), ...screenedOut.map((i) => ({ e: null, applicationId: i.applicationId }))].map((r, order) => ({
-      ...r,
-      order,
-      name: name(r.applicationId),
-      total: r.e?.total ?? null,
-      criteria: criteria.map((_, i) => entries.get(r.applicationId)?.criteria[i]?.value ?? null),
-    })),
-    sort,
-  );
+  let body: React.ReactNode[];
+  if (!virtual) body = rows.map((r, i) => row(r.applicationId, r.e, i));
+  else {
+    // Spacer rows stand in for the rows above and below the window (their heights as measured or estimated).
+    const spacer = (key: string, height: number) =>
+      height > 0 ? (
+        <tr key={key} className="table-spacer" aria-hidden="true">
+          <td colSpan={criteria.length + 5} style={{ height, padding: 0, border: 0 }} />
+        </tr>
+      ) : null;
+    body = [];
+    let end = margin;
+    for (const v of virtualizer.getVirtualItems()) {
+      body.push(spacer(`gap-${v.index}`, v.start - end), row(rows[v.index]!.applicationId, rows[v.index]!.e, v.index));
+      end = v.end;
+    }
+    body.push(spacer('gap-end', virtualizer.getTotalSize() + margin - end));
+  }
   const same = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'criterion' || (b.by === 'criterion' && a.index === b.index));
   /** A header that sorts: first click puts the best first (highest score; names and ranks ascending), the next reverses. */
   const sortable = (key: SortKey, label: string, children: React.ReactNode, className?: string) => {
@@ -103,11 +116,11 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   };
 
   return (
-    <table className="table ranking-table" aria-label={t('ranking.table.label', { region: context.regionName(regionId) })}>
+    <table className={virtual ? 'table ranking-table virtual' : 'table ranking-table'} aria-label={t('ranking.table.label', { region: context.regionName(regionId) })} data-rows={rows.length}>
       <thead>
         <tr>
           {sortable({ by: 'rank' }, t('ranking.col.rank'), t('ranking.col.rank'), 'num rank-col')}
-          {sortable({ by: 'name' }, t('ranking.col.application'), t('ranking.col.application'))}
+          {sortable({ by: 'name' }, t('ranking.col.application'), t('ranking.col.application'), 'application-col')}
           {criteria.map((c, index) => (
             <Fragment key={c.key}>
               {sortable(
@@ -126,9 +139,25 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
           <th>{t('ranking.col.explanation')}</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r) => row(r.applicationId, r.e))}
-      </tbody>
+      <tbody ref={tbody}>{body}</tbody>
     </table>
+  );
+}
+
+/** The region's rows in the chosen order: its ranked applications, then those screened out here only. */
+function regionRows(results: RoundResults, region: RoundResults['ranking']['regions'][number], sort: Sort) {
+  const entries = new Map(region.entries.map((e) => [e.applicationId, e]));
+  const explanations = results.explanations.filter((e) => e.regionId === region.regionId);
+  const screenedOut = results.ineligible.filter((i) => i.regionId === region.regionId && !entries.has(i.applicationId));
+  const criteria = results.options.criteria;
+  return sortRows(
+    [...explanations.map((e) => ({ e, applicationId: e.applicationId })), ...screenedOut.map((i) => ({ e: null, applicationId: i.applicationId }))].map((r, order) => ({
+      ...r,
+      order,
+      name: results.labels.applications[r.applicationId]?.legalName ?? r.applicationId,
+      total: r.e?.total ?? null,
+      criteria: criteria.map((_, i) => entries.get(r.applicationId)?.criteria[i]?.value ?? null),
+    })),
+    sort,
   );
 }
