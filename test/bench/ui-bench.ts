@@ -253,10 +253,12 @@ async function measureLists(page: Page, n: number, r: string, built: Built, reco
   // From the set-up tab (light at any size; the committee tab reads every application for its recusal picker).
   await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
   await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  await settle(page);
   record('open the applications tab', await measure(page, 'applications-open', { kind: 'hash', hash: tabHash(r, 'applications') }, { kind: 'tab', text: '申请' }));
   await listActions(page, n, built, record);
   await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'setup'));
   await page.waitForFunction(() => document.querySelector('.applications, .screening') === null);
+  await settle(page);
   record('open the screening tab', await measure(page, 'screening-open', { kind: 'hash', hash: tabHash(r, 'screening') }, { kind: 'tab', text: '资格审查' }));
   await screeningActions(page, n, built, record);
 }
@@ -283,6 +285,16 @@ async function screeningActions(page: Page, n: number, built: Built, record: Rec
   await page.waitForFunction((text) => document.querySelector('[data-testid="list-count"]')?.textContent?.includes(text), `显示 ${2 * n} 条`);
   record('scroll the screening to the end', await measure(page, 'screening-scroll', { kind: 'scrollEnd', selector: '.vt-scroll' }, { kind: 'selector', selector: `table.${t} tbody tr[aria-rowindex="${2 * n + 1}"]:not([data-pending])` }));
   await page.evaluate(() => void (document.querySelector('.vt-scroll')!.scrollTop = 0));
+}
+
+/**
+ * The tab an action starts from has finished loading, as it has when a person acts on it: no "loading" text,
+ * then 400 ms for its last answers to render. Without this an open could start while the tab before it was
+ * still rendering an answer (the request of the tab measured then went out 5–75 ms after the click).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction((loading) => !(document.querySelector('.page')?.textContent ?? '').includes(loading), LOADING);
+  await page.waitForTimeout(400);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -320,6 +332,7 @@ async function runSize(n: number): Promise<[string, number[]][]> {
       // Ranking tab, as the chair (nobody chosen at the keyboard).
       await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
       await page.waitForFunction(() => document.querySelector('.ranking-tab') === null);
+      await settle(page);
       record('open the ranking tab (summary + first region)', await measure(page, 'ranking-open', { kind: 'hash', hash: tabHash(r, 'ranking') }, { kind: 'selector', selector: 'table.ranking-table tbody tr[data-application]' }));
       const target = built.regions[1 + k]!.name;
       record('switch region (a region in the list)', await measure(page, 'region-switch', { kind: 'click', selector: '.region-option', text: target }, { kind: 'selector', selector: `table.ranking-table[aria-label="${target} 排名"] tbody tr[data-application]` }));
@@ -349,8 +362,8 @@ async function runSize(n: number): Promise<[string, number[]][]> {
       if (k > 0) {
         await page.evaluate((h) => void (window.location.hash = h), tabHash(r, 'committee'));
         await page.waitForFunction(() => document.querySelector('.score-grid') === null && document.querySelector('.tab-step') !== null);
-        await page.waitForLoadState('networkidle');
       }
+      await settle(page);
       record('open the scoring tab with a member chosen', await measure(page, 'scoring-open', { kind: 'hash', hash: tabHash(r, 'scoring') }, { kind: 'focusMoved' }));
     }
     const enters: number[] = [];
