@@ -5,7 +5,7 @@
 // a worker whose heap has grown past 128 MB collects it with V8's memory-reducing full collection ('last-resort':
 // collections repeated until nothing more is freed, then the heap shrunk), and V8 gives the freed pages back. At
 // 20,000 applications it holds the worker ≈ 140–550 ms; a call that arrives meanwhile waits. Light calls never
-// trigger it, nor a small heap (a committee's usual round). Measured on the platform bench (docs/performance.md,
+// trigger it, nor a small heap (a committee's usual round). Measured on the platform bench (docs/performance-history.md,
 // session 17): one 'regular' collection held the worker 40–250 ms but left V8's heap at its size (peak 974 MB),
 // and waiting a second instead of 100 ms left the bench's back-to-back calls no gap to collect in (958 MB);
 // this collection after 100 ms: 748–855 MB.

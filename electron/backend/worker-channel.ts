@@ -30,8 +30,8 @@ export interface Channel {
  * applications). Without one, V8 sizes a worker's heap from the machine's memory (several GB here) and lets it
  * grow far past the live data before it collects: the server peaked at 1.17 GB during a ranking whose live
  * data was a fraction of that. Measured at 20,000 applications / 1.2 M scores / 20,000 dossiers (platform bench
- * and the dossier XLSX export): the largest legitimate heap is well below this cap (docs/performance.md has the
- * figures), so the cap only makes V8 collect sooner. REVIEW_DESK_WORKER_HEAP_MB overrides it (256–16384).
+ * and the dossier XLSX export): the largest legitimate heap is well below this cap (the figures are in
+ * docs/performance-history.md), so the cap only makes V8 collect sooner. REVIEW_DESK_WORKER_HEAP_MB overrides it (256–16384).
  */
 export const WORKER_HEAP_MB = 1024;
 
@@ -46,7 +46,7 @@ export function workerHeapMb(override: string | undefined): number {
  * of RSS in young generations alone. 32 MB took the server's peak during the ranking at 20,000 from ≈ 1.13–1.2 GB
  * to ≈ 0.86 GB with the score import and the ranking within their targets; 16 MB saved little more and let
  * the score import (short-lived rows promoted into the old space) run past ×5 in two of five runs
- * (docs/performance.md, "Fifth round"). REVIEW_DESK_WORKER_YOUNG_MB overrides it (8–256).
+ * (docs/performance-history.md, "Fifth round"). REVIEW_DESK_WORKER_YOUNG_MB overrides it (8–256).
  */
 export const WORKER_YOUNG_MB = 32;
 

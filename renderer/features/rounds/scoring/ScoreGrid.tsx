@@ -132,7 +132,10 @@ function ScoreGridView(props: Props) {
     // a layout per render, and each row measured off its estimate made the virtualiser re-lay all 20,000 rows
     // (together ~150 ms of opening the tab at platform scale).
     estimateSize,
-    overscan: 8,
+    // Three rows beyond the view each way: the next row for Enter, Tab and ↓ is there, and a longer jump scrolls
+    // first (tryFocus). Eight rendered ≈ 10 more rows of inputs in every render of the grid (≈ 9 ms of opening
+    // the tab at 20,000, median of seven opens).
+    overscan: 3,
     scrollMargin: margin ?? 0,
     getItemKey,
     rangeExtractor,
