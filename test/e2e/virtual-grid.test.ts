@@ -186,6 +186,16 @@ describe('the virtualised scoring grid and the far region', () => {
     const first = await ranking.rows();
     expect(first.length).toBeLessThan(byRank.length / 2);
     expect(first[0]!.rank).toBe('1');
+    // The row holding the focus stays rendered while the page scrolls away from it (and Tab goes on to the next row, scrolled back into view).
+    const topName = table.getByRole('button', { name: first[1]!.name, exact: true });
+    await topName.focus();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL).toBe(first[1]!.name);
+    expect(await ranking.rows()).toContainEqual(first[1]);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-application') ?? ''), POLL).toBe(first[2]!.name);
+    await expect.poll(() => page.evaluate(() => { const top = document.activeElement!.getBoundingClientRect().top; return top > 0 && top < window.innerHeight; }), POLL).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // Down the page a screen at a time: each rendered row as the API ranks it, and all of them by the end.
     const seen = new Map<string, string>(); // name → rank shown

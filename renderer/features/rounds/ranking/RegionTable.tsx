@@ -28,7 +28,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   const region = results.ranking.regions.find((r) => r.regionId === regionId);
   const rows = useMemo(() => (region ? regionRows(results, region, sort) : []), [results, region, sort]);
   const keys = useMemo(() => rows.map((r) => r.applicationId), [rows]);
-  const { virtual, margin, virtualizer } = useRegionWindow(keys, tbody);
+  const { virtual, margin, virtualizer, onFocus } = useRegionWindow(keys, tbody);
   if (!region) return null;
   const criteria = results.options.criteria;
   const entries = new Map(region.entries.map((e) => [e.applicationId, e]));
@@ -139,7 +139,9 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
           <th>{t('ranking.col.explanation')}</th>
         </tr>
       </thead>
-      <tbody ref={tbody}>{body}</tbody>
+      <tbody ref={tbody} onFocus={virtual ? onFocus : undefined}>
+        {body}
+      </tbody>
     </table>
   );
 }

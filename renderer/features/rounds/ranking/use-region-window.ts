@@ -3,9 +3,11 @@
 // ≈ 30 ms of every open and every region switch (measured in Chromium: 5 ms for 20 rows), and a program
 // with few regions has thousands per region. The table stays in the page's own scroll (TanStack Virtual over
 // the window, as the scoring grid does), with spacer rows for the rest; rows are measured as they render,
-// since the reason wraps to two or three lines. Below VIRTUAL_FROM rows every row is rendered, as before.
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+// since the reason wraps to two or three lines. The row holding the focus and its neighbours stay rendered while
+// the page scrolls away from them (a name button tabbed to, then the wheel), so Tab goes on to the next row. Below VIRTUAL_FROM rows every
+// row is rendered, as before.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 
 export const VIRTUAL_FROM = 60;
 /** A ranked row with a two-line name and a three-line reason, as laid out at 1280 px. */
@@ -31,6 +33,16 @@ export function useRegionWindow(keys: readonly string[], tbody: RefObject<HTMLTa
 
   const laidOut = virtual && margin !== null;
   const getItemKey = useCallback((i: number) => keys[i] ?? i, [keys]);
+  /** The index of the row holding the focus (set by the table's onFocus), kept among the rendered rows. */
+  const focused = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const at = focused.current;
+    if (at === null) return indexes;
+    // With its neighbours: Tab and Shift+Tab go on to the next and previous rows, wherever the page is.
+    const kept = [at - 1, at, at + 1].filter((i) => i >= 0 && i < range.count && !indexes.includes(i));
+    return kept.length === 0 ? indexes : [...indexes, ...kept].sort((a, b) => a - b);
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: laidOut ? keys.length : 0,
     enabled: laidOut,
@@ -38,8 +50,14 @@ export function useRegionWindow(keys: readonly string[], tbody: RefObject<HTMLTa
     overscan: 6,
     scrollMargin: margin ?? 0,
     getItemKey,
+    rangeExtractor,
     // The viewport is known before the window's first resize event.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
-  return { virtual, margin: margin ?? 0, virtualizer };
+  /** For the table body's onFocus: remembers which row holds the focus. */
+  const onFocus = useCallback((e: FocusEvent) => {
+    const index = (e.target as HTMLElement).closest('tr')?.dataset.index;
+    focused.current = index === undefined ? null : Number(index);
+  }, []);
+  return { virtual, margin: margin ?? 0, virtualizer, onFocus };
 }
