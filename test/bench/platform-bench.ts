@@ -189,7 +189,10 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     const floorDb = new Database(path.join(floorDir, 'floor.sqlite'));
     floorDb.pragma('journal_mode = WAL');
     floorDb.pragma('synchronous = FULL');
-    const dossiersSql = (new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers'").get() as { sql: string }).sql;
+    const schemaDb = new Database(dbFile, { readonly: true });
+    const dossiersSql = (schemaDb.prepare("SELECT sql FROM sqlite_master WHERE name = 'dossiers'").get() as { sql: string }).sql;
+    const dossierIndexes = (schemaDb.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL").all() as { sql: string }[]).map((r) => r.sql);
+    schemaDb.close();
     floorDb.exec(dossiersSql);
     const floorCpuBefore = process.cpuUsage();
     const [floorDossiers] = await time(() => {
@@ -207,7 +210,6 @@ async function runSize(n: number): Promise<{ rows: [string, number, number, stri
     const indexedDb = new Database(path.join(floorDir, 'floor-indexed.sqlite'));
     indexedDb.pragma('journal_mode = WAL');
     indexedDb.pragma('synchronous = FULL');
-    const dossierIndexes = (new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL").all() as { sql: string }[]).map((r) => r.sql);
     indexedDb.exec([dossiersSql, ...dossierIndexes].join(';\n'));
     const [floorIndexed] = await time(() => {
       const parsed = csv.split('\n').slice(1).map((line) => line.split(','));

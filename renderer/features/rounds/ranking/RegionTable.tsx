@@ -28,7 +28,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   const region = results.ranking.regions.find((r) => r.regionId === regionId);
   const rows = useMemo(() => (region ? regionRows(results, region, sort) : []), [results, region, sort]);
   const keys = useMemo(() => rows.map((r) => r.applicationId), [rows]);
-  const { virtual, margin, virtualizer, onFocus } = useRegionWindow(keys, tbody);
+  const { virtual, margin, virtualizer, onFocusChange } = useRegionWindow(keys, tbody);
   if (!region) return null;
   const criteria = results.options.criteria;
   const entries = new Map(region.entries.map((e) => [e.applicationId, e]));
@@ -97,11 +97,16 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   }
   const same = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'criterion' || (b.by === 'criterion' && a.index === b.index));
   /** A header that sorts: first click puts the best first (highest score; names and ranks ascending), the next reverses. */
+  // A long region's columns keep their widths whichever rows are rendered (fixed layout), the criteria sharing
+  // at most 36 % so the reason keeps about a quarter of the table; with more than six criteria they would be too
+  // narrow for a score, and the table keeps the usual layout (its columns may then move as rows come and go).
+  const fixedColumns = virtual && criteria.length <= 6;
+  const criterionWidth = fixedColumns ? { width: `${Math.min(9, 36 / criteria.length).toFixed(2)}%` } : undefined;
   const sortable = (key: SortKey, label: string, children: React.ReactNode, className?: string) => {
     const active = same(sort.key, key);
     const firstDescending = key.by === 'total' || key.by === 'criterion';
     return (
-      <th className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <th className={className} style={key.by === 'criterion' ? criterionWidth : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
         <button
           type="button"
           className="sort-button"
@@ -116,7 +121,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   };
 
   return (
-    <table className={virtual ? 'table ranking-table virtual' : 'table ranking-table'} aria-label={t('ranking.table.label', { region: context.regionName(regionId) })} data-rows={rows.length}>
+    <table className={fixedColumns ? 'table ranking-table fixed-columns' : 'table ranking-table'} aria-label={t('ranking.table.label', { region: context.regionName(regionId) })} data-rows={rows.length}>
       <thead>
         <tr>
           {sortable({ by: 'rank' }, t('ranking.col.rank'), t('ranking.col.rank'), 'num rank-col')}
@@ -139,7 +144,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
           <th>{t('ranking.col.explanation')}</th>
         </tr>
       </thead>
-      <tbody ref={tbody} onFocus={virtual ? onFocus : undefined}>
+      <tbody ref={tbody} onFocus={virtual ? onFocusChange : undefined} onBlur={virtual ? onFocusChange : undefined}>
         {body}
       </tbody>
     </table>

@@ -6,7 +6,7 @@
 // since the reason wraps to two or three lines. The row holding the focus and its neighbours stay rendered while
 // the page scrolls away from them (a name button tabbed to, then the wheel), so Tab goes on to the next row. Below VIRTUAL_FROM rows every
 // row is rendered, as before.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 
 export const VIRTUAL_FROM = 60;
@@ -32,13 +32,18 @@ export function useRegionWindow(keys: readonly string[], tbody: RefObject<HTMLTa
   }, [virtual, measureMargin]);
 
   const laidOut = virtual && margin !== null;
+  const latestKeys = useRef(keys);
+  latestKeys.current = keys;
   const getItemKey = useCallback((i: number) => keys[i] ?? i, [keys]);
-  /** The index of the row holding the focus (set by the table's onFocus), kept among the rendered rows. */
-  const focused = useRef<number | null>(null);
+  /** The row holding the focus, by key (set by the table's onFocus and onBlur): a re-sort moves it, not its key. */
+  const focused = useRef<string | null>(null);
+  const positions = useMemo(() => new Map(keys.map((key, i) => [key, i])), [keys]);
+  const latestPositions = useRef(positions);
+  latestPositions.current = positions;
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const at = focused.current;
-    if (at === null) return indexes;
+    const at = focused.current === null ? undefined : latestPositions.current.get(focused.current);
+    if (at === undefined) return indexes;
     // With its neighbours: Tab and Shift+Tab go on to the next and previous rows, wherever the page is.
     const kept = [at - 1, at, at + 1].filter((i) => i >= 0 && i < range.count && !indexes.includes(i));
     return kept.length === 0 ? indexes : [...indexes, ...kept].sort((a, b) => a - b);
@@ -54,10 +59,16 @@ export function useRegionWindow(keys: readonly string[], tbody: RefObject<HTMLTa
     // The viewport is known before the window's first resize event.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
-  /** For the table body's onFocus: remembers which row holds the focus. */
-  const onFocus = useCallback((e: FocusEvent) => {
-    const index = (e.target as HTMLElement).closest('tr')?.dataset.index;
-    focused.current = index === undefined ? null : Number(index);
-  }, []);
-  return { virtual, margin: margin ?? 0, virtualizer, onFocus };
+  /** For the table body's onFocus and onBlur: which row holds the focus, if any. */
+  const onFocusChange = useCallback(
+    (e: FocusEvent) => {
+      // The window losing the focus (another application) leaves it on the row, to come back to.
+      if (e.type === 'blur' && e.relatedTarget === null && document.activeElement === e.target) return;
+      const into = e.type === 'focus' ? (e.target as HTMLElement) : (e.relatedTarget as HTMLElement | null);
+      const index = into?.closest('tbody') === e.currentTarget ? into.closest('tr')?.dataset.index : undefined;
+      focused.current = index === undefined ? null : (latestKeys.current[Number(index)] ?? null);
+    },
+    [],
+  );
+  return { virtual, margin: margin ?? 0, virtualizer, onFocusChange };
 }
