@@ -97,16 +97,17 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   }
   const same = (a: SortKey, b: SortKey) => a.by === b.by && (a.by !== 'criterion' || (b.by === 'criterion' && a.index === b.index));
   /** A header that sorts: first click puts the best first (highest score; names and ranks ascending), the next reverses. */
-  // A long region's columns keep their widths whichever rows are rendered (fixed layout), the criteria sharing
-  // at most 36 % so the reason keeps about a quarter of the table; with more than six criteria they would be too
-  // narrow for a score, and the table keeps the usual layout (its columns may then move as rows come and go).
+  // A long region's columns keep their widths whichever rows are rendered (fixed layout, in a window of 1200 px
+  // or more: ranking.css), the criteria sharing at most 36 % so the reason keeps about a quarter of the table;
+  // with more than six criteria they would be too narrow for a score, and the table keeps the usual layout (its
+  // columns may then move as rows come and go), as it does in a narrower window.
   const fixedColumns = virtual && criteria.length <= 6;
-  const criterionWidth = fixedColumns ? { width: `${Math.min(9, 36 / criteria.length).toFixed(2)}%` } : undefined;
+  const tableStyle = fixedColumns ? ({ '--criterion-width': `${Math.min(9, 36 / criteria.length).toFixed(2)}%` } as React.CSSProperties) : undefined;
   const sortable = (key: SortKey, label: string, children: React.ReactNode, className?: string) => {
     const active = same(sort.key, key);
     const firstDescending = key.by === 'total' || key.by === 'criterion';
     return (
-      <th className={className} style={key.by === 'criterion' ? criterionWidth : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <th className={className} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
         <button
           type="button"
           className="sort-button"
@@ -121,7 +122,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
   };
 
   return (
-    <table className={fixedColumns ? 'table ranking-table fixed-columns' : 'table ranking-table'} aria-label={t('ranking.table.label', { region: context.regionName(regionId) })} data-rows={rows.length}>
+    <table className={fixedColumns ? 'table ranking-table fixed-columns' : 'table ranking-table'} style={tableStyle} aria-label={t('ranking.table.label', { region: context.regionName(regionId) })} data-rows={rows.length}>
       <thead>
         <tr>
           {sortable({ by: 'rank' }, t('ranking.col.rank'), t('ranking.col.rank'), 'num rank-col')}
@@ -135,7 +136,7 @@ export function RegionTable({ results, regionId, selectedId, onSelect }: Props) 
                   {criterionLabel(t, c.key)}
                   <div className="small muted weight">{t('ranking.col.weight', { weight: c.weight })}</div>
                 </>,
-                'num',
+                'num criterion-col',
               )}
             </Fragment>
           ))}
