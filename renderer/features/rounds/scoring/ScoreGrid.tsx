@@ -94,13 +94,14 @@ function ScoreGridView(props: Props) {
   // null until measured: the virtualiser is given no rows before it, so the 20,000 positions are laid out once,
   // at the right offset (laying them out at 0 first and again once measured cost ≈ 15 ms of the tab's open).
   const [margin, setMargin] = useState<number | null>(null);
-  const activeItem = useRef<number | null>(null);
+  /** The sheet position of the row holding the focus (a position, not an item index: 只看未评分 re-numbers the items). */
+  const activePosition = useRef<number | null>(null);
   const pending = useRef<{ position: number; col: number } | null>(null);
 
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const active = activeItem.current;
-    if (active === null || active >= range.count || indexes.includes(active)) return indexes;
+    const active = activePosition.current === null ? undefined : latest.current.layout.itemOf.get(activePosition.current);
+    if (active === undefined || active >= range.count || indexes.includes(active)) return indexes;
     return [...indexes, active].sort((a, b) => a - b);
   }, []);
   // Stable while the layout is: a new getItemKey made the virtualiser re-lay every row on each render (a page
@@ -172,7 +173,7 @@ function ScoreGridView(props: Props) {
     // Hidden by the filter: it waits for the render that shows it (the sheet turns the filter off first); in a
     // virtual grid not laid out yet (margin unknown), for the render that lays it out.
     if (item === undefined || !latest.current.virtual || latest.current.margin === null) return false;
-    activeItem.current = item;
+    activePosition.current = want.position;
     virtualizer.scrollToIndex(item, { align: 'center' });
     return false;
   }, [virtualizer]);
@@ -303,7 +304,8 @@ function ScoreGridView(props: Props) {
         onFocus={(e) => {
           // The row holding the focus stays rendered (rangeExtractor) while the window scrolls away from it.
           const index = (e.target as HTMLElement).closest('tr')?.dataset.index;
-          if (index !== undefined) activeItem.current = Number(index);
+          const item = index === undefined ? undefined : latest.current.layout.items[Number(index)];
+          if (item?.kind === 'row') activePosition.current = item.position;
         }}
       >
         {body}
