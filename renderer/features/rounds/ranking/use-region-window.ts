@@ -3,11 +3,12 @@
 // ≈ 30 ms of every open and every region switch (measured in Chromium: 5 ms for 20 rows), and a program
 // with few regions has thousands per region. The table stays in the page's own scroll (TanStack Virtual over
 // the window, as the scoring grid does), with spacer rows for the rest; rows are measured as they render,
-// since the reason wraps to two or three lines. The row holding the focus and its neighbours stay rendered while
-// the page scrolls away from them (a name button tabbed to, then the wheel), so Tab goes on to the next row. Below VIRTUAL_FROM rows every
-// row is rendered, as before.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
+// since the reason wraps to two or three lines. The row holding the focus and its neighbours stay rendered
+// while the page scrolls away from them (a name button tabbed to, then the wheel), so Tab goes on to the next
+// row. Below VIRTUAL_FROM rows every row is rendered, as before.
+import { useCallback, useMemo, useRef, type FocusEvent, type RefObject } from 'react';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import { usePageOffset } from '../../../components/lists/use-page-offset';
 
 export const VIRTUAL_FROM = 60;
 /** A ranked row with a two-line name and a three-line reason, as laid out at 1280 px. */
@@ -15,22 +16,8 @@ const ROW_ESTIMATE_PX = 88;
 
 export function useRegionWindow(keys: readonly string[], tbody: RefObject<HTMLTableSectionElement | null>) {
   const virtual = keys.length > VIRTUAL_FROM;
-  // Where the rows start in the page, measured before the rows are laid out (none are until it is known),
-  // then again whenever the page's size changes (a banner above the table appears or goes).
-  const [margin, setMargin] = useState<number | null>(null);
-  const measureMargin = useCallback(() => {
-    if (!tbody.current) return;
-    const top = Math.round(tbody.current.getBoundingClientRect().top + window.scrollY);
-    setMargin((m) => (m === null || Math.abs(top - m) > 1 ? top : m));
-  }, [tbody]);
-  useLayoutEffect(() => void (virtual && measureMargin()), [virtual, measureMargin]);
-  useEffect(() => {
-    if (!virtual) return;
-    const observer = new ResizeObserver(measureMargin);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [virtual, measureMargin]);
-
+  // Where the rows start in the page: none is laid out until it is known.
+  const margin = usePageOffset(tbody, virtual);
   const laidOut = virtual && margin !== null;
   const latestKeys = useRef(keys);
   latestKeys.current = keys;

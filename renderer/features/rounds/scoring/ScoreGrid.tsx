@@ -14,7 +14,7 @@
 // asks for the rows it renders (onRange), and renders a row not loaded yet as a placeholder without inputs;
 // a cell to focus there is focused once its page arrives. Past the last cell, the sheet asks the backend
 // for the next empty cell (onPastLast).
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { displayNumberByFormat } from '../../../../shared/dossiers/identity';
 import { hrefOf } from '../../../app/router';
@@ -27,6 +27,7 @@ import { ScoreCellInput } from './ScoreCellInput';
 import { cellKey, useCell, type CellStore } from './cell-store';
 import { formatScore } from './parse-score';
 import { gridItems, type GridGroup, type GridItem } from './grid-items';
+import { usePageOffset } from '../../../components/lists/use-page-offset';
 
 /** Below this many rows (region headers included) every row is rendered, as before: no spacers, no scrolling tricks. */
 export const VIRTUAL_FROM = 200;
@@ -93,7 +94,7 @@ function ScoreGridView(props: Props) {
   const tbody = useRef<HTMLTableSectionElement>(null);
   // null until measured: the virtualiser is given no rows before it, so the 20,000 positions are laid out once,
   // at the right offset (laying them out at 0 first and again once measured cost ≈ 15 ms of the tab's open).
-  const [margin, setMargin] = useState<number | null>(null);
+  const margin = usePageOffset(tbody, virtual);
   /** The sheet position of the row holding the focus (a position, not an item index: 只看未评分 re-numbers the items). */
   const activePosition = useRef<number | null>(null);
   const pending = useRef<{ position: number; col: number } | null>(null);
@@ -141,23 +142,6 @@ function ScoreGridView(props: Props) {
     getItemKey,
     rangeExtractor,
   });
-
-  // The rows start below whatever is above the grid (headings, banners, the missing-cells list, opened or
-  // not): measured when the grid becomes virtual, before it paints, then whenever the page's size changes —
-  // anything above the grid that grows or shrinks changes it, the grid's own height being fixed by its rows.
-  // (Measured after every render before: a forced layout in each render of a scroll, ≈ 5–8 ms each.)
-  const measureMargin = useCallback(() => {
-    if (!tbody.current) return;
-    const top = Math.round(tbody.current.getBoundingClientRect().top + window.scrollY);
-    setMargin((m) => (m === null || Math.abs(top - m) > 1 ? top : m));
-  }, []);
-  useLayoutEffect(() => void (virtual && measureMargin()), [virtual, measureMargin]);
-  useEffect(() => {
-    if (!virtual) return;
-    const observer = new ResizeObserver(measureMargin);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [virtual, measureMargin]);
 
   /** Focuses the pending cell when it is rendered; otherwise scrolls its row into view (true when focused). */
   const tryFocus = useCallback((): boolean => {
