@@ -87,15 +87,17 @@ describe('dossier search by pinyin', () => {
     expect((await names(ctx, '')).indexOf('宁波安心珠宝检测技术有限公司')).toBe(3); // between 杭 and 上: 宁 "ning"
   });
 
-  it('serves the active list from its pinyin index: no table scan, no sort step', async () => {
+  // Below 2,000 dossiers the SQL search runs (above, the in-memory index): it walks the pinyin order's index
+  // and tests the few rows it reads (migration 019 dropped the covering index that held the haystacks).
+  it('serves the active list in the order of its pinyin index: no sort step', async () => {
     const { ctx } = await seeded();
     const sqls = capturePrepared(ctx.db);
     await names(ctx, 'hz');
     const listSql = sqls.find((s) => /ORDER BY/.test(s) && /LIMIT/.test(s))!;
     const countSql = sqls.find((s) => /count\(\*\)/.test(s))!;
     const plan = (sql: string, args: unknown[]) => (ctx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
-    expect(plan(listSql, ['%hz%', '%hz%', '%\u0001hz%', 50, 0])).toEqual(['SEARCH dossiers USING INDEX dossiers_name_sort (archived_at=?)']);
-    expect(plan(countSql, ['%hz%', '%hz%', '%\u0001hz%'])).toEqual(['SEARCH dossiers USING COVERING INDEX dossiers_name_sort (archived_at=?)']);
+    expect(plan(listSql, ['%hz%', '%hz%', '%\u0001hz%', 50, 0])).toEqual(['SCAN dossiers USING INDEX dossiers_name_order']);
+    expect(plan(countSql, ['%hz%', '%hz%', '%\u0001hz%'])).toEqual(['SCAN dossiers']);
   });
 });
 

@@ -13,6 +13,7 @@ import { m013SentSheetPayload } from './013-sent-sheet-payload';
 import { m014DossierIdentityKind } from './014-dossier-identity-kind';
 import { m015FinalizerMember } from './015-finalizer-member';
 import { m018CacheGenerations } from './018-cache-generations';
+import { m019DossierListIndexes } from './019-dossier-list-indexes';
 import type { Migration } from './types';
 
 /** All migrations in order. Append only: never edit or reorder a migration that has shipped. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   m014DossierIdentityKind,
   m015FinalizerMember,
   m018CacheGenerations,
+  m019DossierListIndexes,
 ];

@@ -48,7 +48,8 @@ describe('migration 007: dossier pinyin keys', () => {
     expect(rows[0]!.pinyin_full.split('\u0001').slice(1, 4)).toEqual(['hangzhouanxinzhubaojiancejishuyouxiangongsi', 'zhouanxinzhubaojiancejishuyouxiangongsi', 'anxinzhubaojiancejishuyouxiangongsi']);
     expect(rows[0]!.pinyin_full.split('\u0001').slice(-6)).toEqual(['hangzhoushi', 'zhoushi', 'shi', 'zhejiangsheng', 'jiangsheng', 'sheng']);
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'").all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(['dossiers_name_sort', 'dossiers_name_order']));
+    // The list's order index; 007's wide covering one was dropped again by 019 (the in-memory search index replaced it).
+    expect(indexes).toContain('dossiers_name_order');
 
     // Found by pinyin and listed in pinyin order straight after the upgrade.
     const repo = createDossierRepo(db);
