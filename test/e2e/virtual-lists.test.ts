@@ -51,7 +51,8 @@ async function openRoundTab(page: Page, roundId: string, tab: 'applications' | '
   await page.getByRole('tab', { name: label, selected: true }).waitFor();
 }
 
-const rows = (table: Locator) => table.locator('tbody tr');
+/** The data rows (a kept focused row far from the view is separated from it by an empty tr.vt-gap). */
+const rows = (table: Locator) => table.locator('tbody tr[data-index]');
 const firstCellTexts = (table: Locator) => rows(table).locator('td:first-child').allInnerTexts();
 const countText = (page: Page) => page.getByTestId('list-count').innerText();
 
@@ -71,7 +72,7 @@ async function expectStickyAlignedHeader(table: Locator): Promise<void> {
   const check = await table.evaluate((t) => {
     const ths = [...t.querySelectorAll('thead th')];
     const box = t.closest('.vt-scroll')!.getBoundingClientRect();
-    const row = [...t.querySelectorAll('tbody tr')].find((r) => r.getBoundingClientRect().top > box.top + 60)!;
+    const row = [...t.querySelectorAll('tbody tr[data-index]')].find((r) => r.getBoundingClientRect().top > box.top + 60)!;
     const tds = [...row.querySelectorAll('td')];
     const first = ths[0]!.getBoundingClientRect();
     const hit = document.elementFromPoint(first.left + 4, first.top + first.height / 2);
@@ -212,6 +213,46 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(await rows(table).count()).toBeLessThan(MAX_ROWS);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: name! }).waitFor();
+  }, TEST_MS);
+
+  it('applications: the focused row stays when the box scrolls away from it, and the keys go on from there', async () => {
+    const { page } = await fixture.open();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    const link = rows(table).nth(9).getByRole('link');
+    const name = await link.innerText();
+    await link.focus();
+    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName, row: document.activeElement?.closest('tbody tr')?.getAttribute('aria-rowindex') ?? null, text: document.activeElement?.textContent ?? null }));
+    expect(await focused()).toEqual({ tag: 'A', row: '11', text: name });
+    // PageDown from the focused link scrolls the box, as the wheel would; then far away, to the end.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    // Chrome animates PageDown; a scroll set by script before the animation ends is undone by it.
+    const scrollTop = () => table.evaluate((t) => t.closest('.vt-scroll')!.scrollTop);
+    await expect.poll(async () => { const a = await scrollTop(); await page.waitForTimeout(100); return (await scrollTop()) === a && a > 0; }, POLL).toBe(true);
+    await scrollBox(table, 'end');
+    await expect.poll(async () => (await rows(table).last().getAttribute('aria-rowindex')), POLL).toBe(String(N + 1));
+    // The focus is where it was, on a row rendered with its neighbours above the window; the rest is not rendered.
+    expect(await focused()).toEqual({ tag: 'A', row: '11', text: name });
+    expect(await table.locator('tbody tr.vt-gap').count()).toBe(1);
+    expect(await rows(table).count()).toBeLessThan(MAX_ROWS + 3);
+    const indexes = (await rows(table).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('aria-rowindex'))))).slice(0, 4);
+    expect(indexes.slice(0, 3)).toEqual([10, 11, 12]);
+    expect(indexes[3]).toBeGreaterThan(N - MAX_ROWS);
+    // ArrowDown goes on to the next row, which comes into view with the window around it.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await focused()).row, POLL).toBe('12');
+    await expect.poll(() => page.evaluate(() => {
+      const r = document.activeElement!.closest('tbody tr')!.getBoundingClientRect();
+      const box = document.activeElement!.closest('.vt-scroll')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    }), POLL).toBe(true);
+    await expect.poll(() => table.locator('tbody tr.vt-gap').count(), POLL).toBe(0);
+    // Away again; Tab goes on from the focused row (to a control of it or of the next one), not from the view.
+    await scrollBox(table, 'end');
+    await page.keyboard.press('Tab');
+    expect(Number((await focused()).row)).toBeGreaterThanOrEqual(12);
+    expect(Number((await focused()).row)).toBeLessThanOrEqual(13);
   }, TEST_MS);
 
   it('applications: a new sort whose later page answers first keeps the rows (and the focus) until its first page', async () => {

@@ -10,8 +10,12 @@
 // Keyboard: Tab walks the links/buttons of the rendered rows (a few rows of overscan beyond the view, so the
 // browser scrolls the next one in and more render); ArrowUp/ArrowDown move to the same control one row up or
 // down, rendering (and loading) it first when needed; Enter activates the link or button as usual.
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The row holding the focus and its neighbours stay rendered when the box scrolls away from them (PageDown on
+// a focused link, or the wheel): the focus is not dropped to the page, and Tab, Shift+Tab and the arrows go on
+// from that row. Only then does <tbody> hold a row that is no data row: an empty spacer (tr.vt-gap) for the
+// rows between the kept ones and the window.
+import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { SortState } from './sort-filter';
 import './lists.css';
 
@@ -57,6 +61,16 @@ interface Props<T> {
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]';
 const OVERSCAN = 8;
 
+/** Where the focused row is now: a whole list's re-sort moves it (found by its key), a paged list's row stays put. */
+function focusedIndex<T>(focused: { index: number; key: string | number | null } | null, items: readonly T[] | undefined, rowKey: (item: T) => string | number): number | null {
+  if (!focused) return null;
+  if (!items || focused.key === null) return focused.index;
+  const here = items[focused.index];
+  if (here !== undefined && rowKey(here) === focused.key) return focused.index;
+  const moved = items.findIndex((item) => rowKey(item) === focused.key);
+  return moved < 0 ? null : moved;
+}
+
 /** The scroll box fills the window below its top edge (at least 360 px), so the page itself hardly scrolls. */
 function useFillHeight(ref: React.RefObject<HTMLDivElement | null>): number | undefined {
   const [top, setTop] = useState<number>();
@@ -80,8 +94,34 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
     if (headRef.current) setHeadHeight(headRef.current.getBoundingClientRect().height);
   }, [columns.length]);
 
+  /** The row holding the focus (tbody's onFocus/onBlur), by index and, for a whole list, by key: a re-sort moves it. */
+  const focused = useRef<{ index: number; key: string | number | null } | null>(null);
+  const latestItems = useRef(items);
+  latestItems.current = items;
+  const latestRowKey = useRef(rowKey);
+  latestRowKey.current = rowKey;
+  /** The rows the view and overscan need (without the kept focused ones): what a paged list is asked to load. */
+  const windowRange = useRef<[number, number]>([0, -1]);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    windowRange.current = indexes.length ? [indexes[0]!, indexes.at(-1)!] : [0, -1];
+    const at = focusedIndex(focused.current, latestItems.current, latestRowKey.current);
+    if (at === null) return indexes;
+    const kept = [at - 1, at, at + 1].filter((i) => i >= 0 && i < range.count && (i < indexes[0]! || i > indexes.at(-1)!));
+    return kept.length === 0 ? indexes : [...indexes, ...kept].sort((a, b) => a - b);
+  }, []);
+  const onFocusChange = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
+    // The window losing the focus (another application) leaves it on the row, to come back to.
+    if (e.type === 'blur' && e.relatedTarget === null && document.activeElement === e.target) return;
+    const into = e.type === 'focus' ? (e.target as HTMLElement) : (e.relatedTarget as HTMLElement | null);
+    const index = into && e.currentTarget.contains(into) ? into.closest<HTMLElement>('tr[data-index]')?.dataset.index : undefined;
+    const item = index === undefined ? undefined : latestItems.current?.[Number(index)];
+    focused.current = index === undefined ? null : { index: Number(index), key: item === undefined ? null : latestRowKey.current(item) };
+  }, []);
+
   const virtualizer = useVirtualizer({
     count,
+    rangeExtractor,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight,
     overscan: OVERSCAN,
@@ -96,8 +136,7 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
   // in a cold run). Without them, a row measured above the view shifts the rows below it by its difference.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;
   const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? -1;
+  const [first, last] = windowRange.current;
   // Before paint: a jump to the end asks for its rows in the same frame.
   useLayoutEffect(() => onRange?.(first, last), [first, last, count, onRange]);
   const before = rows.length ? rows[0]!.start - headHeight : 0;
@@ -185,16 +224,26 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
             })}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {rows.map((v) => {
+        <tbody onKeyDown={onKeyDown} onFocus={onFocusChange} onBlur={onFocusChange}>
+          {rows.map((v, i) => {
             const props: RowProps = { ref: virtualizer.measureElement, 'data-index': v.index, 'aria-rowindex': v.index + 2, tabIndex: -1 };
             const item = at(v.index);
-            if (item !== undefined) return renderRow(item, props, v.index);
-            return (
-              <tr key={`pending:${v.index}`} {...props} data-pending="" className="vt-pending" aria-busy="true" style={{ height: estimateRowHeight }}>
-                <td colSpan={columns.length}><span className="vt-pending-bar" /></td>
-              </tr>
-            );
+            const gap = i > 0 ? v.start - rows[i - 1]!.end : 0;
+            const row =
+              item !== undefined ? (
+                renderRow(item, props, v.index)
+              ) : (
+                <tr key={`pending:${v.index}`} {...props} data-pending="" className="vt-pending" aria-busy="true" style={{ height: estimateRowHeight }}>
+                  <td colSpan={columns.length}><span className="vt-pending-bar" /></td>
+                </tr>
+              );
+            if (gap < 1) return row;
+            return [
+              <tr key={`gap:${v.index}`} className="vt-gap" aria-hidden="true">
+                <td colSpan={columns.length} style={{ height: gap }} />
+              </tr>,
+              row,
+            ];
           })}
         </tbody>
       </table>
