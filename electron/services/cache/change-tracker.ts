@@ -22,11 +22,11 @@ const OPS = ['insert', 'update', 'delete'] as const;
 function changedTriggers(table: string, kind: 0 | 1 | 2): string[] {
   return OPS.map((op) => `CREATE TEMP TRIGGER IF NOT EXISTS rd_cache_${table}_${op} AFTER ${op.toUpperCase()} ON main.${table} BEGIN SELECT rd_cache_changed(${kind}); END;`);
 }
-/** The members.list counters: filled cells per (sheet, criterion), kept per row. */
+/** The cell counters (members.list, the scoring grid's outline): filled cells per (sheet, criterion) and per (sheet, application), kept per row. */
 const SCORES_CELL_TRIGGERS = [
-  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
-  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); END;',
-  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, 1); END;',
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_insert AFTER INSERT ON main.scores BEGIN SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, NEW.application_id, 1); END;',
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_delete AFTER DELETE ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, OLD.application_id, -1); END;',
+  'CREATE TEMP TRIGGER IF NOT EXISTS rd_cells_update AFTER UPDATE OF sheet_id, criterion, application_id ON main.scores BEGIN SELECT rd_cache_cell(OLD.sheet_id, OLD.criterion, OLD.application_id, -1); SELECT rd_cache_cell(NEW.sheet_id, NEW.criterion, NEW.application_id, 1); END;',
 ];
 /** Every per-row trigger on scores (the ranking's generation and the cell counters), for bulkScoreWrites. */
 const SCORES_TRIGGERS = [...changedTriggers('scores', 1), ...SCORES_CELL_TRIGGERS];
@@ -36,6 +36,8 @@ interface Tracker {
   counters: Record<CacheKind, number>;
   /** Filled cells per `${sheet_id}|${criterion}`, kept up to date by the scores triggers; null until first asked. */
   cells: { dataVersion: number; counts: Map<string, number> } | null;
+  /** Filled cells per application of the sheets asked for (the last few), kept up to date by the same triggers. */
+  sheets: Map<string, { dataVersion: number; counts: Map<string, number> }>;
   /** Every tracked row written, to tell a failed transaction that wrote from one that only read. */
   writes: number;
   /**
@@ -75,7 +77,7 @@ function tableExists(db: Db, name: string): boolean {
 export function trackChanges(db: Db): boolean {
   if (trackers.has(db)) return true;
   if (db.inTransaction || !db.open) return false;
-  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, writes: 0, persisted: null };
+  const tracker: Tracker = { counters: { screening: 0, ranking: 0, dossiers: 0 }, cells: null, sheets: new Map(), writes: 0, persisted: null };
   // A read-only connection (the reader worker, db/connection-read.ts) writes nothing itself: every change it
   // can see is another connection's commit, which PRAGMA data_version reports. No triggers needed. The
   // screening and the dossiers read migration 018's counters instead, so a score saved on the writer (a
@@ -96,12 +98,14 @@ export function trackChanges(db: Db): boolean {
     trackers.set(db, tracker);
     return true;
   }
-  db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, delta: unknown) => {
+  db.function('rd_cache_cell', { deterministic: false, directOnly: true }, (sheetId: unknown, criterion: unknown, applicationId: unknown, delta: unknown) => {
     tracker.writes++;
     if (tracker.cells) {
       const key = `${String(sheetId)}|${String(criterion)}`;
       tracker.cells.counts.set(key, (tracker.cells.counts.get(key) ?? 0) + Number(delta));
     }
+    const sheet = tracker.sheets.get(String(sheetId));
+    if (sheet) sheet.counts.set(String(applicationId), (sheet.counts.get(String(applicationId)) ?? 0) + Number(delta));
     return null;
   });
   db.function('rd_cache_changed', { deterministic: false, directOnly: true }, (kind: unknown) => {
@@ -134,6 +138,7 @@ export function trackChanges(db: Db): boolean {
         tracker.counters.ranking++;
         tracker.counters.dossiers++;
         tracker.cells = null;
+        tracker.sheets.clear();
         dropStale(db, ALL_KINDS);
         throw error;
       }
@@ -176,6 +181,32 @@ export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | 
   return out;
 }
 
+/** How many sheets keep their per-application counts (≈ 1–2 MB each at 20,000 applications): the sheets being scored. */
+const COUNTED_SHEETS = 4;
+
+/**
+ * Filled cells per application of one sheet, every criterion (the scoring grid's outline and its empty cells):
+ * counted once (a GROUP BY over the sheet's range of the primary key, ≈ 20–25 ms for a sheet of 80,000 cells),
+ * then kept by the triggers on every insert and delete, so opening the grid after a save does not count again.
+ * Recounted after a rollback, a bulk write to the sheet or another connection's commit. Null when the connection
+ * keeps no counters (not tracked, or read-only). The map is the live counter: read it, do not change it.
+ */
+export function sheetApplicationCounts(db: Db, sheetId: string): ReadonlyMap<string, number> | null {
+  if (!trackers.has(db) && !trackChanges(db)) return null;
+  const tracker = trackers.get(db)!;
+  if (db.readonly) return null;
+  const dataVersion = db.pragma('data_version', { simple: true }) as number;
+  let sheet = tracker.sheets.get(sheetId);
+  if (sheet) tracker.sheets.delete(sheetId); // re-inserted below: the most recently asked stays longest
+  if (!sheet || sheet.dataVersion !== dataVersion) {
+    const counts = new Map(db.prepare('SELECT application_id, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY application_id').raw().all(sheetId) as [string, number][]);
+    sheet = { dataVersion, counts };
+  }
+  tracker.sheets.set(sheetId, sheet);
+  if (tracker.sheets.size > COUNTED_SHEETS) tracker.sheets.delete(tracker.sheets.keys().next().value!);
+  return sheet.counts;
+}
+
 /**
  * Runs `fn`, a bulk write to the scores of the given sheets (the score import: up to 80,000 rows per sheet),
  * with the per-row scores triggers lifted, and accounts for it once instead (issue 8: two trigger programs
@@ -190,11 +221,15 @@ export function sheetCellCounts(db: Db, sheetId: string): Map<string, number> | 
 export function bulkScoreWrites<T>(db: Db, sheetIds: Iterable<string>, fn: () => T): T {
   const tracker = trackers.get(db);
   if (!tracker || db.readonly || !db.inTransaction) return fn();
+  const written = new Set(sheetIds);
   return withTriggersLifted(db, tracker, 'scores', SCORES_TRIGGERS, SCORES_TRIGGER_NAMES, ['ranking'], fn, (done) => {
+    // Per application: counted again when next asked (the import touched most of the sheet).
+    if (!done) tracker.sheets.clear();
+    else for (const sheetId of written) tracker.sheets.delete(sheetId);
     if (!done) tracker.cells = null;
     else if (tracker.cells) {
       const count = db.prepare('SELECT criterion, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY criterion').raw();
-      for (const sheetId of new Set(sheetIds)) {
+      for (const sheetId of written) {
         const prefix = `${sheetId}|`;
         for (const key of [...tracker.cells.counts.keys()]) if (key.startsWith(prefix)) tracker.cells.counts.delete(key);
         for (const [criterion, n] of count.all(sheetId) as [string, number][]) tracker.cells.counts.set(prefix + criterion, n);

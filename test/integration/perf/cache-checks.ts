@@ -1,6 +1,6 @@
 // Extra comparisons for cache-consistency.test.ts: members.list progress (aggregate SQL) against the
-// cell-by-cell count it replaced, and the cached ranking (whole, per region, summary, analysis) against a
-// fresh computation.
+// cell-by-cell count it replaced, the scoring grid's live counters of filled cells per application against a
+// fresh count, and the cached ranking (whole, per region, summary, analysis) against a fresh computation.
 import { expect } from 'vitest';
 import type { TestContext } from '../../support/service-context';
 import { listMembers } from '../../../electron/services/rounds/committee-service';
@@ -14,6 +14,9 @@ import { analyseRegion } from '../../../shared/ranking/analysis';
 import { rankRound } from '../../../shared/ranking/rank-round';
 import type { RoundResults } from '../../../shared/rounds/results-view';
 import type { RoundInput } from '../../../shared/ranking/types';
+import { sheetApplicationCounts } from '../../../electron/services/cache/change-tracker';
+
+const sheetsOf = (ctx: TestContext, roundId: string) => ctx.db.prepare('SELECT id FROM score_sheets WHERE round_id = ? ORDER BY id').pluck().all(roundId) as string[];
 
 /** The progress as the app counted it before issue 8: every cell read and filtered. */
 function progressByReadingCells(ctx: TestContext, roundId: string) {
@@ -54,9 +57,16 @@ export const extraChecks = {
   fill(ctx: TestContext, roundId: string): void {
     liveResults(ctx, roundId);
     listMembers(ctx, roundId);
+    for (const sheetId of sheetsOf(ctx, roundId)) sheetApplicationCounts(ctx.db, sheetId);
   },
   async compare(ctx: TestContext, roundId: string, memberIds: string[]): Promise<void> {
     expect(listMembers(ctx, roundId).map((m) => ({ id: m.id, filled: m.filled, required: m.required }))).toEqual(progressByReadingCells(ctx, roundId));
+    for (const sheetId of sheetsOf(ctx, roundId)) {
+      const live = sheetApplicationCounts(ctx.db, sheetId); // null on the read-only connection: it keeps none
+      if (!live) continue;
+      const counted = ctx.db.prepare('SELECT application_id, COUNT(*) FROM scores WHERE sheet_id = ? GROUP BY application_id ORDER BY application_id').raw().all(sheetId) as [string, number][];
+      expect([...live].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1))).toEqual(counted);
+    }
 
     const fresh = freshResults(ctx, roundId);
     expect(timeless(liveResults(ctx, roundId))).toEqual(timeless(fresh));

@@ -13,6 +13,7 @@ import { JINGXUAN_ALLIANCE_RULES } from '../../../shared/eligibility/rules';
 import { groupByRegion, type ScoringApplication } from '../../../renderer/features/rounds/scoring/score-order';
 import { displayOrder, emptyCells, unscoredApplications, wholeSheetGrid } from '../../support/score-grid-reference';
 import { SCORE_GRID_PAGE_ROWS, type ScoreGridRow } from '../../../shared/rounds/score-grid-pages';
+import type { CallInput } from '../../../shared/api/contract';
 import { roundOrder } from '../../../electron/services/rounds/score-grid-pages';
 import { cachedActiveOrder } from '../../../electron/services/rounds/list-pages';
 
@@ -151,6 +152,27 @@ describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
     await same(true);
     await ok(ctx, 'applications.setWithdrawn', { id: apps[4]!.id, withdrawn: false });
     await same();
+  });
+
+  // The outline counts filled cells from the writer's live per-application counters, which count every
+  // criterion: cells of a criterion no longer scored (the price once the round ranks by 最低价法) must not count.
+  it('counts only the scored criteria after the price stops being scored', async () => {
+    const ctx = await createTestContext();
+    const { round, hangzhou } = await setUpRound(ctx);
+    for (let i = 0; i < 4; i++) await addApplicant(ctx, round.id, i + 1, '杭州市', [hangzhou.id], 30_000);
+    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
+    const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+    const [first, second] = sheet.applicationIds;
+    // The first application complete, the second with its price only.
+    for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: member.id, applicationId: first!, criterion, value: 80, comment: '' });
+    await ok(ctx, 'scores.set', { memberId: member.id, applicationId: second!, criterion: 'price', value: 70, comment: '' });
+    await expectSameAsGrid(ctx, round.id, member.id);
+    const now = await ok(ctx, 'rounds.get', { id: round.id });
+    await ok(ctx, 'rounds.update', { id: round.id, version: now.version, name: now.name, referenceDate: now.referenceDate, options: { ...structuredClone(now.options) as CallInput<'rounds.update'>['options'], priceMode: 'lowestPrice' } });
+    const outline = await ok(ctx, 'scores.gridOutline', { memberId: member.id });
+    expect(outline.criteria).not.toContain('price');
+    expect(outline.filled).toBe(outline.criteria.length); // the first application's, not the price cells
+    await expectSameAsGrid(ctx, round.id, member.id);
   });
 
   it('opens a long sheet on the rows around its first empty cell', async () => {
