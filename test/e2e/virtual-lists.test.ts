@@ -255,6 +255,52 @@ describe('virtualised lists at 3,000 applications', () => {
     expect(Number((await focused()).row)).toBeLessThanOrEqual(13);
   }, TEST_MS);
 
+  it('applications: ArrowUp onto a kept row below the view keeps the focus (the gap before it going away does not rebuild it)', async () => {
+    const { page } = await fixture.open();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    await scrollBox(table, 'end');
+    await expect.poll(async () => (await rows(table).last().getAttribute('aria-rowindex')), POLL).toBe(String(N + 1));
+    await rows(table).nth(-3).getByRole('link').focus();
+    const row = () => page.evaluate(() => ({ tag: document.activeElement?.tagName, row: document.activeElement?.closest('tbody tr')?.getAttribute('aria-rowindex') ?? null }));
+    const start = await row();
+    expect(start.tag).toBe('A');
+    await scrollBox(table, 'top');
+    await expect.poll(() => table.locator('tbody tr.vt-gap').count(), POLL).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(row, POLL).toEqual({ tag: 'A', row: String(Number(start.row) - 1) });
+    await page.waitForTimeout(300); // the window moves to the row and the gap goes: the focus must stay
+    expect(await row()).toEqual({ tag: 'A', row: String(Number(start.row) - 1) });
+  }, TEST_MS);
+
+  it('applications: a reload while the focused row is kept away from the view loads its page too', async () => {
+    const { page } = await fixture.open();
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    // Row 120 (the third page of 50) in view, its 撤回 button focused; then the box goes to the end.
+    await table.evaluate((t) => {
+      const box = t.closest('.vt-scroll')!;
+      box.scrollTop = 118 * (t.querySelector('tbody tr[data-index]')!.getBoundingClientRect().height);
+    });
+    const target = table.locator('tbody tr[data-index="120"]:not([data-pending])');
+    await target.waitFor();
+    const name = await target.getByRole('link').innerText();
+    const withdraw = target.getByRole('button', { name: '撤回' });
+    await withdraw.focus();
+    await scrollBox(table, 'end');
+    await expect.poll(() => table.locator('tbody tr.vt-gap').count(), POLL).toBe(1);
+    const where = () => page.evaluate(() => ({ row: document.activeElement?.closest('tbody tr')?.getAttribute('data-index') ?? null, pending: document.querySelectorAll('table.applications-table tbody tr[data-pending]').length }));
+    // Enter withdraws (undoable from the toast): the list reloads; the kept row's page comes with the window's.
+    await page.keyboard.press('Enter');
+    await page.getByText(`已撤回“${name}”`, { exact: false }).first().waitFor();
+    await expect.poll(() => table.locator('tbody tr[data-index="120"]').getByText('已撤回').count(), POLL).toBe(1);
+    expect(await where()).toEqual({ row: '120', pending: 0 });
+    const application = (await fixture.server.call('applications.list', { roundId: round.roundId })).find((a) => a.legalName === name)!;
+    await fixture.server.call('applications.setWithdrawn', { id: application.id, withdrawn: false });
+  }, TEST_MS);
+
   it('applications: a new sort whose later page answers first keeps the rows (and the focus) until its first page', async () => {
     const { page } = await fixture.open();
     await openRoundTab(page, round.roundId, 'applications', '申请');

@@ -43,8 +43,11 @@ interface Props<T> {
   items?: readonly T[];
   count?: number;
   itemAt?: (index: number) => T | undefined;
-  /** The rendered window (overscan included) changed: first and last index. */
-  onRange?: (start: number, end: number) => void;
+  /**
+   * The rendered window (overscan included) changed: first and last index, and the rows kept rendered apart
+   * from it (the focused row and its neighbours, when the box scrolled away from them): a paged list loads both.
+   */
+  onRange?: (start: number, end: number, kept: readonly number[]) => void;
   /** The rows shown are about to be replaced (a paged list's new sort or filter is on its way): aria-busy. */
   busy?: boolean;
   columns: readonly VtColumn[];
@@ -100,16 +103,20 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
   latestItems.current = items;
   const latestRowKey = useRef(rowKey);
   latestRowKey.current = rowKey;
-  /** The rows the view and overscan need (without the kept focused ones): what a paged list is asked to load. */
-  const windowRange = useRef<[number, number]>([0, -1]);
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  /** The rows the view and overscan need, and the focused ones kept apart from them: what a paged list loads. */
+  const windowRange = useRef<{ first: number; last: number; kept: number[] }>({ first: 0, last: -1, kept: [] });
+  // A new `items` (a whole list re-sorted or reloaded) makes a new extractor, so the virtualiser works out its
+  // rows again and the kept row follows its item even when nothing scrolls.
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    windowRange.current = indexes.length ? [indexes[0]!, indexes.at(-1)!] : [0, -1];
-    const at = focusedIndex(focused.current, latestItems.current, latestRowKey.current);
-    if (at === null) return indexes;
-    const kept = [at - 1, at, at + 1].filter((i) => i >= 0 && i < range.count && (i < indexes[0]! || i > indexes.at(-1)!));
+    // A focused row that went away without a blur (its item left the list) is let go, not kept as an empty place.
+    if (focused.current && !tbodyRef.current?.contains(document.activeElement)) focused.current = null;
+    const at = focusedIndex(focused.current, items, latestRowKey.current);
+    const kept = at === null ? [] : [at - 1, at, at + 1].filter((i) => i >= 0 && i < range.count && (i < indexes[0]! || i > indexes.at(-1)!));
+    windowRange.current = { first: indexes[0] ?? 0, last: indexes.at(-1) ?? -1, kept };
     return kept.length === 0 ? indexes : [...indexes, ...kept].sort((a, b) => a - b);
-  }, []);
+  }, [items]);
   const onFocusChange = useCallback((e: FocusEvent<HTMLTableSectionElement>) => {
     // The window losing the focus (another application) leaves it on the row, to come back to.
     if (e.type === 'blur' && e.relatedTarget === null && document.activeElement === e.target) return;
@@ -136,9 +143,10 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
   // in a cold run). Without them, a row measured above the view shifts the rows below it by its difference.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;
   const rows = virtualizer.getVirtualItems();
-  const [first, last] = windowRange.current;
+  const { first, last, kept } = windowRange.current;
+  const keptKey = kept.join(',');
   // Before paint: a jump to the end asks for its rows in the same frame.
-  useLayoutEffect(() => onRange?.(first, last), [first, last, count, onRange]);
+  useLayoutEffect(() => onRange?.(first, last, keptKey ? keptKey.split(',').map(Number) : []), [first, last, keptKey, count, onRange]);
   const before = rows.length ? rows[0]!.start - headHeight : 0;
   const after = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
 
@@ -224,8 +232,9 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
             })}
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown} onFocus={onFocusChange} onBlur={onFocusChange}>
-          {rows.map((v, i) => {
+        <tbody ref={tbodyRef} onKeyDown={onKeyDown} onFocus={onFocusChange} onBlur={onFocusChange}>
+          {/* flatMap: every <tr> a keyed sibling, so a row is not rebuilt (losing the focus) when a gap comes or goes before it. */}
+          {rows.flatMap((v, i) => {
             const props: RowProps = { ref: virtualizer.measureElement, 'data-index': v.index, 'aria-rowindex': v.index + 2, tabIndex: -1 };
             const item = at(v.index);
             const gap = i > 0 ? v.start - rows[i - 1]!.end : 0;
@@ -237,7 +246,7 @@ export function VirtualTable<T>({ items, count: pagedCount, itemAt, onRange, bus
                   <td colSpan={columns.length}><span className="vt-pending-bar" /></td>
                 </tr>
               );
-            if (gap < 1) return row;
+            if (gap < 1) return [row];
             return [
               <tr key={`gap:${v.index}`} className="vt-gap" aria-hidden="true">
                 <td colSpan={columns.length} style={{ height: gap }} />

@@ -3,9 +3,11 @@
 // (column and direction, filters, search; remembered across visits); the rows are kept in pages of PAGE_ROWS
 // fetched as the VirtualTable's window reaches them (with half a page of lead either side), so scrolling to the
 // end of 40,000 rows asks for two or three pages, not the list. Rows not loaded yet render as placeholders.
-// A new query (sort, filter, search) or a reload (after a write) keeps the rows on screen until the first
-// answer for it arrives, then replaces them all: no flash of empty rows, and answers to older queries that
-// arrive late are dropped (a generation counter), as with useLoad.
+// A new query (sort, filter, search) or a reload (after a write) keeps the rows on screen until its answers
+// for the rows on screen have all arrived (the first page, the window's pages, and the page of a focused row
+// kept rendered away from the window), then replaces them all: no flash of empty rows or placeholders, which
+// would also drop the keyboard focus; answers to older queries that arrive late are dropped (a generation
+// counter), as with useLoad.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { errorText } from '../../lib/errors';
@@ -30,8 +32,8 @@ export interface PagedList<R, A extends PageAnswer<R>> {
   /** Rows under the query (0 until the first answer). */
   count: number;
   itemAt: (index: number) => R | undefined;
-  /** The VirtualTable's rendered window changed: fetch the pages it needs. */
-  onRange: (start: number, end: number) => void;
+  /** The VirtualTable's rendered window changed (and the rows it keeps apart for the focus): fetch the pages it needs. */
+  onRange: (start: number, end: number, kept?: readonly number[]) => void;
   /** The latest answer (its counts), null before the first. */
   answer: A | null;
   /** The rows shown answer an earlier sort, filter or search than the one chosen (its answer is on the way). */
@@ -43,7 +45,7 @@ export interface PagedList<R, A extends PageAnswer<R>> {
   setFilter: (key: string, value: string) => void;
   search: string;
   setSearch: (search: string) => void;
-  /** Reloads the rows in view (after a write); resolves once the first of them is back. */
+  /** Reloads the rows in view (after a write); resolves once they are back and shown. */
   reload: () => Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   storeRef.current = store;
   const pending = useRef(new Set<string>());
   const range = useRef<[number, number]>([0, 0]);
+  /** Rows the table keeps rendered apart from its window (the focused row and its neighbours). */
+  const keptRows = useRef<readonly number[]>([]);
   const query: PagedQuery = { sort, filters, search };
   const queryRef = useRef(query);
   queryRef.current = query;
@@ -84,8 +88,10 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const firstWaiters = useRef<(() => void)[]>([]);
-  /** Pages of a new generation that answered before its first page (see load). */
+  /** Pages of a new generation that answered before it took over (see load). */
   const earlyPages = useRef(new Map<number, Map<number, R[]>>());
+  /** The pages a new generation must have before it replaces rows on screen (see restart). */
+  const neededPages = useRef(new Map<number, ReadonlySet<number>>());
 
   const load = useCallback((gen: number, page: number): void => {
     const key = `${gen}:${page}`;
@@ -103,28 +109,43 @@ export function usePagedList<R, A extends PageAnswer<R>>(
       const answer = result.value;
       setStore((s) => {
         if (s.gen === gen) return { ...s, pages: new Map(s.pages).set(page, answer.rows), answer };
-        // A new generation takes over with its first page (restart always asks for it), together with any of
-        // its pages that answered sooner: switching on a later page first would leave the rows on screen (the
-        // focused one too) as placeholders until the first page came, and the keyboard focus would be lost.
+        // A new generation takes over once it holds its first page and, while rows are on screen, every page
+        // those rows need (restart lists them): switching sooner would show the focused row, or the window, as
+        // placeholders until their pages came, and the keyboard focus would be lost with the row.
         const early = new Map(earlyPages.current.get(gen) ?? []).set(page, answer.rows);
-        if (page !== 0) {
+        const needed = s.answer === null ? [0] : [0, ...(neededPages.current.get(gen) ?? [])];
+        if (!needed.every((p) => early.has(p) || (p > 0 && p * PAGE_ROWS >= answer.total))) {
           earlyPages.current.set(gen, early);
           return s;
         }
         earlyPages.current.clear();
+        neededPages.current.clear();
         return { gen, key: genKeys.current.get(gen) ?? '', pages: early, answer };
       });
-      if (page === 0 || storeRef.current.gen === gen) for (const resolve of firstWaiters.current.splice(0)) resolve();
     });
   }, []);
 
-  const ensure = useCallback((gen: number, start: number, end: number, total: number | null) => {
+  // restart's promise: resolved once its generation is the one shown.
+  useEffect(() => {
+    if (store.gen === latest.current) for (const resolve of firstWaiters.current.splice(0)) resolve();
+  }, [store.gen]);
+
+  /** The pages rows start..end (with half a page of lead either side) and the kept rows fall in. */
+  const pagesFor = (start: number, end: number, total: number | null): number[] => {
     const last = total === null ? end : Math.min(end, Math.max(0, total - 1));
     const from = Math.max(0, Math.floor((start - PAGE_ROWS / 2) / PAGE_ROWS));
     const to = Math.max(from, Math.floor((last + PAGE_ROWS / 2) / PAGE_ROWS));
+    const pages = new Set<number>();
+    for (let p = from; p <= to; p++) pages.add(p);
+    for (const row of keptRows.current) pages.add(Math.floor(row / PAGE_ROWS));
+    return [...pages].filter((p) => p === 0 || total === null || p * PAGE_ROWS < total);
+  };
+  const pagesForRef = useRef(pagesFor);
+  pagesForRef.current = pagesFor;
+
+  const ensure = useCallback((gen: number, start: number, end: number, total: number | null) => {
     const s = storeRef.current;
-    for (let p = from; p <= to; p++) {
-      if (total !== null && p * PAGE_ROWS >= total && p > 0) break;
+    for (const p of pagesForRef.current(start, end, total)) {
       if (s.gen === gen && s.pages.has(p)) continue;
       load(gen, p);
     }
@@ -136,6 +157,7 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     genKeys.current.clear();
     genKeys.current.set(gen, keyRef.current);
     const done = new Promise<void>((resolve) => firstWaiters.current.push(resolve));
+    neededPages.current.set(gen, new Set(pagesForRef.current(range.current[0], range.current[1], null)));
     load(gen, 0);
     ensure(gen, range.current[0], range.current[1], null);
     return done;
@@ -165,8 +187,9 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     if (store.gen === latest.current && store.answer) ensure(store.gen, range.current[0], range.current[1], store.answer.total);
   }, [store, ensure]);
 
-  const onRange = useCallback((start: number, end: number) => {
+  const onRange = useCallback((start: number, end: number, kept: readonly number[] = []) => {
     range.current = [start, end];
+    keptRows.current = kept;
     const s = storeRef.current;
     if (s.gen === latest.current && s.answer) ensure(s.gen, start, end, s.answer.total);
   }, [ensure]);
