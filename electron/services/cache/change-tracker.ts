@@ -126,24 +126,33 @@ export function trackChanges(db: Db): boolean {
   if (tableExists(db, 'scores')) statements.push(...SCORES_CELL_TRIGGERS);
   db.exec(statements.join('\n'));
   const original = db.transaction.bind(db);
-  const wrapped = ((fn: (...args: unknown[]) => unknown) => {
-    const guarded = function (this: unknown, ...args: unknown[]) {
+  /** Runs `run`; if it throws after writing a tracked row, the writes are rolled back: every cache and counter goes. */
+  const dropIfWrote = <A extends unknown[], R>(run: (this: unknown, ...args: A) => R) =>
+    function (this: unknown, ...args: A): R {
       const writesBefore = tracker.writes;
       try {
-        return fn.apply(this, args);
+        return run.apply(this, args);
       } catch (error) {
         // A refused write that changed no tracked row (most refusals check first) leaves every cache valid.
-        if (tracker.writes === writesBefore) throw error;
-        tracker.counters.screening++;
-        tracker.counters.ranking++;
-        tracker.counters.dossiers++;
-        tracker.cells = null;
-        tracker.sheets.clear();
-        dropStale(db, ALL_KINDS);
+        if (tracker.writes !== writesBefore) {
+          tracker.counters.screening++;
+          tracker.counters.ranking++;
+          tracker.counters.dossiers++;
+          tracker.cells = null;
+          tracker.sheets.clear();
+          dropStale(db, ALL_KINDS);
+        }
         throw error;
       }
     };
-    return original(guarded);
+  const wrapped = ((fn: (...args: unknown[]) => unknown) => {
+    const transaction = original(dropIfWrote(fn));
+    // A COMMIT that fails (disk full, an I/O error, a deferred foreign key) rolls back after `fn` returned:
+    // each way of running the transaction is watched too, with better-sqlite3's own properties on each.
+    const variants = { default: dropIfWrote(transaction), deferred: dropIfWrote(transaction.deferred), immediate: dropIfWrote(transaction.immediate), exclusive: dropIfWrote(transaction.exclusive) };
+    const properties = { ...Object.fromEntries(Object.entries(variants).map(([name, value]) => [name, { value }])), database: { value: db, enumerable: true } };
+    for (const variant of Object.values(variants)) Object.defineProperties(variant, properties);
+    return variants.default;
   }) as Db['transaction'];
   Object.defineProperty(db, 'transaction', { value: wrapped, configurable: true, writable: true });
   trackers.set(db, tracker);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../support/service-context';
 import { addApplicant, ok, setUpRound } from '../../support/round-fixture';
-import { roundCache } from '../../../electron/services/cache/change-tracker';
+import { roundCache, sheetApplicationCounts, sheetCellCounts } from '../../../electron/services/cache/change-tracker';
 import { write } from '../../../electron/services/write';
 
 describe('stale cache entries are dropped at the write', () => {
@@ -41,5 +41,30 @@ describe('stale cache entries are dropped at the write', () => {
     expect([ranking.size(ctx.db), screening.size(ctx.db)]).toEqual([0, 0]);
     // And the values served afterwards are computed afresh.
     expect(ranking.get(ctx.db, round.id, () => 'again')).toBe('again');
+  });
+
+  // The COMMIT itself can fail (disk full, an I/O error; here a foreign key checked only at COMMIT): SQLite rolls
+  // the transaction back after its function returned, so the caches and the cell counters it moved go too.
+  it('after a COMMIT that fails and rolls back', async () => {
+    const ctx = await createTestContext();
+    const { round, hangzhou } = await setUpRound(ctx);
+    const app = await addApplicant(ctx, round.id, 1, '杭州市', [hangzhou.id], 40_000);
+    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '赵组长', role: 'chair' } });
+    const sheetId = ctx.db.prepare('SELECT id FROM score_sheets WHERE member_id = ?').pluck().get(member.id) as string;
+    const ranking = roundCache<string>('ranking');
+    ranking.get(ctx.db, round.id, () => 'ranking');
+    expect(sheetApplicationCounts(ctx.db, sheetId)?.get(app.id) ?? 0).toBe(0);
+    expect(sheetCellCounts(ctx.db, sheetId)?.get('strength') ?? 0).toBe(0);
+    const failingCommit = ctx.db.transaction(() => {
+      ctx.db.pragma('defer_foreign_keys = ON');
+      ctx.db.prepare("INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES (?, ?, 'strength', 80, '', 'x')").run(sheetId, app.id);
+      ctx.db.prepare("INSERT INTO scores (sheet_id, application_id, criterion, value, comment, updated_at) VALUES ('no-such-sheet', ?, 'strength', 80, '', 'x')").run(app.id);
+    });
+    expect(() => failingCommit.immediate()).toThrow(/FOREIGN KEY/);
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM scores').pluck().get()).toBe(0);
+    // The counters say what the table says, and the ranking cached before is gone.
+    expect(sheetApplicationCounts(ctx.db, sheetId)?.get(app.id) ?? 0).toBe(0);
+    expect(sheetCellCounts(ctx.db, sheetId)?.get('strength') ?? 0).toBe(0);
+    expect(ranking.size(ctx.db)).toBe(0);
   });
 });
