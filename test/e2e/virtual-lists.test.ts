@@ -344,6 +344,43 @@ describe('virtualised lists at 3,000 applications', () => {
     await page.unroute('**/api/applications.page');
   }, TEST_MS);
 
+  it('applications: a page of a new sort that fails is asked again once the sort shows, the list not left waiting', async () => {
+    const app = await fixture.open();
+    const { page } = app;
+    await openRoundTab(page, round.roundId, 'applications', '申请');
+    const table = page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    // The window at rows ~40 needs the first two pages; for the next sort the second fails once, the first is late.
+    await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('table.applications-table')!.closest<HTMLElement>('.vt-scroll')!;
+      box.scrollTop = 40 * document.querySelector('table.applications-table tbody tr')!.getBoundingClientRect().height;
+    });
+    await table.locator('tbody tr[data-index="40"]:not([data-pending])').waitFor();
+    let failed = 0;
+    await page.route('**/api/applications.page', async (route) => {
+      const { offset } = route.request().postDataJSON() as { offset: number };
+      if (offset === 50 && failed === 0) {
+        failed++;
+        return route.fulfill({ status: 500, body: 'test: refused' });
+      }
+      if (offset === 0) await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await table.getByRole('columnheader', { name: /服务报价/ }).getByRole('button').click();
+    await expect.poll(() => table.getAttribute('aria-busy'), POLL).toBe('false');
+    expect(failed).toBe(1);
+    await expect.poll(() => table.getByRole('columnheader', { name: /服务报价/ }).getAttribute('aria-sort'), POLL).toBe('ascending');
+    // The failed page was asked again: no placeholder left in the window, and no error shown.
+    await expect.poll(() => table.locator('tbody tr[data-pending]').count(), POLL).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.unroute('**/api/applications.page');
+    // The refused request, logged by Chromium, is this test's own doing.
+    const refused = app.errors.filter((e) => e.includes('status of 500'));
+    expect(refused).toHaveLength(1);
+    app.errors.splice(0, app.errors.length, ...app.errors.filter((e) => !refused.includes(e)));
+    await table.getByRole('columnheader', { name: /申请机构/ }).getByRole('button').click();
+  }, TEST_MS);
+
   it('screening: bounded DOM, result and region filters, sort by region', async () => {
     const { page } = await fixture.open();
     const screening = await fixture.server.call('screening.list', { roundId: round.roundId });

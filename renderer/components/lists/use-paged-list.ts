@@ -88,10 +88,29 @@ export function usePagedList<R, A extends PageAnswer<R>>(
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const firstWaiters = useRef<(() => void)[]>([]);
-  /** Pages of a new generation that answered before it took over (see load). */
-  const earlyPages = useRef(new Map<number, Map<number, R[]>>());
-  /** The pages a new generation must have before it replaces rows on screen (see restart). */
-  const neededPages = useRef(new Map<number, ReadonlySet<number>>());
+  /** Whether rows have been shown: from then on a new generation waits for every page they need. */
+  const shown = useRef(false);
+  /**
+   * The generation on its way (the latest, not shown yet): the pages it must have before it replaces the rows
+   * on screen (restart lists them), those answered, and those that failed. Kept in a ref and decided in the
+   * fetch's callback, not inside a state updater (React may call an updater twice).
+   */
+  const incoming = useRef<{ gen: number; needed: ReadonlySet<number>; pages: Map<number, R[]>; failed: Set<number>; answer: A | null } | null>(null);
+
+  /** Shows the incoming generation once it holds its first page and every needed page (or knows it failed). */
+  const switchWhenReady = useCallback((): void => {
+    const next = incoming.current;
+    if (!next || !next.answer || !next.pages.has(0)) return;
+    const total = next.answer.total;
+    // Switching sooner would show the focused row, or the window, as placeholders until their pages came, and
+    // the keyboard focus would be lost with the row. A failed page is asked again once shown (the ensure effect).
+    const ready = !shown.current || [...next.needed].every((p) => next.pages.has(p) || next.failed.has(p) || p * PAGE_ROWS >= total);
+    if (!ready) return;
+    incoming.current = null;
+    shown.current = true;
+    setStore({ gen: next.gen, key: genKeys.current.get(next.gen) ?? '', pages: next.pages, answer: next.answer });
+    for (const resolve of firstWaiters.current.splice(0)) resolve();
+  }, []);
 
   const load = useCallback((gen: number, page: number): void => {
     const key = `${gen}:${page}`;
@@ -100,35 +119,28 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     void fetchRef.current(queryRef.current, page * PAGE_ROWS, PAGE_ROWS).then((result) => {
       pending.current.delete(key);
       if (gen !== latest.current) return;
+      const next = incoming.current?.gen === gen ? incoming.current : null;
       if (!result.ok) {
+        // A later page of the generation on its way: shown without it, then asked again (an error then is shown).
+        if (next && page > 0) {
+          next.failed.add(page);
+          switchWhenReady();
+          return;
+        }
         setError(errorText(result.error));
-        for (const resolve of firstWaiters.current.splice(0)) resolve();
+        // Page 0 failed: nothing to show for this generation; the error says so and the caller goes on.
+        if (next) for (const resolve of firstWaiters.current.splice(0)) resolve();
         return;
       }
       setError(null);
       const answer = result.value;
-      setStore((s) => {
-        if (s.gen === gen) return { ...s, pages: new Map(s.pages).set(page, answer.rows), answer };
-        // A new generation takes over once it holds its first page and, while rows are on screen, every page
-        // those rows need (restart lists them): switching sooner would show the focused row, or the window, as
-        // placeholders until their pages came, and the keyboard focus would be lost with the row.
-        const early = new Map(earlyPages.current.get(gen) ?? []).set(page, answer.rows);
-        const needed = s.answer === null ? [0] : [0, ...(neededPages.current.get(gen) ?? [])];
-        if (!needed.every((p) => early.has(p) || (p > 0 && p * PAGE_ROWS >= answer.total))) {
-          earlyPages.current.set(gen, early);
-          return s;
-        }
-        earlyPages.current.clear();
-        neededPages.current.clear();
-        return { gen, key: genKeys.current.get(gen) ?? '', pages: early, answer };
-      });
+      if (next) {
+        next.pages.set(page, answer.rows);
+        if (page === 0 || !next.answer) next.answer = answer;
+        switchWhenReady();
+      } else setStore((s) => (s.gen === gen ? { ...s, pages: new Map(s.pages).set(page, answer.rows), answer } : s));
     });
-  }, []);
-
-  // restart's promise: resolved once its generation is the one shown.
-  useEffect(() => {
-    if (store.gen === latest.current) for (const resolve of firstWaiters.current.splice(0)) resolve();
-  }, [store.gen]);
+  }, [switchWhenReady]);
 
   /** The pages rows start..end (with half a page of lead either side) and the kept rows fall in. */
   const pagesFor = (start: number, end: number, total: number | null): number[] => {
@@ -157,7 +169,7 @@ export function usePagedList<R, A extends PageAnswer<R>>(
     genKeys.current.clear();
     genKeys.current.set(gen, keyRef.current);
     const done = new Promise<void>((resolve) => firstWaiters.current.push(resolve));
-    neededPages.current.set(gen, new Set(pagesForRef.current(range.current[0], range.current[1], null)));
+    incoming.current = { gen, needed: new Set(pagesForRef.current(range.current[0], range.current[1], null)), pages: new Map(), failed: new Set(), answer: null };
     load(gen, 0);
     ensure(gen, range.current[0], range.current[1], null);
     return done;
