@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POLL, useAppFixture } from './support/app';
-import { APPLICANTS, CRITERIA, scoreOf, setUpRound } from './support/round-data';
+import { APPLICANTS, scoreAndSubmitAll, setUpRound } from './support/round-data';
 import { dismissToasts } from './support/round-pages';
 import { SCREENSHOT_DIR, saveScreenshot } from './support/screenshots';
 import { saveBothLanguages } from './support/bilingual';
@@ -28,11 +28,7 @@ describe('assessments: figures grid, run, confirmations, termination letter', ()
     await fixture.server.call('session.setUser', { name: '赵立新' });
     // A finalized round: three members score every applicant (the scores of the rounds suite) and submit.
     const round = await setUpRound(fixture.server);
-    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
-    for (const [m, memberId] of round.memberIds.entries()) {
-      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await fixture.server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
-      await fixture.server.call('scores.submit', { memberId });
-    }
+    await scoreAndSubmitAll(fixture.server, round);
     await fixture.server.call('rounds.finalize', { roundId: round.roundId });
     programId = (await fixture.server.call('rounds.get', { id: round.roundId })).programId;
     // The 淘特 rule states no waiting period after 清退; this program adopts seed 003's 180 days (a per-program

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppFixture } from './support/app';
-import { CRITERIA, scoreOf, setUpRound } from './support/round-data';
+import { scoreAndSubmitAll, setUpRound } from './support/round-data';
 import { ROUND_TABS } from '../../renderer/app/router';
 
 /** What sticks out past the window's right edge: the elements, and the page's own horizontal scroll. */
@@ -29,11 +29,7 @@ describe('the minimum window, 1,024 × 768', () => {
   it('no page is wider than the window, in Chinese or in English', async () => {
     await fixture.server.call('session.setUser', { name: '赵立新' });
     const round = await setUpRound(fixture.server);
-    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
-    for (const [m, memberId] of round.memberIds.entries()) {
-      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await fixture.server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
-      await fixture.server.call('scores.submit', { memberId });
-    }
+    await scoreAndSubmitAll(fixture.server, round);
     const { page } = await fixture.open();
     await page.setViewportSize({ width: 1024, height: 768 });
     const pages = ['#/dossiers', '#/dossiers/new', '#/import', '#/rounds', ...ROUND_TABS.map((tab) => `#/rounds/${round.roundId}/${tab}`), '#/cooperations', '#/assessments', '#/letters', '#/backup'];

@@ -11,7 +11,7 @@ import { compareZh } from '../../shared/common/pinyin';
 import { POLL, useAppFixture } from './support/app';
 import { saveBothLanguages } from './support/bilingual';
 import { LONG_NAME, setUpLargeRound, type LargeRound } from './support/large-round';
-import { CRITERIA, scoreOf, setUpRound } from './support/round-data';
+import { scoreAndSubmitAll, setUpRound } from './support/round-data';
 import { SEED_002_RULE_SET } from '../../shared/lifecycle/kpi-rules';
 
 /** VIRTUAL_LISTS_N=20000 runs the same checks at platform scale (slow to set up; not in `npm test`). */
@@ -510,11 +510,7 @@ describe('cooperations list', () => {
   beforeAll(async () => {
     await fixture.server.call('session.setUser', { name: '赵立新' });
     const round = await setUpRound(fixture.server);
-    const apps = await fixture.server.call('applications.list', { roundId: round.roundId });
-    for (const [m, memberId] of round.memberIds.entries()) {
-      for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await fixture.server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
-      await fixture.server.call('scores.submit', { memberId });
-    }
+    await scoreAndSubmitAll(fixture.server, round);
     await fixture.server.call('rounds.finalize', { roundId: round.roundId });
     const programId = (await fixture.server.call('rounds.get', { id: round.roundId })).programId;
     await fixture.server.call('programs.setKpiRules', { programId, rules: SEED_002_RULE_SET });

@@ -65,3 +65,12 @@ export async function setUpRound(server: RunningServer): Promise<SetUpRound> {
   for (const m of MEMBERS) memberIds.push((await server.call('members.add', { roundId: round.id, data: { name: m.name, role: m.role } })).id);
   return { roundId: round.id, regionIds: { hangzhou: hangzhou.id, shenzhen: shenzhen.id }, memberIds };
 }
+
+/** Every member scores every applicant as `scoreOf` says and submits the sheet: the ranking is then complete. */
+export async function scoreAndSubmitAll(server: RunningServer, round: SetUpRound): Promise<void> {
+  const apps = await server.call('applications.list', { roundId: round.roundId });
+  for (const [m, memberId] of round.memberIds.entries()) {
+    for (const a of apps) for (const [c, criterion] of CRITERIA.entries()) await server.call('scores.set', { memberId, applicationId: a.id, criterion, value: scoreOf(m, a.legalName, c), comment: '' });
+    await server.call('scores.submit', { memberId });
+  }
+}
