@@ -89,6 +89,15 @@ describe('virtualised lists at 3,000 applications', () => {
   const fixture = useAppFixture();
   let round: LargeRound;
 
+  /** A fresh page on the round's applications tab, its first row shown. */
+  const openApplications = async () => {
+    const app = await fixture.open();
+    await openRoundTab(app.page, round.roundId, 'applications', '申请');
+    const table = app.page.locator('table.applications-table');
+    await rows(table).first().waitFor();
+    return { app, page: app.page, table };
+  };
+
   beforeAll(async () => {
     await fixture.server.call('session.setUser', { name: '赵立新' });
     const t0 = Date.now();
@@ -181,10 +190,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: arrow keys move across the rendered window and Enter follows the row link', async () => {
-    const { page } = await fixture.open();
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { page, table } = await openApplications();
     await rows(table).first().getByRole('link').focus();
     // One key at a time, each waiting for the focus to land (on a loaded machine the next row may take a few
     // frames to render) and no longer: the next key comes before the list has settled its scroll.
@@ -216,10 +222,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: the focused row stays when the box scrolls away from it, and the keys go on from there', async () => {
-    const { page } = await fixture.open();
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { page, table } = await openApplications();
     const link = rows(table).nth(9).getByRole('link');
     const name = await link.innerText();
     await link.focus();
@@ -256,10 +259,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: ArrowUp onto a kept row below the view keeps the focus (the gap before it going away does not rebuild it)', async () => {
-    const { page } = await fixture.open();
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { page, table } = await openApplications();
     await scrollBox(table, 'end');
     await expect.poll(async () => (await rows(table).last().getAttribute('aria-rowindex')), POLL).toBe(String(N + 1));
     await rows(table).nth(-3).getByRole('link').focus();
@@ -275,10 +275,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: a reload while the focused row is kept away from the view loads its page too', async () => {
-    const { page } = await fixture.open();
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { page, table } = await openApplications();
     // Row 120 (the third page of 50) in view, its 撤回 button focused; then the box goes to the end.
     await table.evaluate((t) => {
       const box = t.closest('.vt-scroll')!;
@@ -302,10 +299,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: a new sort whose later page answers first keeps the rows (and the focus) until its first page', async () => {
-    const { page } = await fixture.open();
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { page, table } = await openApplications();
     // From now on the first page of every answer is late: the second page (the window's lead) comes first.
     let delayed = 0;
     await page.route('**/api/applications.page', async (route) => {
@@ -345,11 +339,7 @@ describe('virtualised lists at 3,000 applications', () => {
   }, TEST_MS);
 
   it('applications: a page of a new sort that fails is asked again once the sort shows, the list not left waiting', async () => {
-    const app = await fixture.open();
-    const { page } = app;
-    await openRoundTab(page, round.roundId, 'applications', '申请');
-    const table = page.locator('table.applications-table');
-    await rows(table).first().waitFor();
+    const { app, page, table } = await openApplications();
     // The window at rows ~40 needs the first two pages; for the next sort the second fails once, the first is late.
     await page.evaluate(() => {
       const box = document.querySelector<HTMLElement>('table.applications-table')!.closest<HTMLElement>('.vt-scroll')!;

@@ -81,6 +81,15 @@ function random(seed: number) {
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 }
 
+/** A round of `n` applicants in 杭州 and one member, with the member's sheet. */
+async function hangzhouRound(n: number) {
+  const ctx = await createTestContext();
+  const { round, hangzhou } = await setUpRound(ctx);
+  for (let i = 0; i < n; i++) await addApplicant(ctx, round.id, i + 1, '杭州市', [hangzhou.id], 30_000);
+  const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
+  return { ctx, round, member, sheet: await ok(ctx, 'scores.sheet', { memberId: member.id }) };
+}
+
 describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
   it('equal the cuts of the whole sheet in display order, after random writes', async () => {
     const ctx = await createTestContext();
@@ -157,11 +166,7 @@ describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
   // The outline counts filled cells from the writer's live per-application counters, which count every
   // criterion: cells of a criterion no longer scored (the price once the round ranks by 最低价法) must not count.
   it('counts only the scored criteria after the price stops being scored', async () => {
-    const ctx = await createTestContext();
-    const { round, hangzhou } = await setUpRound(ctx);
-    for (let i = 0; i < 4; i++) await addApplicant(ctx, round.id, i + 1, '杭州市', [hangzhou.id], 30_000);
-    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
-    const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+    const { ctx, round, member, sheet } = await hangzhouRound(4);
     const [first, second] = sheet.applicationIds;
     // The first application complete, the second with its price only.
     for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: member.id, applicationId: first!, criterion, value: 80, comment: '' });
@@ -176,11 +181,7 @@ describe('scores.gridOutline, scores.gridRows and scores.gridMissing', () => {
   });
 
   it('opens a long sheet on the rows around its first empty cell', async () => {
-    const ctx = await createTestContext();
-    const { round, hangzhou } = await setUpRound(ctx);
-    for (let i = 0; i < 130; i++) await addApplicant(ctx, round.id, i + 1, '杭州市', [hangzhou.id], 30_000);
-    const member = await ok(ctx, 'members.add', { roundId: round.id, data: { name: '钱委员', role: 'member' } });
-    const sheet = await ok(ctx, 'scores.sheet', { memberId: member.id });
+    const { ctx, round, member, sheet } = await hangzhouRound(130);
     for (const applicationId of sheet.applicationIds.slice(0, 100)) for (const criterion of sheet.criteria) await ok(ctx, 'scores.set', { memberId: member.id, applicationId, criterion, value: 75, comment: '' });
     const outline = await ok(ctx, 'scores.gridOutline', { memberId: member.id });
     expect(outline.firstEmpty).toEqual({ position: 100, col: 0 });
